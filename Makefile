@@ -1,0 +1,34 @@
+# customer-wizard: the README's commands. Each installs what it needs first (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: demo test build size setup setup-test clean help
+
+help:
+	@echo "make demo   - run the app at http://127.0.0.1:8080 (in-browser demo backend)"
+	@echo "make test   - run every test (fmt, clippy, native, wasm component, Playwright, size budget)"
+	@echo "make build  - build dist/ for any static host and sub-path (PUBLIC_URL=/sub/path/ to pin one)"
+	@echo "make size   - print raw / gzip / brotli sizes of dist/"
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+demo: setup
+	trunk serve --release
+
+# Relative public URL: dist/ works from any directory of any static host.
+PUBLIC_URL ?= ./
+build: setup
+	trunk build --release --public-url $(PUBLIC_URL)
+
+size:
+	@node scripts/size.mjs dist
+
+test: setup-test
+	@scripts/test.sh
+
+clean:
+	rm -rf dist target test-results

@@ -1,0 +1,155 @@
+//! Thin wrappers over the browser APIs the UI needs (title, focus, storage, history, RegExp,
+//! Intl). Everything here is best-effort: a missing API degrades, never panics.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::config::DraftStorage;
+use crate::validate::PatternMatcher;
+
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Focuses an element by id (headings and the error summary carry `tabindex="-1"`).
+pub fn focus_id(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+fn storage(kind: DraftStorage) -> Option<web_sys::Storage> {
+    let w = web_sys::window()?;
+    match kind {
+        DraftStorage::Local => w.local_storage().ok().flatten(),
+        DraftStorage::Session => w.session_storage().ok().flatten(),
+        DraftStorage::None => None,
+    }
+}
+
+pub fn store_get(kind: DraftStorage, key: &str) -> Option<String> {
+    storage(kind)?.get_item(key).ok().flatten()
+}
+
+pub fn store_set(kind: DraftStorage, key: &str, value: &str) {
+    if let Some(s) = storage(kind) {
+        // Quota or privacy mode: the draft just is not saved.
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn store_remove(kind: DraftStorage, key: &str) {
+    if let Some(s) = storage(kind) {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Today's local date as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            let n = w.navigator();
+            let mut langs: Vec<String> = n
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect();
+            if let Some(l) = n.language() {
+                langs.push(l);
+            }
+            langs
+        })
+        .unwrap_or_default()
+}
+
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// Adds a history entry for a step (standalone mode), keeping path and query.
+pub fn push_hash(hash: &str, replace: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(h) = w.history() else { return };
+    let url = format!("#{hash}");
+    let state = JsValue::from_str(hash);
+    let _ = if replace {
+        h.replace_state_with_url(&state, "", Some(&url))
+    } else {
+        h.push_state_with_url(&state, "", Some(&url))
+    };
+}
+
+/// The browser's RegExp, used for the country rules' patterns (ECMAScript syntax, which is
+/// what Partner Center's regexes are written in). Patterns are anchored by the caller's data.
+pub struct BrowserRegex;
+
+impl PatternMatcher for BrowserRegex {
+    fn is_match(&self, pattern: &str, value: &str) -> Option<bool> {
+        // `new RegExp` throws on a bad pattern; js-sys's constructor would abort the module.
+        let ctor = js_sys::Reflect::get(&js_sys::global(), &"RegExp".into()).ok()?;
+        let ctor: js_sys::Function = ctor.dyn_into().ok()?;
+        let args = js_sys::Array::of2(&pattern.into(), &"u".into());
+        let re = js_sys::Reflect::construct(&ctor, &args)
+            .or_else(|_| js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&pattern.into())))
+            .ok()?;
+        let re: js_sys::RegExp = re.unchecked_into();
+        Some(re.test(value))
+    }
+}
+
+/// The country's name in the UI language, from `Intl.DisplayNames` (no tables in the wasm).
+pub fn country_name(iso2: &str, locale: &str) -> String {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
+    let name = intl
+        .and_then(|intl| js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok())
+        .and_then(|ctor| ctor.dyn_into::<js_sys::Function>().ok())
+        .and_then(|ctor| {
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"type".into(), &"region".into());
+            let args = js_sys::Array::of2(&js_sys::Array::of1(&locale.into()), &opts);
+            js_sys::Reflect::construct(&ctor, &args).ok()
+        })
+        .and_then(|dn| {
+            let of = js_sys::Reflect::get(&dn, &"of".into()).ok()?;
+            let of: js_sys::Function = of.dyn_into().ok()?;
+            of.call1(&dn, &iso2.into()).ok()?.as_string()
+        });
+    name.unwrap_or_else(|| iso2.to_string())
+}
+
+/// Locale-aware comparison for sorting names (`Intl.Collator` through `localeCompare`).
+pub fn locale_compare(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
+    let n = js_sys::JsString::from(a).locale_compare(b, &js_sys::Array::of1(&locale.into()), &js_sys::Object::new());
+    n.cmp(&0)
+}

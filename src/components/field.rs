@@ -1,0 +1,178 @@
+//! Form fields in the GOV.UK pattern: label, hint, error message, then the control, with
+//! `aria-describedby` naming the hint and the error and `aria-invalid` while there is one.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::messages;
+use crate::model::{FieldId, Step};
+use crate::store::use_wizard;
+
+/// The error to show at a field (only after the step's first Continue).
+fn field_error(field: FieldId) -> Signal<Option<String>> {
+    let w = use_wizard();
+    Signal::derive(move || {
+        let l = w.locale.get();
+        w.visible_issues(Step::Account)
+            .into_iter()
+            .find(|i| i.field == field)
+            .map(|i| messages::field_error(&i.error, l))
+    })
+}
+
+fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
+    let ids: Vec<String> = hint.into_iter().chain(error).collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The inline error line (with a visually hidden "Error:" for screen readers).
+#[component]
+pub fn FieldMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    let w = use_wizard();
+    view! {
+        <Show when=move || message.get().is_some()>
+            <p class="cw-error-message" id=id.clone()>
+                <span class="cw-visually-hidden">{move || w.t(Key::ErrorTitlePrefix)}</span>
+                {move || message.get()}
+            </p>
+        </Show>
+    }
+}
+
+/// A text input bound to one field of the draft.
+#[component]
+pub fn TextField(
+    field: FieldId,
+    label: Key,
+    #[prop(optional)] hint: Option<Key>,
+    #[prop(optional)] optional: bool,
+    autocomplete: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] width: Option<&'static str>,
+    #[prop(optional)] suffix: Option<&'static str>,
+    #[prop(optional)] spellcheck: bool,
+    /// Messages that do not block (e.g. company name warnings).
+    #[prop(optional, into)]
+    warning: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let w = use_wizard();
+    let id = w.field_id(field);
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let warn_id = format!("{id}-warning");
+    let error = field_error(field);
+    let value = Memo::new(move |_| {
+        w.draft
+            .with(|d| field.get(&d.account).unwrap_or_default().to_string())
+    });
+    let warning = warning.unwrap_or_else(|| Signal::derive(|| None));
+    let describedby = {
+        let (hint_id, error_id, warn_id) = (hint_id.clone(), error_id.clone(), warn_id.clone());
+        move || {
+            let mut ids: Vec<String> = hint_id.iter().cloned().collect();
+            if warning.get().is_some() {
+                ids.push(warn_id.clone());
+            }
+            described_by(
+                (!ids.is_empty()).then(|| ids.join(" ")),
+                error.get().map(|_| error_id.clone()),
+            )
+        }
+    };
+    let class = format!("cw-input {}", width.unwrap_or(""));
+    view! {
+        <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
+            <label class="cw-label" for=id.clone()>
+                {move || w.t(label)}
+                {optional.then(|| view! { " " <span class="cw-optional">{move || w.t(Key::Optional)}</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{move || w.t(h)}</p> })}
+            <FieldMessage id=error_id.clone() message=error />
+            <Show when=move || warning.get().is_some()>
+                <p class="cw-warning-message" id=warn_id.clone()>{move || warning.get()}</p>
+            </Show>
+            <div class="cw-input-wrap">
+                <input
+                    class=class.clone()
+                    id=id.clone()
+                    name=field.slug()
+                    type=input_type
+                    inputmode=inputmode
+                    autocomplete=autocomplete
+                    spellcheck=if spellcheck { "true" } else { "false" }
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=describedby
+                    prop:value=move || value.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        w.draft.update(|d| field.set(&mut d.account, v));
+                    }
+                />
+                {suffix.map(|s| view! { <span class="cw-input-suffix" aria-hidden="true">{s}</span> })}
+            </div>
+        </div>
+    }
+}
+
+/// A `<select>` bound to one field; options are (value, label) pairs.
+#[component]
+pub fn ChoiceField(
+    field: FieldId,
+    label: Key,
+    #[prop(optional)] hint: Option<Key>,
+    #[prop(optional)] optional: bool,
+    autocomplete: &'static str,
+    placeholder: Key,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let w = use_wizard();
+    let id = w.field_id(field);
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let error = field_error(field);
+    let value = Memo::new(move |_| {
+        w.draft
+            .with(|d| field.get(&d.account).unwrap_or_default().to_string())
+    });
+    let describedby = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || described_by(hint_id.clone(), error.get().map(|_| error_id.clone()))
+    };
+    view! {
+        <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
+            <label class="cw-label" for=id.clone()>
+                {move || w.t(label)}
+                {optional.then(|| view! { " " <span class="cw-optional">{move || w.t(Key::Optional)}</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{move || w.t(h)}</p> })}
+            <FieldMessage id=error_id.clone() message=error />
+            <select
+                class="cw-select"
+                id=id.clone()
+                name=field.slug()
+                autocomplete=autocomplete
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=describedby
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    w.draft.update(|d| field.set(&mut d.account, v));
+                }
+            >
+                <option value="">{move || w.t(placeholder)}</option>
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{l}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,246 @@
+//! Configuration given by the host (data attributes on the mount element, or a JSON script
+//! inside it) or, standalone, by the page URL. Parsing is pure; reading the DOM is in `browser`.
+
+use crate::i18n::Locale;
+use crate::model::{Cloud, PartnerType};
+
+/// Where the draft is kept between page loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DraftStorage {
+    #[default]
+    Local,
+    Session,
+    None,
+}
+
+/// Whether the wizard writes its step to the browser history (standalone) or keeps it in
+/// internal state only (the default when embedded, so the host's URL is left alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Routing {
+    #[default]
+    Hash,
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Config {
+    /// `None` means the in-browser demo backend.
+    pub api_base: Option<String>,
+    /// Where the demo backend's JSON lives (relative to the page, or absolute).
+    pub assets_base: String,
+    pub locale: Option<Locale>,
+    pub storage: DraftStorage,
+    pub routing: Routing,
+    /// Demo only: which canned profile to answer (`direct`, `no-role`, ...).
+    pub demo_profile: Option<String>,
+    /// Demo only: fault injection, e.g. `customers:timeout,orders:500`.
+    pub demo_faults: Option<String>,
+    pub partner_type: Option<PartnerType>,
+    pub cloud: Option<Cloud>,
+    /// e.g. `https://portal.example/customers/{id}`.
+    pub customer_url: Option<String>,
+    /// Draft lifetime in days.
+    pub draft_days: u32,
+    /// Simulated latency of the demo backend, in milliseconds.
+    pub demo_latency_ms: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("unknown configuration key \"{0}\"")]
+    UnknownKey(String),
+    #[error("\"{value}\" is not a valid value for \"{key}\" (expected {expected})")]
+    BadValue {
+        key: String,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("the configuration script is not valid JSON: {0}")]
+    BadJson(String),
+}
+
+impl Config {
+    pub fn new() -> Config {
+        Config {
+            assets_base: "public/".into(),
+            draft_days: 7,
+            demo_latency_ms: 250,
+            ..Config::default()
+        }
+    }
+
+    /// Applies `key = value` pairs; keys are kebab-case (`api-base`), as in `data-api-base`.
+    pub fn apply<'a>(
+        mut self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Config, ConfigError> {
+        for (key, value) in pairs {
+            let bad = |expected| ConfigError::BadValue {
+                key: key.to_string(),
+                value: value.to_string(),
+                expected,
+            };
+            let value = value.trim();
+            match key {
+                "api-base" => {
+                    self.api_base = match value {
+                        "" | "demo" => None,
+                        v if v.starts_with("http://")
+                            || v.starts_with("https://")
+                            || v.starts_with('/') =>
+                        {
+                            Some(v.trim_end_matches('/').to_string())
+                        }
+                        _ => return Err(bad("an http(s) URL, a path starting with /, or \"demo\"")),
+                    }
+                }
+                "assets-base" => {
+                    let mut v = value.to_string();
+                    if !v.ends_with('/') {
+                        v.push('/');
+                    }
+                    self.assets_base = v;
+                }
+                "locale" => {
+                    self.locale = Some(Locale::from_tag(value).ok_or_else(|| bad("en or tr"))?)
+                }
+                "storage" => {
+                    self.storage = match value {
+                        "local" => DraftStorage::Local,
+                        "session" => DraftStorage::Session,
+                        "none" => DraftStorage::None,
+                        _ => return Err(bad("local, session or none")),
+                    }
+                }
+                "routing" => {
+                    self.routing = match value {
+                        "hash" => Routing::Hash,
+                        "none" => Routing::None,
+                        _ => return Err(bad("hash or none")),
+                    }
+                }
+                "demo-profile" => self.demo_profile = Some(value.to_string()),
+                "demo-faults" => self.demo_faults = Some(value.to_string()),
+                "demo-latency" => {
+                    self.demo_latency_ms = value.parse().map_err(|_| bad("milliseconds"))?
+                }
+                "partner-type" => {
+                    self.partner_type = Some(match value {
+                        "direct" => PartnerType::Direct,
+                        "indirectProvider" | "indirect-provider" => PartnerType::IndirectProvider,
+                        _ => return Err(bad("direct or indirectProvider")),
+                    })
+                }
+                "cloud" => {
+                    self.cloud = Some(match value {
+                        "public" => Cloud::Public,
+                        "usgov" => Cloud::UsGov,
+                        _ => return Err(bad("public or usgov")),
+                    })
+                }
+                "customer-url" => self.customer_url = Some(value.to_string()),
+                "draft-days" => {
+                    self.draft_days = value
+                        .parse()
+                        .ok()
+                        .filter(|d| *d > 0)
+                        .ok_or_else(|| bad("a whole number of days, at least 1"))?
+                }
+                other => return Err(ConfigError::UnknownKey(other.to_string())),
+            }
+        }
+        Ok(self)
+    }
+
+    /// Applies a JSON object whose keys are camelCase (`apiBase`) or kebab-case.
+    pub fn apply_json(self, json: &str) -> Result<Config, ConfigError> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| ConfigError::BadJson(e.to_string()))?;
+        let obj = value
+            .as_object()
+            .ok_or_else(|| ConfigError::BadJson("expected an object".into()))?;
+        let pairs: Vec<(String, String)> = obj
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (kebab(k), v)
+            })
+            .collect();
+        self.apply(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.api_base.is_none()
+    }
+}
+
+/// `apiBase` -> `api-base`.
+pub fn kebab(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_the_demo_backend() {
+        let c = Config::new();
+        assert!(c.is_demo());
+        assert_eq!(c.storage, DraftStorage::Local);
+        assert_eq!(c.draft_days, 7);
+    }
+
+    #[test]
+    fn data_attributes_configure_the_wizard() {
+        let c = Config::new()
+            .apply([
+                ("api-base", "https://portal.example/api/partner-center/"),
+                ("locale", "tr-TR"),
+                ("storage", "session"),
+                ("routing", "none"),
+            ])
+            .unwrap();
+        assert_eq!(
+            c.api_base.as_deref(),
+            Some("https://portal.example/api/partner-center")
+        );
+        assert_eq!(c.locale, Some(Locale::Tr));
+        assert_eq!(c.storage, DraftStorage::Session);
+        assert_eq!(c.routing, Routing::None);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_errors_that_name_them() {
+        let e = Config::new().apply([("api-bsae", "x")]).unwrap_err();
+        assert_eq!(e.to_string(), "unknown configuration key \"api-bsae\"");
+        let e = Config::new().apply([("locale", "xx")]).unwrap_err();
+        assert!(e.to_string().contains("\"locale\""), "{e}");
+        assert!(Config::new().apply([("api-base", "ftp://x")]).is_err());
+    }
+
+    #[test]
+    fn json_config_accepts_camel_case() {
+        let c = Config::new()
+            .apply_json(r#"{"apiBase": "/api", "draftDays": 3}"#)
+            .unwrap();
+        assert_eq!(c.api_base.as_deref(), Some("/api"));
+        assert_eq!(c.draft_days, 3);
+        assert!(matches!(
+            Config::new().apply_json("{nope"),
+            Err(ConfigError::BadJson(_))
+        ));
+    }
+}

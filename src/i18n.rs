@@ -1,0 +1,285 @@
+//! The one translation layer. Every user-visible string is a [`Key`] with an English and a
+//! Turkish text, declared side by side so that a key cannot exist in one locale only (the
+//! macro makes a missing translation a compile error). Placeholders are `{name}`.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    En,
+    Tr,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Tr];
+
+    /// Accepts BCP 47 tags such as `tr`, `tr-TR`, `en-GB`; `None` for unsupported languages.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let lang = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        match lang.as_str() {
+            "en" => Some(Locale::En),
+            "tr" => Some(Locale::Tr),
+            _ => None,
+        }
+    }
+
+    /// The first supported language in the browser's preference list, else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Locale {
+        preferred
+            .into_iter()
+            .find_map(Locale::from_tag)
+            .unwrap_or_default()
+    }
+
+    /// The `lang` attribute value.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Tr => "tr",
+        }
+    }
+
+    /// Locale for `Intl` formatting and the `X-Locale` header.
+    pub fn bcp47(self) -> &'static str {
+        match self {
+            Locale::En => "en-US",
+            Locale::Tr => "tr-TR",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Tr => "Türkçe",
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $en:literal, $tr:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            pub fn text(self, locale: Locale) -> &'static str {
+                match self {
+                    $(Key::$key => match locale { Locale::En => $en, Locale::Tr => $tr }),*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => "Add a new customer", "Yeni müşteri ekle";
+    StepOf => "Step {n} of {total}", "Adım {n} / {total}";
+    StepsNav => "Progress", "İlerleme";
+    StepAccount => "Account info", "Hesap bilgileri";
+    StepSubscriptions => "Subscriptions", "Abonelikler";
+    StepReview => "Review", "Gözden geçir";
+    StepDone => "Customer added", "Müşteri eklendi";
+    StepCompleted => "completed", "tamamlandı";
+    StepCurrent => "current step", "geçerli adım";
+    Back => "Back", "Geri";
+    Continue => "Continue", "Devam";
+    NextSubscriptions => "Next: Subscriptions", "Sonraki: Abonelikler";
+    NextReview => "Next: Review", "Sonraki: Gözden geçir";
+    ErrorTitlePrefix => "Error: ", "Hata: ";
+    ErrorSummaryTitle => "There is a problem", "Bir sorun var";
+    Optional => "(optional)", "(isteğe bağlı)";
+    Loading => "Loading…", "Yükleniyor…";
+    Retry => "Try again", "Yeniden dene";
+    LanguageLabel => "Language", "Dil";
+    DemoBanner => "Demo mode: no real customer is created.", "Demo modu: gerçek müşteri oluşturulmaz.";
+    AccountIntro => "Enter the customer's legal company details and primary contact.", "Müşterinin resmî şirket bilgilerini ve birincil ilgili kişisini girin.";
+    CompanySection => "Company", "Şirket";
+    AddressSection => "Address", "Adres";
+    ContactSection => "Primary contact", "Birincil ilgili kişi";
+    Country => "Country or region", "Ülke veya bölge";
+    CountryHint => "Choose this first: it decides the address rules.", "Önce bunu seçin: adres kuralları buna göre belirlenir.";
+    CountryChoose => "Choose a country", "Bir ülke seçin";
+    CompanyName => "Company legal name", "Şirketin yasal adı";
+    CompanyNameHint => "The full legal name as on official documents, without abbreviations.", "Resmî belgelerdeki tam yasal ad, kısaltma olmadan.";
+    DomainPrefix => "Domain name", "Etki alanı adı";
+    DomainPrefixHint => "Letters and digits only. The domain can never be changed later.", "Yalnızca harf ve rakam. Etki alanı daha sonra değiştirilemez.";
+    AddressLine1 => "Address line 1", "Adres satırı 1";
+    AddressLine2 => "Address line 2", "Adres satırı 2";
+    City => "Town or city", "İlçe veya şehir";
+    State => "State or province", "Eyalet veya il";
+    PostalCode => "Postal code", "Posta kodu";
+    FirstName => "First name", "Ad";
+    LastName => "Last name", "Soyadı";
+    Email => "Email address", "E-posta adresi";
+    Phone => "Phone number", "Telefon numarası";
+    SubscriptionsIntro => "Choose the offers the customer wants and the number of licenses for each.", "Müşterinin istediği teklifleri ve her biri için lisans sayısını seçin.";
+    OffersLoaded => "{count} offers available", "{count} teklif mevcut";
+    OfferCountOne => "1 offer", "1 teklif";
+    OfferCountOther => "{count} offers", "{count} teklif";
+    ReviewIntro => "Check the details before you create the customer.", "Müşteriyi oluşturmadan önce bilgileri kontrol edin.";
+    NotProvided => "Not provided", "Belirtilmedi";
+    CreateCustomer => "Create customer", "Müşteri oluştur";
+    DoneIntro => "The customer record was created.", "Müşteri kaydı oluşturuldu.";
+    AddAnother => "Add another customer", "Başka bir müşteri ekle";
+    ErrRequired => "Enter the {field}", "{field} alanını girin";
+    ErrChooseCountry => "Choose the customer's country or region", "Müşterinin ülkesini veya bölgesini seçin";
+    ErrEmailInvalid => "Enter an email address in the correct format, like name@example.com", "E-posta adresini doğru biçimde girin, örneğin ad@ornek.com";
+    ErrDomainInvalid => "The domain name can only contain letters and digits", "Etki alanı adı yalnızca harf ve rakam içerebilir";
+    ErrDomainTooLong => "The domain name must be 27 characters or fewer", "Etki alanı adı en fazla 27 karakter olmalıdır";
+    ApiLoadFailed => "Could not load {what}.", "{what} yüklenemedi.";
+    ApiNetwork => "The service could not be reached. Check your connection and try again.", "Hizmete ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin.";
+    ApiOffline => "You are offline. Nothing you typed is lost; try again when you are back online.", "Çevrimdışısınız. Yazdıklarınız kaybolmadı; yeniden bağlandığınızda tekrar deneyin.";
+    ApiTimeout => "The service took too long to answer. Try again.", "Hizmet çok geç yanıt verdi. Yeniden deneyin.";
+    ApiBadAnswer => "The service sent an answer that could not be read. Try again later.", "Hizmetin yanıtı okunamadı. Daha sonra yeniden deneyin.";
+    ApiStatus => "The service answered with an error ({status}). Try again later.", "Hizmet bir hata ile yanıt verdi ({status}). Daha sonra yeniden deneyin.";
+    WhatOffers => "the offers", "Teklifler";
+    WhatProfile => "your partner profile", "İş ortağı profiliniz";
+    ErrTooLong => "Must be {max} characters or fewer", "En fazla {max} karakter olmalıdır";
+    ErrCompanySingle => "Enter the full legal company name, not a single character", "Tek bir karakter değil, şirketin tam yasal adını girin";
+    ErrCompanySpecial => "The company name must contain letters or digits", "Şirket adı harf veya rakam içermelidir";
+    ErrCompanyLegalForm => "Enter the company name, not only its legal form (such as Ltd or GmbH)", "Yalnızca şirket türünü (Ltd, A.Ş. gibi) değil, şirketin adını girin";
+    ErrEmailMicrosoft => "Enter the customer's email address, not a microsoft.com address", "microsoft.com adresi değil, müşterinin e-posta adresini girin";
+    ErrEmailPartner => "Enter the customer's email address, not one at your own company's domain", "Kendi şirketinizin alan adındaki değil, müşterinin e-posta adresini girin";
+    ErrDomainTaken => "This domain is already in use. The customer may already exist: request a relationship instead", "Bu etki alanı zaten kullanılıyor. Müşteri zaten var olabilir: bunun yerine ilişki isteği gönderin";
+    ErrPostalInvalid => "Enter a postal code in the format used in this country", "Bu ülkede kullanılan biçimde bir posta kodu girin";
+    ErrStateList => "Choose a state or province from the list", "Listeden bir eyalet veya il seçin";
+    ErrPhoneInvalid => "Enter a phone number in the format used in this country, like +90 212 555 01 00", "Bu ülkede kullanılan biçimde bir telefon numarası girin, örneğin +90 212 555 01 00";
+    ErrDateInvalid => "Enter a real date", "Geçerli bir tarih girin";
+    ErrDateFuture => "The date the agreement was accepted must be today or in the past", "Sözleşmenin kabul edildiği tarih bugün veya geçmişte olmalıdır";
+    ErrChooseAgreement => "Say whether the customer accepted the Microsoft Customer Agreement", "Müşterinin Microsoft Müşteri Sözleşmesi'ni kabul edip etmediğini belirtin";
+    ErrChooseReseller => "Choose the indirect reseller for this customer", "Bu müşteri için dolaylı satıcıyı seçin";
+    ErrServer => "The service rejected this value: {detail}", "Hizmet bu değeri reddetti: {detail}";
+    WarnDomainLike => "This looks like a web address. Enter the legal company name if it is different.", "Bu bir web adresine benziyor. Farklıysa şirketin yasal adını girin.";
+    WarnRepeated => "This repeats one character several times. Check it is the legal name.", "Bu ad bir karakteri birçok kez tekrarlıyor. Yasal ad olduğunu kontrol edin.";
+    WarnSpaced => "This looks like single letters separated by spaces. Check it is the legal name.", "Bu, boşluklarla ayrılmış tek harflere benziyor. Yasal ad olduğunu kontrol edin.";
+    WarnTestName => "This looks like a test name. Customers are real companies: use the legal name.", "Bu bir deneme adına benziyor. Müşteriler gerçek şirketlerdir: yasal adı kullanın.";
+    RegistrationNumber => "Organization registration number", "Kuruluş sicil numarası";
+    RegistrationNumberHint => "Required in this country, for example the tax number.", "Bu ülkede zorunludur, örneğin vergi numarası.";
+    FieldCountry => "country or region", "Ülke veya bölge";
+    FieldCompanyName => "company legal name", "Şirketin yasal adı";
+    FieldDomainPrefix => "domain name", "Etki alanı adı";
+    FieldRegistrationNumber => "organization registration number", "Kuruluş sicil numarası";
+    FieldAddressLine1 => "first line of the address", "Adresin ilk satırı";
+    FieldCity => "town or city", "İlçe veya şehir";
+    FieldState => "state or province", "Eyalet veya il";
+    FieldPostalCode => "postal code", "Posta kodu";
+    FieldFirstName => "first name", "Ad";
+    FieldLastName => "last name", "Soyadı";
+    FieldEmail => "email address", "E-posta adresi";
+    FieldPhone => "phone number", "Telefon numarası";
+    FieldSignerFirstName => "first name of the person who accepted", "Kabul eden kişinin adı";
+    FieldSignerLastName => "last name of the person who accepted", "Kabul eden kişinin soyadı";
+    FieldSignerEmail => "email address of the person who accepted", "Kabul eden kişinin e-posta adresi";
+    FieldDateAgreed => "date the agreement was accepted", "Sözleşmenin kabul edildiği tarih";
+    AgreementSection => "Microsoft Customer Agreement", "Microsoft Müşteri Sözleşmesi";
+    AgreementAccepted => "The customer has accepted the Microsoft Customer Agreement", "Müşteri Microsoft Müşteri Sözleşmesi'ni kabul etti";
+    AgreementLater => "The customer will accept it in the Microsoft 365 admin center", "Müşteri sözleşmeyi Microsoft 365 yönetim merkezinde kabul edecek";
+    SignerFirstName => "First name of the person who accepted", "Kabul eden kişinin adı";
+    SignerLastName => "Last name of the person who accepted", "Kabul eden kişinin soyadı";
+    SignerEmail => "Their email address", "E-posta adresi";
+    SignerPhone => "Their phone number", "Telefon numarası";
+    DateAgreed => "Date accepted", "Kabul tarihi";
+    GdapLabel => "Create a default GDAP relationship so that you can manage the customer's tenant", "Müşterinin kiracısını yönetebilmek için varsayılan bir GDAP ilişkisi oluştur";
+    ResellerSection => "Indirect reseller", "Dolaylı satıcı";
+    ResellerHint => "The reseller associated with this customer's subscriptions.", "Bu müşterinin abonelikleriyle ilişkilendirilecek satıcı.";
+    ResellerChoose => "Choose a reseller", "Bir satıcı seçin";
+    OnMicrosoft => ".onmicrosoft.com", ".onmicrosoft.com";
+    Update => "Update", "Güncelle";
+    UpdateAccountHidden => "account info", "hesap bilgileri";
+    UpdateSubscriptionsHidden => "subscriptions", "abonelikler";
+    ReviewCompany => "Company", "Şirket";
+    ReviewAddress => "Address", "Adres";
+    ReviewContact => "Primary contact", "Birincil ilgili kişi";
+    ReviewSubscriptions => "Subscriptions", "Abonelikler";
+    ReviewNoSubscriptions => "No subscriptions: only the customer record is created", "Abonelik yok: yalnızca müşteri kaydı oluşturulur";
+    ReviewAgreement => "Microsoft Customer Agreement", "Microsoft Müşteri Sözleşmesi";
+    ReviewReseller => "Indirect reseller", "Dolaylı satıcı";
+    ReviewGdap => "Default GDAP relationship", "Varsayılan GDAP ilişkisi";
+    Yes => "Yes", "Evet";
+    No => "No", "Hayır";
+    DoneShellNote => "Submitting to the service arrives in a later version: nothing was sent.", "Hizmete gönderme sonraki bir sürümde gelecek: hiçbir şey gönderilmedi.";
+    DraftRestored => "We restored the details you entered earlier.", "Daha önce girdiğiniz bilgileri geri yükledik.";
+    DiscardDraft => "Start again with an empty form", "Boş bir formla yeniden başla";
+    NoRoleTitle => "You cannot add customers", "Müşteri ekleyemezsiniz";
+    NoRoleBody => "Adding a customer needs one of these roles: Global admin, User management admin, Admin agent or Sales agent. Ask your organization's global admin to give you one.", "Müşteri eklemek için şu rollerden biri gerekir: Genel yönetici, Kullanıcı yönetimi yöneticisi, Yönetici aracı veya Satış aracısı. Kuruluşunuzun genel yöneticisinden bu rollerden birini isteyin.";
+    SubscriptionsChosenOne => "1 offer chosen", "1 teklif seçildi";
+    SubscriptionsChosenOther => "{count} offers chosen", "{count} teklif seçildi";
+    ConfigError => "The customer wizard could not start: {detail}", "Müşteri sihirbazı başlatılamadı: {detail}";
+}
+
+impl Key {
+    pub fn fmt(self, locale: Locale, args: &[(&str, &str)]) -> String {
+        format(self.text(locale), args)
+    }
+}
+
+/// Replaces `{name}` placeholders.
+pub fn format(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// CLDR plural category for the two locales: both have `one` (exactly 1) and `other`.
+pub fn plural(locale: Locale, n: usize, one: Key, other: Key) -> String {
+    let key = if n == 1 { one } else { other };
+    key.fmt(locale, &[("count", &n.to_string())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_a_text_in_every_locale() {
+        for key in Key::ALL {
+            for locale in Locale::ALL {
+                assert!(
+                    !key.text(locale).trim().is_empty(),
+                    "{key:?} is empty in {locale:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_match_across_locales() {
+        let names = |s: &str| {
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                .collect();
+            v.sort();
+            v
+        };
+        for key in Key::ALL {
+            assert_eq!(
+                names(key.text(Locale::En)),
+                names(key.text(Locale::Tr)),
+                "{key:?} has different placeholders"
+            );
+        }
+    }
+
+    #[test]
+    fn locale_negotiation_takes_the_first_supported_language() {
+        assert_eq!(Locale::negotiate(["de-DE", "tr-TR", "en"]), Locale::Tr);
+        assert_eq!(Locale::negotiate(["fr"]), Locale::En);
+        assert_eq!(Locale::from_tag("TR"), Some(Locale::Tr));
+        assert_eq!(Locale::from_tag("en_GB"), Some(Locale::En));
+    }
+
+    #[test]
+    fn format_and_plural() {
+        assert_eq!(Key::StepOf.fmt(Locale::Tr, &[("n", "2"), ("total", "3")]), "Adım 2 / 3");
+        assert_eq!(plural(Locale::En, 1, Key::OfferCountOne, Key::OfferCountOther), "1 offer");
+        assert_eq!(plural(Locale::En, 3, Key::OfferCountOne, Key::OfferCountOther), "3 offers");
+        assert_eq!(plural(Locale::Tr, 3, Key::OfferCountOne, Key::OfferCountOther), "3 teklif");
+    }
+}

@@ -1,0 +1,22 @@
+//! customer-wizard: add a new customer as a CSP partner. A Leptos (csr) WebAssembly app that
+//! speaks a subset of the Partner Center REST API v1, standalone or embedded in a portal.
+
+pub mod api;
+pub mod config;
+pub mod i18n;
+pub mod messages;
+pub mod model;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod mount;
+#[cfg(target_arch = "wasm32")]
+pub mod steps;
+#[cfg(target_arch = "wasm32")]
+pub mod store;

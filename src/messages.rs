@@ -1,0 +1,96 @@
+//! Typed errors mapped once to localized messages.
+
+use crate::api::ApiError;
+use crate::i18n::{Key, Locale};
+use crate::model::FieldId;
+use crate::validate::{FieldError, FieldWarning};
+
+/// The lower-case field name used inside "Enter the ..." messages.
+pub fn field_name(field: FieldId) -> Key {
+    match field {
+        FieldId::Country => Key::FieldCountry,
+        FieldId::CompanyName => Key::FieldCompanyName,
+        FieldId::DomainPrefix => Key::FieldDomainPrefix,
+        FieldId::RegistrationNumber => Key::FieldRegistrationNumber,
+        FieldId::AddressLine1 | FieldId::AddressLine2 => Key::FieldAddressLine1,
+        FieldId::City => Key::FieldCity,
+        FieldId::State => Key::FieldState,
+        FieldId::PostalCode => Key::FieldPostalCode,
+        FieldId::FirstName => Key::FieldFirstName,
+        FieldId::LastName => Key::FieldLastName,
+        FieldId::Email => Key::FieldEmail,
+        FieldId::Phone | FieldId::SignerPhone => Key::FieldPhone,
+        FieldId::SignerFirstName => Key::FieldSignerFirstName,
+        FieldId::SignerLastName => Key::FieldSignerLastName,
+        FieldId::SignerEmail => Key::FieldSignerEmail,
+        FieldId::DateAgreed => Key::FieldDateAgreed,
+        FieldId::Culture | FieldId::Language => Key::LanguageLabel,
+        FieldId::Agreement => Key::AgreementSection,
+        FieldId::Reseller => Key::ResellerSection,
+    }
+}
+
+pub fn field_error(e: &FieldError, l: Locale) -> String {
+    match e {
+        FieldError::Required(FieldId::Country) => Key::ErrChooseCountry.text(l).into(),
+        FieldError::Required(FieldId::Agreement) => Key::ErrChooseAgreement.text(l).into(),
+        FieldError::Required(FieldId::Reseller) => Key::ErrChooseReseller.text(l).into(),
+        FieldError::Required(FieldId::State) => Key::ErrStateList.text(l).into(),
+        FieldError::Required(f) => Key::ErrRequired.fmt(l, &[("field", field_name(*f).text(l))]),
+        FieldError::TooLong { max } => Key::ErrTooLong.fmt(l, &[("max", &max.to_string())]),
+        FieldError::CompanySingleCharacter => Key::ErrCompanySingle.text(l).into(),
+        FieldError::CompanyOnlySpecialCharacters => Key::ErrCompanySpecial.text(l).into(),
+        FieldError::CompanyOnlyLegalForm => Key::ErrCompanyLegalForm.text(l).into(),
+        FieldError::EmailInvalid => Key::ErrEmailInvalid.text(l).into(),
+        FieldError::EmailMicrosoft => Key::ErrEmailMicrosoft.text(l).into(),
+        FieldError::EmailPartnerDomain => Key::ErrEmailPartner.text(l).into(),
+        FieldError::DomainInvalidCharacters => Key::ErrDomainInvalid.text(l).into(),
+        FieldError::DomainTooLong => Key::ErrDomainTooLong.text(l).into(),
+        FieldError::DomainTaken => Key::ErrDomainTaken.text(l).into(),
+        FieldError::PostalCodeInvalid => Key::ErrPostalInvalid.text(l).into(),
+        FieldError::StateNotInList => Key::ErrStateList.text(l).into(),
+        FieldError::PhoneInvalid => Key::ErrPhoneInvalid.text(l).into(),
+        FieldError::DateInvalid => Key::ErrDateInvalid.text(l).into(),
+        FieldError::DateInFuture => Key::ErrDateFuture.text(l).into(),
+        FieldError::Server(detail) => Key::ErrServer.fmt(l, &[("detail", detail)]),
+    }
+}
+
+pub fn field_warning(w: FieldWarning, l: Locale) -> &'static str {
+    match w {
+        FieldWarning::CompanyLooksLikeDomain => Key::WarnDomainLike.text(l),
+        FieldWarning::CompanyRepeatedCharacter => Key::WarnRepeated.text(l),
+        FieldWarning::CompanySpacedLetters => Key::WarnSpaced.text(l),
+        FieldWarning::CompanyLikelyTestName => Key::WarnTestName.text(l),
+    }
+}
+
+pub fn api_error(e: &ApiError, l: Locale) -> String {
+    match e {
+        ApiError::Network(_) | ApiError::Aborted => Key::ApiNetwork.text(l).into(),
+        ApiError::Offline => Key::ApiOffline.text(l).into(),
+        ApiError::Timeout => Key::ApiTimeout.text(l).into(),
+        ApiError::BadJson(_) => Key::ApiBadAnswer.text(l).into(),
+        ApiError::Status { status, .. } => {
+            Key::ApiStatus.fmt(l, &[("status", &status.to_string())])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_messages_name_the_field_in_both_languages() {
+        let e = FieldError::Required(FieldId::City);
+        assert_eq!(field_error(&e, Locale::En), "Enter the town or city");
+        assert_eq!(field_error(&e, Locale::Tr), "İlçe veya şehir alanını girin");
+    }
+
+    #[test]
+    fn api_errors_have_messages() {
+        assert!(api_error(&ApiError::Offline, Locale::Tr).contains("Çevrimdışı"));
+        assert!(api_error(&ApiError::from_status(503, "", None), Locale::En).contains("503"));
+    }
+}

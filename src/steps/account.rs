@@ -1,0 +1,301 @@
+//! Step 1: Account info. Country first (it drives the address rules), then company, address,
+//! primary contact, reseller (indirect providers), agreement and GDAP.
+
+use leptos::prelude::*;
+
+use super::StepHeading;
+use crate::browser;
+use crate::components::{ChoiceField, ErrorSummary, FieldMessage, TextField};
+use crate::i18n::Key;
+use crate::messages;
+use crate::model::{
+    requires_registration_number, AgreementChoice, FieldId, PartnerType, ResellerId, Step,
+    COUNTRIES,
+};
+use crate::store::use_wizard;
+use crate::validate;
+
+#[component]
+pub fn AccountStep() -> impl IntoView {
+    let w = use_wizard();
+    let country = Memo::new(move |_| w.draft.with(|d| d.account.country.clone()));
+    let countries = Signal::derive(move || {
+        let l = w.locale.get().bcp47();
+        let mut v: Vec<(String, String)> = COUNTRIES
+            .split(' ')
+            .map(|c| (c.to_string(), browser::country_name(c, l)))
+            .collect();
+        v.sort_by(|a, b| browser::locale_compare(&a.1, &b.1, l));
+        v
+    });
+    let states = Memo::new(move |_| {
+        w.rules
+            .get()
+            .flatten()
+            .and_then(Result::ok)
+            .map(|r| r.states)
+            .unwrap_or_default()
+    });
+    let needs_registration = move || requires_registration_number(&country.get());
+    let company_warning = Signal::derive(move || {
+        let l = w.locale.get();
+        w.draft.with(|d| {
+            validate::company_name_warnings(&d.account.company_name)
+                .first()
+                .map(|wn| messages::field_warning(*wn, l).to_string())
+        })
+    });
+
+    view! {
+        <StepHeading title=Key::StepAccount />
+        <ErrorSummary step=Step::Account />
+        <p class="cw-lead">{move || w.t(Key::AccountIntro)}</p>
+
+        <fieldset class="cw-fieldset">
+            <legend class="cw-legend">{move || w.t(Key::CompanySection)}</legend>
+            <ChoiceField
+                field=FieldId::Country
+                label=Key::Country
+                hint=Key::CountryHint
+                autocomplete="country"
+                placeholder=Key::CountryChoose
+                options=countries
+            />
+            <TextField
+                field=FieldId::CompanyName
+                label=Key::CompanyName
+                hint=Key::CompanyNameHint
+                autocomplete="organization"
+                warning=company_warning
+            />
+            <TextField
+                field=FieldId::DomainPrefix
+                label=Key::DomainPrefix
+                hint=Key::DomainPrefixHint
+                autocomplete="off"
+                suffix=".onmicrosoft.com"
+                width="cw-input--20"
+            />
+            <Show when=needs_registration>
+                <TextField
+                    field=FieldId::RegistrationNumber
+                    label=Key::RegistrationNumber
+                    hint=Key::RegistrationNumberHint
+                    autocomplete="off"
+                    width="cw-input--20"
+                />
+            </Show>
+        </fieldset>
+
+        <fieldset class="cw-fieldset">
+            <legend class="cw-legend">{move || w.t(Key::AddressSection)}</legend>
+            <TextField field=FieldId::AddressLine1 label=Key::AddressLine1 autocomplete="address-line1" />
+            <TextField
+                field=FieldId::AddressLine2
+                label=Key::AddressLine2
+                optional=true
+                autocomplete="address-line2"
+            />
+            <TextField field=FieldId::City label=Key::City autocomplete="address-level2" width="cw-input--20" />
+            {move || {
+                if states.with(Vec::is_empty) {
+                    view! {
+                        <TextField
+                            field=FieldId::State
+                            label=Key::State
+                            optional=!w.rules.get().flatten().and_then(Result::ok).is_some_and(|r| r.is_state_required)
+                            autocomplete="address-level1"
+                            width="cw-input--20"
+                        />
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <ChoiceField
+                            field=FieldId::State
+                            label=Key::State
+                            autocomplete="address-level1"
+                            placeholder=Key::State
+                            options=Signal::derive(move || {
+                                states.get().into_iter().map(|s| (s.clone(), s)).collect()
+                            })
+                        />
+                    }
+                        .into_any()
+                }
+            }}
+            <TextField
+                field=FieldId::PostalCode
+                label=Key::PostalCode
+                autocomplete="postal-code"
+                width="cw-input--10"
+            />
+        </fieldset>
+
+        <fieldset class="cw-fieldset">
+            <legend class="cw-legend">{move || w.t(Key::ContactSection)}</legend>
+            <TextField field=FieldId::FirstName label=Key::FirstName autocomplete="given-name" />
+            <TextField field=FieldId::LastName label=Key::LastName autocomplete="family-name" />
+            <TextField field=FieldId::Email label=Key::Email input_type="email" autocomplete="email" />
+            {move || {
+                view! {
+                    <TextField
+                        field=FieldId::Phone
+                        label=Key::Phone
+                        optional=!needs_registration()
+                        input_type="tel"
+                        autocomplete="tel"
+                        width="cw-input--20"
+                    />
+                }
+            }}
+        </fieldset>
+
+        <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
+            <ResellerPicker />
+        </Show>
+
+        <AgreementSection />
+
+        <div class="cw-checkbox">
+            <input
+                type="checkbox"
+                id=w.el_id("gdap")
+                prop:checked=move || w.draft.with(|d| d.account.enable_gdap)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    w.draft.update(|d| d.account.enable_gdap = on);
+                }
+            />
+            <label for=w.el_id("gdap")>{move || w.t(Key::GdapLabel)}</label>
+        </div>
+    }
+}
+
+/// The indirect reseller, for indirect providers.
+#[component]
+fn ResellerPicker() -> impl IntoView {
+    let w = use_wizard();
+    let resellers = LocalResource::new(move || {
+        let api = w.api.get_value();
+        async move { api.resellers().await }
+    });
+    let id = w.field_id(FieldId::Reseller);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let error = Signal::derive(move || {
+        let l = w.locale.get();
+        w.visible_issues(Step::Account)
+            .into_iter()
+            .find(|i| i.field == FieldId::Reseller)
+            .map(|i| messages::field_error(&i.error, l))
+    });
+    let selected = Memo::new(move |_| w.draft.with(|d| d.reseller.clone().map(|r| r.0).unwrap_or_default()));
+    view! {
+        <fieldset class="cw-fieldset">
+            <legend class="cw-legend">{move || w.t(Key::ResellerSection)}</legend>
+            <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
+                <label class="cw-label" for=id.clone()>{move || w.t(Key::ResellerSection)}</label>
+                <p class="cw-hint" id=hint_id.clone()>{move || w.t(Key::ResellerHint)}</p>
+                <FieldMessage id=error_id.clone() message=error />
+                <select
+                    class="cw-select"
+                    id=id.clone()
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby={
+                        let (h, e) = (hint_id.clone(), error_id.clone());
+                        move || if error.get().is_some() { format!("{h} {e}") } else { h.clone() }
+                    }
+                    prop:value=move || selected.get()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        w.draft.update(|d| d.reseller = (!v.is_empty()).then_some(ResellerId(v)));
+                    }
+                >
+                    <option value="">{move || w.t(Key::ResellerChoose)}</option>
+                    {move || {
+                        let current = selected.get();
+                        resellers
+                            .get()
+                            .and_then(Result::ok)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter(|r| r.active)
+                            .map(|r| {
+                                let is = r.id.0 == current;
+                                let label = format!("{} · {} · {}", r.name, r.location, r.mpn_id.0);
+                                view! { <option value=r.id.0 selected=is>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn AgreementSection() -> impl IntoView {
+    let w = use_wizard();
+    let choice = Memo::new(move |_| w.draft.with(|d| d.account.agreement));
+    let name = w.field_id(FieldId::Agreement);
+    let error_id = format!("{name}-error");
+    let error = Signal::derive(move || {
+        let l = w.locale.get();
+        w.visible_issues(Step::Account)
+            .into_iter()
+            .find(|i| i.field == FieldId::Agreement)
+            .map(|i| messages::field_error(&i.error, l))
+    });
+    let radio_name = name.clone();
+    let radio = move |value: AgreementChoice, suffix: &'static str, label: Key, first: bool| {
+        let id = if first { radio_name.clone() } else { format!("{radio_name}-{suffix}") };
+        let name = radio_name.clone();
+        view! {
+            <div class="cw-radio">
+                <input
+                    type="radio"
+                    id=id.clone()
+                    name=name
+                    prop:checked=move || choice.get() == value
+                    on:change=move |_| w.draft.update(|d| d.account.agreement = value)
+                />
+                <label for=id>{move || w.t(label)}</label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset
+            class="cw-fieldset"
+            class:cw-field--error=move || error.get().is_some()
+            aria-describedby=move || error.get().map(|_| error_id.clone())
+        >
+            <legend class="cw-legend">{move || w.t(Key::AgreementSection)}</legend>
+            <FieldMessage id=format!("{name}-error") message=error />
+            {radio(AgreementChoice::Accepted, "accepted", Key::AgreementAccepted, true)}
+            <Show when=move || choice.get() == AgreementChoice::Accepted>
+                <div class="cw-conditional">
+                    <TextField field=FieldId::SignerFirstName label=Key::SignerFirstName autocomplete="off" />
+                    <TextField field=FieldId::SignerLastName label=Key::SignerLastName autocomplete="off" />
+                    <TextField field=FieldId::SignerEmail label=Key::SignerEmail input_type="email" autocomplete="off" />
+                    <TextField
+                        field=FieldId::SignerPhone
+                        label=Key::SignerPhone
+                        optional=true
+                        input_type="tel"
+                        autocomplete="off"
+                        width="cw-input--20"
+                    />
+                    <TextField
+                        field=FieldId::DateAgreed
+                        label=Key::DateAgreed
+                        input_type="date"
+                        autocomplete="off"
+                        width="cw-input--10"
+                    />
+                </div>
+            </Show>
+            {radio(AgreementChoice::AcceptLater, "later", Key::AgreementLater, false)}
+        </fieldset>
+    }
+}

@@ -1,0 +1,29 @@
+//! One component per step. Steps read and write the store in context; they hold no draft
+//! state of their own.
+
+mod account;
+mod done;
+mod review;
+mod subscriptions;
+
+pub use account::AccountStep;
+pub use done::DoneStep;
+pub use review::ReviewStep;
+pub use subscriptions::SubscriptionsStep;
+
+use leptos::prelude::*;
+
+use crate::components::step_heading_id;
+use crate::i18n::Key;
+use crate::store::use_wizard;
+
+/// The step's `<h1>`: focus target on step change.
+#[component]
+pub fn StepHeading(title: Key) -> impl IntoView {
+    let w = use_wizard();
+    view! {
+        <h1 class="cw-heading" id=step_heading_id(&w) tabindex="-1">
+            {move || w.t(title)}
+        </h1>
+    }
+}

@@ -1,0 +1,259 @@
+//! The one wizard store, provided by context above the steps so that nothing typed is lost
+//! when a step unmounts. Derived values (errors, reachable steps) are memos, never copies.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{Api, ApiError};
+use crate::browser;
+use crate::config::{Config, Routing};
+use crate::i18n::{Key, Locale};
+use crate::model::{CountryRules, Draft, FieldId, PartnerType, Profile, Step};
+use crate::validate::{self, Issue};
+
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    /// Prefix of every element id, unique per instance on the page.
+    pub id: StoredValue<String>,
+    pub config: StoredValue<Config>,
+    pub api: StoredValue<Api, LocalStorage>,
+    pub today: StoredValue<String>,
+    pub draft: RwSignal<Draft>,
+    pub step: RwSignal<Step>,
+    pub locale: RwSignal<Locale>,
+    /// Steps on which Continue was pressed: their errors are shown from then on.
+    pub attempted: RwSignal<Vec<Step>>,
+    /// Set when the user came from Review through an "Update" link.
+    pub return_to_review: RwSignal<bool>,
+    pub submitted: RwSignal<bool>,
+    pub restored: RwSignal<bool>,
+    pub profile: LocalResource<Result<Profile, ApiError>>,
+    pub rules: LocalResource<Option<Result<CountryRules, ApiError>>>,
+    pub account_issues: Memo<Vec<Issue>>,
+}
+
+/// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    v: u32,
+    saved_at: f64,
+    draft: Draft,
+}
+
+impl Wizard {
+    pub fn new(id: String, config: Config, api: Api, locale: Locale) -> Wizard {
+        let draft_key = format!("customer-wizard:{id}:draft");
+        let restored_draft = browser::store_get(config.storage, &draft_key)
+            .and_then(|s| serde_json::from_str::<Saved>(&s).ok())
+            .filter(|s| {
+                s.v == 1 && browser::now_ms() - s.saved_at < f64::from(config.draft_days) * 86_400_000.0
+            })
+            .map(|s| s.draft)
+            .filter(|d| *d != Draft::default());
+        let restored = RwSignal::new(restored_draft.is_some());
+        let draft = RwSignal::new(restored_draft.unwrap_or_default());
+        let api = StoredValue::new_local(api);
+
+        let profile = LocalResource::new(move || {
+            let api = api.get_value();
+            async move { api.profile().await }
+        });
+        let country = Memo::new(move |_| draft.with(|d| d.account.country.trim().to_string()));
+        let rules = LocalResource::new(move || {
+            let api = api.get_value();
+            let c = country.get();
+            async move {
+                if c.is_empty() {
+                    None
+                } else {
+                    Some(api.country_rules(&c).await)
+                }
+            }
+        });
+        let today = StoredValue::new(browser::today());
+        let account_issues = Memo::new(move |_| {
+            let rules = rules.get().flatten().and_then(Result::ok);
+            let profile = profile.get().and_then(Result::ok).unwrap_or_default();
+            let partner_type = config.partner_type.unwrap_or(profile.partner_type);
+            draft.with(|d| {
+                validate::account(
+                    &d.account,
+                    &validate::Context {
+                        rules: rules.as_ref(),
+                        partner_email_domain: &profile.partner_email_domain,
+                        today: &today.get_value(),
+                        indirect: partner_type == PartnerType::IndirectProvider,
+                        reseller_chosen: d.reseller.is_some(),
+                        may_attest: profile.may_attest(),
+                        matcher: &browser::BrowserRegex,
+                    },
+                )
+            })
+        });
+
+        let w = Wizard {
+            id: StoredValue::new(id),
+            config: StoredValue::new(config),
+            api,
+            today,
+            draft,
+            step: RwSignal::new(Step::Account),
+            locale: RwSignal::new(locale),
+            attempted: RwSignal::new(Vec::new()),
+            return_to_review: RwSignal::new(false),
+            submitted: RwSignal::new(false),
+            restored,
+            profile,
+            rules,
+            account_issues,
+        };
+        w.autosave(draft_key);
+        w
+    }
+
+    /// Saves the draft 500 ms after the last change.
+    fn autosave(self, key: String) {
+        let storage = self.config.with_value(|c| c.storage);
+        let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+        let draft = self.draft;
+        Effect::new(move |prev: Option<()>| {
+            draft.track();
+            if prev.is_none() {
+                return;
+            }
+            if let Some(h) = pending.get_value() {
+                h.clear();
+            }
+            let key = key.clone();
+            let handle = set_timeout_with_handle(
+                move || {
+                    let saved = draft.with_untracked(|d| Saved {
+                        v: 1,
+                        saved_at: browser::now_ms(),
+                        draft: d.clone(),
+                    });
+                    if let Ok(json) = serde_json::to_string(&saved) {
+                        browser::store_set(storage, &key, &json);
+                    }
+                },
+                std::time::Duration::from_millis(500),
+            )
+            .ok();
+            pending.set_value(handle);
+        });
+    }
+
+    pub fn t(&self, key: Key) -> &'static str {
+        key.text(self.locale.get())
+    }
+
+    /// Element id for a field of this instance.
+    pub fn field_id(&self, field: FieldId) -> String {
+        format!("{}-{}", self.id.get_value(), field.slug())
+    }
+
+    pub fn el_id(&self, suffix: &str) -> String {
+        format!("{}-{}", self.id.get_value(), suffix)
+    }
+
+    pub fn show_errors(&self, step: Step) -> bool {
+        self.attempted.with(|a| a.contains(&step))
+    }
+
+    /// The issues to show for a step: none before its first Continue.
+    pub fn visible_issues(&self, step: Step) -> Vec<Issue> {
+        if !self.show_errors(step) {
+            return Vec::new();
+        }
+        match step {
+            Step::Account => self.account_issues.get(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn step_valid(&self, step: Step) -> bool {
+        match step {
+            Step::Account => self.account_issues.with(Vec::is_empty),
+            Step::Subscriptions | Step::Review | Step::Done => true,
+        }
+    }
+
+    /// The furthest step the user may be on: the first invalid one, else Review (Done only
+    /// after submitting).
+    pub fn furthest(&self) -> Step {
+        if self.submitted.get() {
+            return Step::Done;
+        }
+        Step::COUNTED
+            .into_iter()
+            .find(|s| !self.step_valid(*s))
+            .unwrap_or(Step::Review)
+    }
+
+    pub fn partner_type(&self) -> PartnerType {
+        self.config
+            .with_value(|c| c.partner_type)
+            .or_else(|| self.profile.get().and_then(|p| p.ok()).map(|p| p.partner_type))
+            .unwrap_or_default()
+    }
+
+    /// Moves to a step, recording it in the browser history in standalone mode.
+    pub fn go(&self, step: Step) {
+        if self.step.get_untracked() == step {
+            return;
+        }
+        self.step.set(step);
+        if self.config.with_value(|c| c.routing) == Routing::Hash {
+            browser::push_hash(step.slug(), false);
+        }
+    }
+
+    /// Continue: validate the step; go on if it is valid, else show the errors.
+    /// Returns whether the step changed.
+    pub fn continue_from(&self, step: Step) -> bool {
+        self.attempted.update(|a| {
+            if !a.contains(&step) {
+                a.push(step);
+            }
+        });
+        if !self.step_valid(step) {
+            return false;
+        }
+        if self.return_to_review.get_untracked() && step != Step::Review {
+            self.return_to_review.set(false);
+            self.go(Step::Review);
+        } else {
+            self.go(step.next());
+        }
+        true
+    }
+
+    pub fn back_from(&self, step: Step) {
+        if let Some(prev) = step.prev() {
+            self.go(prev);
+        }
+    }
+
+    /// Applies a step named by the URL (browser Back/Forward), never past an invalid step.
+    pub fn follow_url(&self, slug: &str) {
+        let wanted = Step::from_slug(slug).unwrap_or(Step::Account);
+        let furthest = self.furthest();
+        let step = if wanted > furthest { furthest } else { wanted };
+        self.step.set(step);
+        if step != wanted && self.config.with_value(|c| c.routing) == Routing::Hash {
+            browser::push_hash(step.slug(), true);
+        }
+    }
+
+    pub fn discard_draft(&self) {
+        self.draft.set(Draft::default());
+        self.attempted.set(Vec::new());
+        self.restored.set(false);
+        let key = format!("customer-wizard:{}:draft", self.id.get_value());
+        browser::store_remove(self.config.with_value(|c| c.storage), &key);
+    }
+}
+
+pub fn use_wizard() -> Wizard {
+    expect_context::<Wizard>()
+}
