@@ -33,7 +33,11 @@ pub fn App(wizard: Wizard) -> impl IntoView {
         let failing = !w.visible_issues(step).is_empty();
         browser::set_title(&format!(
             "{}{} – {}",
-            if failing { Key::ErrorTitlePrefix.text(l) } else { "" },
+            if failing {
+                Key::ErrorTitlePrefix.text(l)
+            } else {
+                ""
+            },
             step_title(step).text(l),
             Key::AppTitle.text(l)
         ));

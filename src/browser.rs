@@ -72,11 +72,8 @@ pub fn browser_languages() -> Vec<String> {
     web_sys::window()
         .map(|w| {
             let n = w.navigator();
-            let mut langs: Vec<String> = n
-                .languages()
-                .iter()
-                .filter_map(|v| v.as_string())
-                .collect();
+            let mut langs: Vec<String> =
+                n.languages().iter().filter_map(|v| v.as_string()).collect();
             if let Some(l) = n.language() {
                 langs.push(l);
             }
@@ -150,6 +147,10 @@ pub fn country_name(iso2: &str, locale: &str) -> String {
 
 /// Locale-aware comparison for sorting names (`Intl.Collator` through `localeCompare`).
 pub fn locale_compare(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
-    let n = js_sys::JsString::from(a).locale_compare(b, &js_sys::Array::of1(&locale.into()), &js_sys::Object::new());
+    let n = js_sys::JsString::from(a).locale_compare(
+        b,
+        &js_sys::Array::of1(&locale.into()),
+        &js_sys::Object::new(),
+    );
     n.cmp(&0)
 }

@@ -91,7 +91,9 @@ impl Config {
                         {
                             Some(v.trim_end_matches('/').to_string())
                         }
-                        _ => return Err(bad("an http(s) URL, a path starting with /, or \"demo\"")),
+                        _ => {
+                            return Err(bad("an http(s) URL, a path starting with /, or \"demo\""))
+                        }
                     }
                 }
                 "assets-base" => {

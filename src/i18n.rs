@@ -277,9 +277,21 @@ mod tests {
 
     #[test]
     fn format_and_plural() {
-        assert_eq!(Key::StepOf.fmt(Locale::Tr, &[("n", "2"), ("total", "3")]), "Adım 2 / 3");
-        assert_eq!(plural(Locale::En, 1, Key::OfferCountOne, Key::OfferCountOther), "1 offer");
-        assert_eq!(plural(Locale::En, 3, Key::OfferCountOne, Key::OfferCountOther), "3 offers");
-        assert_eq!(plural(Locale::Tr, 3, Key::OfferCountOne, Key::OfferCountOther), "3 teklif");
+        assert_eq!(
+            Key::StepOf.fmt(Locale::Tr, &[("n", "2"), ("total", "3")]),
+            "Adım 2 / 3"
+        );
+        assert_eq!(
+            plural(Locale::En, 1, Key::OfferCountOne, Key::OfferCountOther),
+            "1 offer"
+        );
+        assert_eq!(
+            plural(Locale::En, 3, Key::OfferCountOne, Key::OfferCountOther),
+            "3 offers"
+        );
+        assert_eq!(
+            plural(Locale::Tr, 3, Key::OfferCountOne, Key::OfferCountOther),
+            "3 teklif"
+        );
     }
 }

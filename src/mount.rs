@@ -1,7 +1,9 @@
 //! Mounting: find the element, read its configuration, build the API and the store, render.
 
 use leptos::prelude::*;
+#[cfg(feature = "autostart")]
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "autostart")]
 use wasm_bindgen::JsCast;
 
 use crate::api::{demo::Demo, http::Transport, new_guid, Api, Auth};
@@ -15,7 +17,11 @@ use crate::store::Wizard;
 /// `<script type="application/json" data-config>` child.
 fn read_config(el: &web_sys::HtmlElement, standalone: bool) -> Result<Config, ConfigError> {
     let mut pairs: Vec<(String, String)> = Vec::new();
-    for name in el.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+    for name in el
+        .get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+    {
         if let Some(key) = name.strip_prefix("data-") {
             if key != "customer-wizard" && key != "cw-mounted" {
                 pairs.push((key.to_string(), el.get_attribute(&name).unwrap_or_default()));
@@ -63,7 +69,11 @@ fn build_api(config: &Config, locale: RwSignal<Locale>) -> Api {
 }
 
 /// Mounts a wizard into `el`. The returned handle unmounts it when dropped.
-pub fn mount_into(el: web_sys::HtmlElement, instance: String, standalone: bool) -> Option<leptos::mount::UnmountHandle<impl Mountable>> {
+pub fn mount_into(
+    el: web_sys::HtmlElement,
+    instance: String,
+    standalone: bool,
+) -> Option<leptos::mount::UnmountHandle<impl Mountable>> {
     let langs = browser::browser_languages();
     let config = match read_config(&el, standalone) {
         Ok(c) => c,
@@ -96,7 +106,9 @@ pub fn mount_into(el: web_sys::HtmlElement, instance: String, standalone: bool) 
 #[cfg(feature = "autostart")]
 #[wasm_bindgen(start)]
 pub fn start() {
-    let Some(doc) = browser::document() else { return };
+    let Some(doc) = browser::document() else {
+        return;
+    };
     let (el, id) = match doc.get_element_by_id("customer-wizard") {
         Some(e) => (e, "cw".to_string()),
         None => match doc.body() {
@@ -104,7 +116,9 @@ pub fn start() {
             None => return,
         },
     };
-    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { return };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
     if let Some(handle) = mount_into(el, id, true) {
         handle.forget();
     }

@@ -46,7 +46,8 @@ impl Wizard {
         let restored_draft = browser::store_get(config.storage, &draft_key)
             .and_then(|s| serde_json::from_str::<Saved>(&s).ok())
             .filter(|s| {
-                s.v == 1 && browser::now_ms() - s.saved_at < f64::from(config.draft_days) * 86_400_000.0
+                s.v == 1
+                    && browser::now_ms() - s.saved_at < f64::from(config.draft_days) * 86_400_000.0
             })
             .map(|s| s.draft)
             .filter(|d| *d != Draft::default());
@@ -193,7 +194,12 @@ impl Wizard {
     pub fn partner_type(&self) -> PartnerType {
         self.config
             .with_value(|c| c.partner_type)
-            .or_else(|| self.profile.get().and_then(|p| p.ok()).map(|p| p.partner_type))
+            .or_else(|| {
+                self.profile
+                    .get()
+                    .and_then(|p| p.ok())
+                    .map(|p| p.partner_type)
+            })
             .unwrap_or_default()
     }
 

@@ -23,13 +23,13 @@ pub struct Demo {
 fn pc_error(status: u16, code: i64, description: &str, data: &[&str]) -> ApiError {
     ApiError::Status {
         status,
-        body: Some(ErrorBody {
+        body: Some(Box::new(ErrorBody {
             code,
             description: Some(description.into()),
             data: data.iter().map(|s| s.to_string()).collect(),
             source: Some("demo".into()),
             ..ErrorBody::default()
-        }),
+        })),
         retry_after_s: None,
     }
 }
@@ -60,7 +60,12 @@ impl Demo {
         Some(kind)
     }
 
-    async fn file(&self, t: &Transport, name: &str, cancel: Option<&Cancel>) -> Result<String, ApiError> {
+    async fn file(
+        &self,
+        t: &Transport,
+        name: &str,
+        cancel: Option<&Cancel>,
+    ) -> Result<String, ApiError> {
         if let Some(hit) = self.cache.borrow().get(name) {
             return Ok(hit.clone());
         }
@@ -82,7 +87,12 @@ impl Demo {
     }
 
     /// Answers a GET with the JSON body Partner Center would send.
-    pub async fn get(&self, t: &Transport, path: &str, cancel: Option<&Cancel>) -> Result<String, ApiError> {
+    pub async fn get(
+        &self,
+        t: &Transport,
+        path: &str,
+        cancel: Option<&Cancel>,
+    ) -> Result<String, ApiError> {
         let fault = self.take_fault(path);
         let extra = match fault {
             Some(FaultKind::Slow(ms)) => ms,
@@ -94,8 +104,12 @@ impl Demo {
             Some(FaultKind::Timeout) => return Err(ApiError::Timeout),
             Some(FaultKind::Offline) => return Err(ApiError::Offline),
             Some(FaultKind::Malformed) => return Ok("{\"items\": [".into()),
-            Some(FaultKind::Status(s)) => return Err(pc_error(s, 0, "Simulated server error", &[])),
-            Some(FaultKind::Code(c)) => return Err(pc_error(400, c, "Simulated business error", &[])),
+            Some(FaultKind::Status(s)) => {
+                return Err(pc_error(s, 0, "Simulated server error", &[]))
+            }
+            Some(FaultKind::Code(c)) => {
+                return Err(pc_error(400, c, "Simulated business error", &[]))
+            }
             Some(FaultKind::Slow(_)) | None => {}
         }
         let (route, query) = path.split_once('?').unwrap_or((path, ""));

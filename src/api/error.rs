@@ -16,7 +16,7 @@ pub enum ApiError {
     #[error("HTTP {status}: {}", body.as_ref().and_then(|b| b.description.clone()).unwrap_or_default())]
     Status {
         status: u16,
-        body: Option<ErrorBody>,
+        body: Option<Box<ErrorBody>>,
         retry_after_s: Option<u32>,
     },
     #[error("the answer is not the expected JSON: {0}")]
@@ -56,7 +56,7 @@ impl ApiError {
     pub fn from_status(status: u16, body: &str, retry_after_s: Option<u32>) -> ApiError {
         ApiError::Status {
             status,
-            body: serde_json::from_str::<ErrorBody>(body).ok(),
+            body: serde_json::from_str::<ErrorBody>(body).ok().map(Box::new),
             retry_after_s,
         }
     }

@@ -76,10 +76,26 @@ mod tests {
         assert_eq!(
             parse("customers:timeout,orders:500*1, offers:malformed,validations:27002,x"),
             vec![
-                Fault { route: "customers".into(), kind: FaultKind::Timeout, times: None },
-                Fault { route: "orders".into(), kind: FaultKind::Status(500), times: Some(1) },
-                Fault { route: "offers".into(), kind: FaultKind::Malformed, times: None },
-                Fault { route: "validations".into(), kind: FaultKind::Code(27002), times: None },
+                Fault {
+                    route: "customers".into(),
+                    kind: FaultKind::Timeout,
+                    times: None
+                },
+                Fault {
+                    route: "orders".into(),
+                    kind: FaultKind::Status(500),
+                    times: Some(1)
+                },
+                Fault {
+                    route: "offers".into(),
+                    kind: FaultKind::Malformed,
+                    times: None
+                },
+                Fault {
+                    route: "validations".into(),
+                    kind: FaultKind::Code(27002),
+                    times: None
+                },
             ]
         );
     }
@@ -89,7 +105,10 @@ mod tests {
         assert_eq!(route_of("/v1/customers"), "customers");
         assert_eq!(route_of("/v1/customers/abc/orders"), "orders");
         assert_eq!(route_of("/v1/customers/abc/agreements"), "agreements");
-        assert_eq!(route_of("/v1/customers/relationshiprequests"), "relationshiprequests");
+        assert_eq!(
+            route_of("/v1/customers/relationshiprequests"),
+            "relationshiprequests"
+        );
         assert_eq!(route_of("/v1/offers?country=US&offset=0"), "offers");
         assert_eq!(route_of("/v1/domains/x.onmicrosoft.com"), "domains");
     }

@@ -59,7 +59,11 @@ impl Api {
         matches!(self.0.backend, Backend::Demo(_))
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: &str, cancel: Option<&Cancel>) -> Result<T, ApiError> {
+    async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        cancel: Option<&Cancel>,
+    ) -> Result<T, ApiError> {
         match &self.0.backend {
             Backend::Http { base } => {
                 let answer = self
@@ -89,9 +93,12 @@ impl Api {
 
     pub async fn country_rules(&self, iso2: &str) -> Result<CountryRules, ApiError> {
         let iso2 = iso2.to_ascii_uppercase();
-        self.get::<wire::CountryValidationRules>(&format!("/v1/countryvalidationrules/{iso2}"), None)
-            .await
-            .map(map::country_rules)
+        self.get::<wire::CountryValidationRules>(
+            &format!("/v1/countryvalidationrules/{iso2}"),
+            None,
+        )
+        .await
+        .map(map::country_rules)
     }
 
     pub async fn resellers(&self) -> Result<Vec<Reseller>, ApiError> {
@@ -104,7 +111,11 @@ impl Api {
     }
 
     /// All offers for a country, page by page.
-    pub async fn offers(&self, iso2: &str, cancel: Option<&Cancel>) -> Result<Vec<Offer>, ApiError> {
+    pub async fn offers(
+        &self,
+        iso2: &str,
+        cancel: Option<&Cancel>,
+    ) -> Result<Vec<Offer>, ApiError> {
         let mut out = Vec::new();
         loop {
             let page: wire::Collection<wire::Offer> = self

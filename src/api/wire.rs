@@ -179,7 +179,10 @@ pub struct CustomerCreate {
     pub company_profile: CompanyProfileCreate,
     #[serde(rename = "BillingProfile")]
     pub billing_profile: BillingProfileCreate,
-    #[serde(rename = "AssociatedPartnerId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AssociatedPartnerId",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub associated_partner_id: Option<String>,
 }
 

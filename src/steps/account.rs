@@ -190,7 +190,10 @@ fn ResellerPicker() -> impl IntoView {
             .find(|i| i.field == FieldId::Reseller)
             .map(|i| messages::field_error(&i.error, l))
     });
-    let selected = Memo::new(move |_| w.draft.with(|d| d.reseller.clone().map(|r| r.0).unwrap_or_default()));
+    let selected = Memo::new(move |_| {
+        w.draft
+            .with(|d| d.reseller.clone().map(|r| r.0).unwrap_or_default())
+    });
     view! {
         <fieldset class="cw-fieldset">
             <legend class="cw-legend">{move || w.t(Key::ResellerSection)}</legend>
@@ -249,7 +252,11 @@ fn AgreementSection() -> impl IntoView {
     });
     let radio_name = name.clone();
     let radio = move |value: AgreementChoice, suffix: &'static str, label: Key, first: bool| {
-        let id = if first { radio_name.clone() } else { format!("{radio_name}-{suffix}") };
+        let id = if first {
+            radio_name.clone()
+        } else {
+            format!("{radio_name}-{suffix}")
+        };
         let name = radio_name.clone();
         view! {
             <div class="cw-radio">

@@ -57,7 +57,11 @@ pub fn ReviewStep() -> impl IntoView {
     };
     let country = Signal::derive(move || {
         let c = w.draft.with(|d| d.account.country.clone());
-        if c.is_empty() { c } else { browser::country_name(&c, w.locale.get().bcp47()) }
+        if c.is_empty() {
+            c
+        } else {
+            browser::country_name(&c, w.locale.get().bcp47())
+        }
     });
     view! {
         <StepHeading title=Key::StepReview />

@@ -17,7 +17,9 @@ pub trait PatternMatcher {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     Required(FieldId),
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     CompanySingleCharacter,
     CompanyOnlySpecialCharacters,
     CompanyOnlyLegalForm,
@@ -72,9 +74,42 @@ pub fn max_len(field: FieldId) -> usize {
 
 /// Legal-form abbreviations that are not a company name on their own.
 const LEGAL_FORMS: &[&str] = &[
-    "inc", "llc", "ltd", "limited", "gmbh", "ag", "co", "corp", "corporation", "company", "plc",
-    "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "kk", "pty", "ptyltd", "as", "ab", "oy",
-    "aş", "aş", "ltdşti", "şti", "llp", "lp", "kg", "ug", "sl", "sp zoo", "spzoo", "ooo",
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "gmbh",
+    "ag",
+    "co",
+    "corp",
+    "corporation",
+    "company",
+    "plc",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "kk",
+    "pty",
+    "ptyltd",
+    "as",
+    "ab",
+    "oy",
+    "aş",
+    "aş",
+    "ltdşti",
+    "şti",
+    "llp",
+    "lp",
+    "kg",
+    "ug",
+    "sl",
+    "sp zoo",
+    "spzoo",
+    "ooo",
 ];
 
 const TEST_WORDS: &[&str] = &[
@@ -292,8 +327,16 @@ pub fn account(a: &Account, cx: &Context) -> Vec<Issue> {
     };
     required(&mut out, a, FieldId::Country);
     let country = a.country.trim();
-    push(&mut out, FieldId::CompanyName, company_name(&a.company_name));
-    push(&mut out, FieldId::DomainPrefix, domain_prefix(&a.domain_prefix));
+    push(
+        &mut out,
+        FieldId::CompanyName,
+        company_name(&a.company_name),
+    );
+    push(
+        &mut out,
+        FieldId::DomainPrefix,
+        domain_prefix(&a.domain_prefix),
+    );
     let needs_reg = requires_registration_number(country);
     if needs_reg && required(&mut out, a, FieldId::RegistrationNumber) {
         too_long(&mut out, a, FieldId::RegistrationNumber);
@@ -327,7 +370,11 @@ pub fn account(a: &Account, cx: &Context) -> Vec<Issue> {
         } else if !postal.is_empty() && !too_long(&mut out, a, FieldId::PostalCode) {
             if let Some(p) = r.postal_code_regex.as_deref().filter(|p| !p.is_empty()) {
                 if cx.matcher.is_match(p, postal) == Some(false) {
-                    push(&mut out, FieldId::PostalCode, Err(FieldError::PostalCodeInvalid));
+                    push(
+                        &mut out,
+                        FieldId::PostalCode,
+                        Err(FieldError::PostalCodeInvalid),
+                    );
                 }
             }
         }
@@ -338,7 +385,11 @@ pub fn account(a: &Account, cx: &Context) -> Vec<Issue> {
     if required(&mut out, a, FieldId::LastName) {
         too_long(&mut out, a, FieldId::LastName);
     }
-    push(&mut out, FieldId::Email, email(&a.email, cx.partner_email_domain));
+    push(
+        &mut out,
+        FieldId::Email,
+        email(&a.email, cx.partner_email_domain),
+    );
     phone(&mut out, a, FieldId::Phone, needs_reg, cx);
     if cx.indirect && !cx.reseller_chosen {
         out.push(Issue {
@@ -368,7 +419,11 @@ pub fn account(a: &Account, cx: &Context) -> Vec<Issue> {
                 }),
             );
             phone(&mut out, a, FieldId::SignerPhone, false, cx);
-            push(&mut out, FieldId::DateAgreed, date_agreed(&a.date_agreed, cx.today));
+            push(
+                &mut out,
+                FieldId::DateAgreed,
+                date_agreed(&a.date_agreed, cx.today),
+            );
         }
     }
     let _ = cx.may_attest;

@@ -7,7 +7,9 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            'İ' | 'I' | 'ı' | 'i' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'İ' | 'I' | 'ı' | 'i' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ì' | 'í' | 'î' | 'ï' => {
+                out.push('i')
+            }
             // Combining marks (e.g. the dot that `to_lowercase` leaves after 'i').
             '\u{0300}'..='\u{036f}' => {}
             _ => {

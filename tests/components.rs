@@ -1,0 +1,156 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the field markup and the error
+//! summary behave as the GOV.UK pattern requires.
+#![cfg(target_arch = "wasm32")]
+
+use customer_wizard::mount::mount_into;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh host element for one wizard instance (demo backend, English, no history).
+fn host(id: &str) -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_id(id);
+    el.set_attribute("data-locale", "en").unwrap();
+    el.set_attribute("data-storage", "none").unwrap();
+    el.set_attribute("data-demo-latency", "0").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn q(root: &HtmlElement, sel: &str) -> Option<web_sys::Element> {
+    root.query_selector(sel).unwrap()
+}
+
+fn input(root: &HtmlElement, sel: &str) -> HtmlInputElement {
+    q(root, sel).unwrap().unchecked_into()
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    // Effects scheduled by the tick run on the next microtask turn.
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::from(0)))
+        .await
+        .unwrap();
+    leptos::task::tick().await;
+}
+
+fn type_into(el: &HtmlInputElement, value: &str) {
+    el.set_value(value);
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn submit(root: &HtmlElement) {
+    let form: web_sys::HtmlFormElement = q(root, "form").unwrap().unchecked_into();
+    form.request_submit().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn fields_have_labels_hints_and_no_errors_before_continue() {
+    let root = host("t1");
+    let handle = mount_into(root.clone(), "t1".into(), false).unwrap();
+    settle().await;
+    let name = input(&root, "#t1-company-name");
+    let label = q(&root, "label[for='t1-company-name']").unwrap();
+    assert_eq!(label.text_content().unwrap().trim(), "Company legal name");
+    assert_eq!(
+        name.get_attribute("autocomplete").as_deref(),
+        Some("organization")
+    );
+    assert_eq!(
+        name.get_attribute("aria-describedby").as_deref(),
+        Some("t1-company-name-hint")
+    );
+    assert_eq!(name.get_attribute("aria-invalid"), None);
+    assert!(q(&root, ".cw-error-summary").is_none());
+    assert!(q(&root, ".cw-error-message").is_none());
+    let optional = q(&root, "label[for='t1-address-line2'] .cw-optional").unwrap();
+    assert_eq!(optional.text_content().unwrap(), "(optional)");
+    drop(handle);
+    assert!(q(&root, "form").is_none(), "dropping the handle unmounts");
+}
+
+#[wasm_bindgen_test]
+async fn continue_shows_summary_and_inline_errors_that_update_as_the_user_types() {
+    let root = host("t2");
+    let _handle = mount_into(root.clone(), "t2".into(), false).unwrap();
+    settle().await;
+    submit(&root);
+    settle().await;
+
+    let summary = q(&root, ".cw-error-summary").expect("error summary after Continue");
+    let link = summary
+        .query_selector("a[href='#t2-company-name']")
+        .unwrap()
+        .expect("a summary link to the company name");
+    assert_eq!(link.text_content().unwrap(), "Enter the company legal name");
+
+    let name = input(&root, "#t2-company-name");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        name.get_attribute("aria-describedby").as_deref(),
+        Some("t2-company-name-hint t2-company-name-error")
+    );
+    let error = q(&root, "#t2-company-name-error").unwrap();
+    assert!(error
+        .text_content()
+        .unwrap()
+        .contains("Enter the company legal name"));
+
+    type_into(&name, "A");
+    settle().await;
+    let error = q(&root, "#t2-company-name-error").unwrap();
+    assert!(
+        error
+            .text_content()
+            .unwrap()
+            .contains("not a single character"),
+        "{:?}",
+        error.text_content()
+    );
+
+    type_into(&name, "Contoso Ltd");
+    settle().await;
+    assert!(q(&root, "#t2-company-name-error").is_none());
+    assert_eq!(name.get_attribute("aria-invalid"), None);
+    assert_eq!(name.value(), "Contoso Ltd");
+}
+
+#[wasm_bindgen_test]
+async fn warnings_show_but_do_not_count_as_errors() {
+    let root = host("t3");
+    let _handle = mount_into(root.clone(), "t3".into(), false).unwrap();
+    settle().await;
+    let name = input(&root, "#t3-company-name");
+    type_into(&name, "Test Ltd");
+    settle().await;
+    let warning = q(&root, "#t3-company-name-warning").expect("a test-name warning");
+    assert!(warning.text_content().unwrap().contains("test name"));
+    assert!(name
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("t3-company-name-warning"));
+    submit(&root);
+    settle().await;
+    let summary = q(&root, ".cw-error-summary").unwrap();
+    assert!(summary
+        .query_selector("a[href='#t3-company-name']")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_config_gives_a_clear_message_in_place() {
+    let root = host("t4");
+    root.set_attribute("data-api-bsae", "x").unwrap();
+    assert!(mount_into(root.clone(), "t4".into(), false).is_none());
+    let msg = q(&root, ".cw-config-error").expect("a message in place");
+    assert!(msg.text_content().unwrap().contains("api-bsae"));
+}

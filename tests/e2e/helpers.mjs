@@ -1,0 +1,59 @@
+// Shared helpers for the end-to-end tests.
+import { expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const STUB = 'http://127.0.0.1:8787';
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+/**
+ * Opens the app. mode 'demo' uses the in-browser demo backend; mode 'http' points the app at
+ * the stub server on another origin (so CORS is real) by adding data attributes to the mount
+ * element of the served page.
+ */
+export async function openApp(page, { mode = 'demo', locale = 'en', query = '', attrs = {} } = {}) {
+  const all = { locale, 'demo-latency': '0', ...attrs };
+  if (mode === 'http') all['api-base'] = STUB;
+  await page.route(/\/(index\.html)?(\?.*)?(#.*)?$/, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const res = await route.fetch();
+    const attrText = Object.entries(all).map(([k, v]) => ` data-${k}="${v}"`).join('');
+    const html = (await res.text()).replace('<main id="customer-wizard"', `<main id="customer-wizard"${attrText}`);
+    await route.fulfill({ response: res, body: html });
+  });
+  await page.goto(`/${query ? `?${query}` : ''}`);
+  await expect(page.locator('h1')).toBeVisible();
+}
+
+export async function resetStub(request) {
+  await request.post(`${STUB}/__stub/reset`);
+}
+
+/** Fills Account info with a valid US customer (indirect provider: picks a reseller). */
+export async function fillValidUs(page, { prefix = `contoso${Date.now() % 100000}` } = {}) {
+  await page.selectOption('#cw-country', 'US');
+  await page.fill('#cw-company-name', 'Contoso Pharmaceuticals Inc.');
+  await page.fill('#cw-domain-prefix', prefix);
+  await page.fill('#cw-address-line1', '1 Microsoft Way');
+  await page.fill('#cw-city', 'Redmond');
+  await expect(page.locator('select#cw-state')).toBeVisible();
+  await page.selectOption('#cw-state', 'WA');
+  await page.fill('#cw-postal-code', '98052');
+  await page.fill('#cw-first-name', 'Ada');
+  await page.fill('#cw-last-name', 'Lovelace');
+  await page.fill('#cw-email', 'ada@contosopharma.com');
+  if (await page.locator('#cw-reseller').count()) {
+    await expect(page.locator('#cw-reseller option')).not.toHaveCount(1);
+    await page.selectOption('#cw-reseller', { index: 1 });
+  }
+  await page.check('#cw-agreement-later');
+}
+
+/** The id of the focused element. */
+export function focusedId(page) {
+  return page.evaluate(() => document.activeElement?.id ?? '');
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}

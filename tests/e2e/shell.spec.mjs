@@ -1,0 +1,97 @@
+// The wizard shell: steps, Back / Continue, focus, title, history, languages.
+import { test, expect } from '@playwright/test';
+import { openApp, fillValidUs, focusedId, shot } from './helpers.mjs';
+
+const T = {
+  en: {
+    account: 'Account info', subs: 'Subscriptions', review: 'Review', app: 'Add a new customer',
+    next1: 'Next: Subscriptions', next2: 'Next: Review', back: 'Back', stepOf: (n) => `Step ${n} of 3`,
+    create: 'Create customer', error: 'Error: ',
+  },
+  tr: {
+    account: 'Hesap bilgileri', subs: 'Abonelikler', review: 'Gözden geçir', app: 'Yeni müşteri ekle',
+    next1: 'Sonraki: Abonelikler', next2: 'Sonraki: Gözden geçir', back: 'Geri', stepOf: (n) => `Adım ${n} / 3`,
+    create: 'Müşteri oluştur', error: 'Hata: ',
+  },
+};
+
+for (const [locale, t] of Object.entries(T)) {
+  test(`walks Account -> Subscriptions -> Review and back, focus and title follow (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openApp(page, { locale });
+    await expect(page).toHaveTitle(`${t.account} – ${t.app}`);
+    await expect(page.locator('.cw-root')).toHaveAttribute('lang', locale);
+    await expect(page.getByText(t.stepOf(1))).toBeVisible();
+    await shot(page, `shell-account-${locale}-1280`);
+
+    await fillValidUs(page);
+    await page.getByRole('button', { name: t.next1 }).click();
+    await expect(page.locator('h1')).toHaveText(t.subs);
+    await expect(page).toHaveTitle(`${t.subs} – ${t.app}`);
+    await expect.poll(() => focusedId(page)).toBe('cw-heading');
+    await expect(page.getByText(t.stepOf(2))).toBeVisible();
+
+    await page.getByRole('button', { name: t.next2 }).click();
+    await expect(page.locator('h1')).toHaveText(t.review);
+    await expect(page).toHaveTitle(`${t.review} – ${t.app}`);
+    await expect.poll(() => focusedId(page)).toBe('cw-heading');
+    await expect(page.getByRole('button', { name: t.create })).toBeVisible();
+    await shot(page, `shell-review-${locale}-1280`);
+
+    await page.getByRole('button', { name: t.back, exact: true }).click();
+    await expect(page.locator('h1')).toHaveText(t.subs);
+    await expect.poll(() => focusedId(page)).toBe('cw-heading');
+    await page.getByRole('button', { name: t.back, exact: true }).click();
+    await expect(page.locator('h1')).toHaveText(t.account);
+    await expect(page).toHaveTitle(`${t.account} – ${t.app}`);
+    await expect.poll(() => focusedId(page)).toBe('cw-heading');
+    // Nothing typed was lost on the way.
+    await expect(page.locator('#cw-company-name')).toHaveValue('Contoso Pharmaceuticals Inc.');
+    await expect(page.locator('#cw-state')).toHaveValue('WA');
+  });
+
+  test(`a failed Continue shows the error summary, focuses it and prefixes the title (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, { locale });
+    await expect(page.locator('.cw-error-summary')).toHaveCount(0);
+    await page.getByRole('button', { name: t.next1 }).click();
+    await expect(page.locator('.cw-error-summary')).toBeVisible();
+    await expect.poll(() => focusedId(page)).toBe('cw-error-summary');
+    await expect(page).toHaveTitle(`${t.error}${t.account} – ${t.app}`);
+    await expect(page.locator('h1')).toHaveText(t.account);
+    await shot(page, `shell-account-errors-${locale}-390`);
+  });
+}
+
+test('the browser Back button moves between steps and nothing skips past an invalid step', async ({ page }) => {
+  await openApp(page);
+  // A deep link past an invalid step lands on the first invalid one.
+  await page.evaluate(() => { location.hash = 'review'; });
+  await expect(page.locator('h1')).toHaveText('Account info');
+  await fillValidUs(page);
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.locator('h1')).toHaveText('Subscriptions');
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await expect(page.locator('h1')).toHaveText('Review');
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Subscriptions');
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Account info');
+  await page.goForward();
+  await expect(page.locator('h1')).toHaveText('Subscriptions');
+  // Making Account info invalid again closes the way forward.
+  await page.goBack();
+  await page.fill('#cw-company-name', '');
+  await page.goForward();
+  await expect(page.locator('h1')).toHaveText('Account info');
+});
+
+test('phone and desktop screenshots of the shell', async ({ page }) => {
+  for (const [w, h] of [[390, 844], [1280, 800]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await openApp(page);
+    await shot(page, `shell-account-en-${w}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+  }
+});
