@@ -2,8 +2,8 @@
 // The static server (dist/) and the stub REST server are started and stopped here.
 import { defineConfig } from '@playwright/test';
 
-export const APP_PORT = 8090;
-export const STUB_PORT = 8787;
+export const APP_PORT = Number(process.env.APP_PORT ?? 8090);
+export const STUB_PORT = Number(process.env.STUB_PORT ?? 8787);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -207,6 +207,8 @@ messages! {
     NoRoleBody => "Adding a customer needs one of these roles: Global admin, User management admin, Admin agent or Sales agent. Ask your organization's global admin to give you one.", "Müşteri eklemek için şu rollerden biri gerekir: Genel yönetici, Kullanıcı yönetimi yöneticisi, Yönetici aracı veya Satış aracısı. Kuruluşunuzun genel yöneticisinden bu rollerden birini isteyin.";
     SubscriptionsChosenOne => "1 offer chosen", "1 teklif seçildi";
     SubscriptionsChosenOther => "{count} offers chosen", "{count} teklif seçildi";
+    // -- subscriptions step (keys added by the subscriptions work go here) --
+    // -- end subscriptions step --
     ConfigError => "The customer wizard could not start: {detail}", "Müşteri sihirbazı başlatılamadı: {detail}";
 }
 

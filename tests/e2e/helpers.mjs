@@ -2,7 +2,7 @@
 import { expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
-export const STUB = 'http://127.0.0.1:8787';
+export const STUB = `http://127.0.0.1:${process.env.STUB_PORT ?? 8787}`;
 export const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
