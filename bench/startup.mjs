@@ -193,11 +193,32 @@ async function measure(browser, target, condition) {
     if (condition.network) await cdp.send('Network.emulateNetworkConditions', condition.network);
     if (condition.cpuRate) await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpuRate });
 
+    // Until the heap is measured, the page is read over CDP only: Playwright's own evaluate
+    // helpers would otherwise be injected into the page's heap before it is measured.
+    const evaluate = async (expression) => {
+      const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+      return r.result.value;
+    };
     await page.goto(target.url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.ready !== null, null, { timeout: 60_000 });
-    await page.waitForFunction(() => document.readyState === 'complete', null, { timeout: 60_000 });
+    const READY = `new Promise((resolve, reject) => {
+      const limit = performance.now() + 60000;
+      const poll = () => {
+        if (window.__bench && window.__bench.ready !== null && document.readyState === 'complete') resolve(true);
+        else if (performance.now() > limit) reject(new Error('timeout'));
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    })`;
+    try {
+      await evaluate(READY);
+    } catch (e) {
+      const state = await evaluate(`({ field: !!document.getElementById('cw-company-name'),
+        appeared: window.__bench && window.__bench.appeared, readyState: document.readyState })`).catch(String);
+      throw new Error(`${target.name}: #cw-company-name never became ready (${JSON.stringify(state)}, ${inflight.size} requests in flight): ${e.message}`);
+    }
     await networkIdle(inflight);
-    const timing = await page.evaluate(() => {
+    const timing = await evaluate(`(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       return {
@@ -207,13 +228,13 @@ async function measure(browser, target, condition) {
         domContentLoadedMs: nav.domContentLoadedEventEnd,
         loadMs: nav.loadEventEnd,
         domElements: document.getElementsByTagName('*').length,
+        wasmMemory: window.__bench.wasmBytes(),
       };
-    });
+    })()`);
 
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const dom = await cdp.send('Memory.getDOMCounters');
-    const wasmBytes = await page.evaluate(() => window.__bench.wasmBytes());
 
     // Keystroke -> validation message. Errors show only after a failed submit, in both apps.
     await page.click('button[type=submit]');
@@ -244,7 +265,6 @@ async function measure(browser, target, condition) {
       ...timing,
       jsHeapUsed: heap.usedSize,
       jsHeapTotal: heap.totalSize,
-      wasmMemory: wasmBytes,
       domNodesInRenderer: dom.nodes,
       jsEventListeners: dom.jsEventListeners,
       keySamples,

@@ -386,6 +386,82 @@ pub fn requires_registration_number(iso2: &str) -> bool {
     REGISTRATION_NUMBER_COUNTRIES.contains(&iso2)
 }
 
+/// A postal address as the address check sees it (and as it suggests corrections).
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Address {
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    pub country: String,
+}
+
+impl Account {
+    pub fn address(&self) -> Address {
+        Address {
+            line1: self.address_line1.trim().to_string(),
+            line2: self.address_line2.trim().to_string(),
+            city: self.city.trim().to_string(),
+            state: self.state.trim().to_string(),
+            postal_code: self.postal_code.trim().to_string(),
+            country: self.country.trim().to_string(),
+        }
+    }
+
+    /// Replaces the address with a suggested one (keeps the country).
+    pub fn set_address(&mut self, a: &Address) {
+        self.address_line1 = a.line1.clone();
+        if !a.line2.is_empty() {
+            self.address_line2 = a.line2.clone();
+        }
+        self.city = a.city.clone();
+        self.state = a.state.clone();
+        self.postal_code = a.postal_code.clone();
+    }
+}
+
+/// What the address check answered.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct AddressCheck {
+    /// `VerifiedShippable`, `StreetPartial`, `None`...
+    pub status: String,
+    pub suggestions: Vec<Address>,
+    pub message: Option<String>,
+}
+
+impl AddressCheck {
+    pub fn verified(&self) -> bool {
+        self.status.eq_ignore_ascii_case("VerifiedShippable") || self.status.eq_ignore_ascii_case("Verified")
+    }
+}
+
+/// The customer Partner Center created. The password is shown once on Done and never stored.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct CreatedCustomer {
+    pub id: String,
+    pub domain: String,
+    pub company_name: String,
+    pub user_name: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for CreatedCustomer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatedCustomer")
+            .field("id", &self.id)
+            .field("domain", &self.domain)
+            .field("password", &"<redacted>")
+            .finish()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PlacedOrder {
+    pub id: String,
+    pub status: String,
+}
+
 /// ISO 3166-1 alpha-2 codes offered in the country list (names come from `Intl.DisplayNames`).
 /// The United Kingdom is `GB`, never `UK`.
 pub const COUNTRIES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IS IT JE JM JO JP KE KG KH KI KM KN KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";

@@ -11,6 +11,8 @@ pub enum FaultKind {
     Code(i64),
     /// Serve normally after this extra delay.
     Slow(u32),
+    /// Do the work, then lose the connection before answering.
+    Drop,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +38,7 @@ pub fn parse(spec: &str) -> Vec<Fault> {
                 "timeout" => FaultKind::Timeout,
                 "malformed" => FaultKind::Malformed,
                 "offline" => FaultKind::Offline,
+                "drop" => FaultKind::Drop,
                 k if k.starts_with("slow") => FaultKind::Slow(k[4..].parse().unwrap_or(3000)),
                 k => {
                     let n: i64 = k.parse().ok()?;

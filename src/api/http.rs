@@ -38,7 +38,7 @@ impl Cancel {
             c.abort();
         }
     }
-    fn is_cancelled(&self) -> bool {
+    pub fn is_cancelled(&self) -> bool {
         self.0.get()
     }
 }
@@ -101,31 +101,41 @@ fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
+/// Runs one logical operation, retrying transient failures (network, timeout, 5xx, 429) with
+/// exponential backoff and jitter, at most [`MAX_RETRIES`] times, honouring `Retry-After`.
+/// Offline is not retried: the user is told at once.
+pub async fn with_retries<F, Fut>(
+    retry: bool,
+    cancel: Option<&Cancel>,
+    mut attempt_once: F,
+) -> Result<Answer, ApiError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<Answer, ApiError>>,
+{
+    let mut attempt = 0;
+    loop {
+        let result = attempt_once().await;
+        let retry_after = match &result {
+            Err(ApiError::Status { retry_after_s, .. }) => *retry_after_s,
+            _ => None,
+        };
+        match result {
+            Err(e) if retry && e.is_transient() && e != ApiError::Offline && attempt < MAX_RETRIES => {
+                sleep(backoff_ms(attempt, retry_after, js_sys::Math::random())).await;
+                if cancel.is_some_and(Cancel::is_cancelled) {
+                    return Err(ApiError::Aborted);
+                }
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
 impl Transport {
     pub async fn send(&self, call: Call<'_>) -> Result<Answer, ApiError> {
-        let mut attempt = 0;
-        loop {
-            let result = self.attempt(&call).await;
-            let retry_after = match &result {
-                Err(ApiError::Status { retry_after_s, .. }) => *retry_after_s,
-                _ => None,
-            };
-            match result {
-                Err(e)
-                    if call.retry
-                        && e.is_transient()
-                        && e != ApiError::Offline
-                        && attempt < MAX_RETRIES =>
-                {
-                    sleep(backoff_ms(attempt, retry_after, js_sys::Math::random())).await;
-                    if call.cancel.is_some_and(Cancel::is_cancelled) {
-                        return Err(ApiError::Aborted);
-                    }
-                    attempt += 1;
-                }
-                other => return other,
-            }
-        }
+        with_retries(call.retry, call.cancel, || self.attempt(&call)).await
     }
 
     async fn attempt(&self, call: &Call<'_>) -> Result<Answer, ApiError> {

@@ -79,3 +79,147 @@ pub fn offer(w: wire::Offer) -> Offer {
         term_durations: w.term_durations,
     }
 }
+
+pub fn address_check(w: wire::AddressValidationResponse) -> crate::model::AddressCheck {
+    crate::model::AddressCheck {
+        status: w.status,
+        suggestions: w.suggested_addresses.into_iter().map(address).collect(),
+        message: w.validation_message,
+    }
+}
+
+fn address(w: wire::ValidatedAddress) -> crate::model::Address {
+    crate::model::Address {
+        line1: w.address_line1.unwrap_or_default(),
+        line2: w.address_line2.unwrap_or_default(),
+        city: w.city.unwrap_or_default(),
+        state: w.state.unwrap_or_default(),
+        postal_code: w.postal_code.unwrap_or_default(),
+        country: w.country.unwrap_or_default(),
+    }
+}
+
+pub fn address_to_validate(a: &crate::model::Address) -> wire::AddressToValidate {
+    wire::AddressToValidate {
+        address_line1: a.line1.clone(),
+        address_line2: (!a.line2.is_empty()).then(|| a.line2.clone()),
+        city: a.city.clone(),
+        state: a.state.clone(),
+        postal_code: a.postal_code.clone(),
+        country: a.country.clone(),
+    }
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The create-customer body. `reseller` is the indirect reseller's relationship id: it goes
+/// to `AssociatedPartnerId` (never the MPN id). The registration number is sent only where the
+/// country requires it.
+pub fn customer_create(
+    a: &crate::model::Account,
+    rules: Option<&CountryRules>,
+    reseller: Option<&ResellerId>,
+) -> wire::CustomerCreate {
+    let country = a.country.trim().to_ascii_uppercase();
+    let culture = opt(&a.culture)
+        .or_else(|| rules.map(|r| r.default_culture.clone()).filter(|c| !c.is_empty()))
+        .unwrap_or_else(|| "en-US".into());
+    let language = opt(&a.language)
+        .or_else(|| rules.and_then(|r| r.languages.first().cloned()))
+        .unwrap_or_else(|| culture.split('-').next().unwrap_or("en").to_string());
+    wire::CustomerCreate {
+        enable_gdap_by_default: a.enable_gdap,
+        company_profile: wire::CompanyProfileCreate {
+            domain: format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase()),
+            organization_registration_number: if crate::model::requires_registration_number(&country) {
+                opt(&a.registration_number)
+            } else {
+                None
+            },
+        },
+        billing_profile: wire::BillingProfileCreate {
+            email: a.email.trim().to_string(),
+            culture,
+            language,
+            company_name: a.company_name.trim().to_string(),
+            default_address: wire::AddressCreate {
+                first_name: a.first_name.trim().to_string(),
+                last_name: a.last_name.trim().to_string(),
+                address_line1: a.address_line1.trim().to_string(),
+                address_line2: opt(&a.address_line2),
+                city: a.city.trim().to_string(),
+                state: opt(&a.state),
+                postal_code: opt(&a.postal_code),
+                country,
+                phone_number: opt(&a.phone),
+            },
+        },
+        associated_partner_id: reseller.map(|r| r.0.clone()),
+    }
+}
+
+pub fn agreement_create(a: &crate::model::Account, template_id: &str) -> wire::AgreementCreate {
+    wire::AgreementCreate {
+        primary_contact: wire::AgreementContact {
+            first_name: a.signer_first_name.trim().to_string(),
+            last_name: a.signer_last_name.trim().to_string(),
+            email: a.signer_email.trim().to_string(),
+            phone_number: opt(&a.signer_phone),
+        },
+        date_agreed: a.date_agreed.trim().to_string(),
+        template_id: template_id.to_string(),
+        agreement_type: "MicrosoftCustomerAgreement".into(),
+    }
+}
+
+/// One order line as the submit logic hands it over.
+pub struct OrderLineInput<'a> {
+    pub offer_id: &'a str,
+    pub quantity: u32,
+    pub friendly_name: &'a str,
+    pub term_duration: Option<&'a str>,
+}
+
+/// An order body. `mpn` is the reseller's MPN id: it goes to `partnerIdOnRecord`.
+pub fn order_create(
+    customer_id: &str,
+    billing_cycle: crate::model::BillingCycle,
+    lines: &[OrderLineInput],
+    mpn: Option<&MpnId>,
+) -> wire::OrderCreate {
+    wire::OrderCreate {
+        reference_customer_id: customer_id.to_string(),
+        billing_cycle: billing_cycle.wire().to_string(),
+        line_items: lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| wire::OrderLineItem {
+                line_item_number: i as u32,
+                offer_id: l.offer_id.to_string(),
+                quantity: l.quantity,
+                friendly_name: opt(l.friendly_name),
+                term_duration: l.term_duration.map(str::to_string),
+                partner_id_on_record: mpn.map(|m| m.0.clone()),
+            })
+            .collect(),
+    }
+}
+
+pub fn created_customer(w: wire::Customer) -> crate::model::CreatedCustomer {
+    let profile = w.company_profile.unwrap_or(wire::CustomerCompanyProfile {
+        tenant_id: None,
+        domain: None,
+        company_name: None,
+    });
+    let creds = w.user_credentials;
+    crate::model::CreatedCustomer {
+        id: w.id,
+        domain: profile.domain.unwrap_or_default(),
+        company_name: profile.company_name.unwrap_or_default(),
+        user_name: creds.as_ref().map(|c| c.user_name.clone()).unwrap_or_default(),
+        password: creds.map(|c| c.password).unwrap_or_default(),
+    }
+}

@@ -8,19 +8,28 @@ pub mod http;
 pub mod map;
 pub mod wire;
 
+#[cfg(test)]
+mod tests;
+
 use std::rc::Rc;
 
 use gloo_net::http::Method;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 pub use error::ApiError;
 pub use http::{new_guid, Auth, Cancel};
 
-use crate::model::{CountryRules, Offer, Profile, Reseller};
-use http::{Call, Transport};
+use crate::model::{
+    Address, AddressCheck, CountryRules, CreatedCustomer, Offer, PlacedOrder, Profile, Reseller,
+};
+use http::{Answer, Call, Transport};
 
 /// Offers are fetched in pages of this size and assembled into one list.
 pub const OFFER_PAGE: usize = 500;
+
+/// Partner Center: the agreement was already attested for this customer.
+pub const ALREADY_ATTESTED: i64 = 600061;
 
 enum Backend {
     Http { base: String },
@@ -38,6 +47,21 @@ struct Inner {
 
 pub fn parse<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
     serde_json::from_str(body).map_err(|e| ApiError::BadJson(e.to_string()))
+}
+
+fn to_json<T: Serialize>(body: &T) -> String {
+    // Serializing our own wire structs cannot fail.
+    serde_json::to_string(body).unwrap_or_default()
+}
+
+/// A request as both backends understand it.
+pub struct Req<'a> {
+    pub method: Method,
+    pub path: String,
+    pub body: Option<String>,
+    /// The idempotency key: the same for every attempt of one logical operation.
+    pub request_id: String,
+    pub cancel: Option<&'a Cancel>,
 }
 
 impl Api {
@@ -59,30 +83,62 @@ impl Api {
         matches!(self.0.backend, Backend::Demo(_))
     }
 
+    /// Sends one logical operation. Reads and idempotent writes are retried on transient
+    /// failures (the transport keeps `MS-RequestId` across attempts).
+    async fn send(&self, req: Req<'_>) -> Result<Answer, ApiError> {
+        match &self.0.backend {
+            Backend::Http { base } => {
+                self.0
+                    .transport
+                    .send(Call {
+                        method: req.method,
+                        url: format!("{base}{}", req.path),
+                        body: req.body,
+                        request_id: req.request_id,
+                        retry: true,
+                        cancel: req.cancel,
+                        pc_headers: true,
+                    })
+                    .await
+            }
+            Backend::Demo(d) => d.handle(&self.0.transport, req).await,
+        }
+    }
+
     async fn get<T: DeserializeOwned>(
         &self,
         path: &str,
         cancel: Option<&Cancel>,
     ) -> Result<T, ApiError> {
-        match &self.0.backend {
-            Backend::Http { base } => {
-                let answer = self
-                    .0
-                    .transport
-                    .send(Call {
-                        method: Method::GET,
-                        url: format!("{base}{path}"),
-                        body: None,
-                        request_id: new_guid(),
-                        retry: true,
-                        cancel,
-                        pc_headers: true,
-                    })
-                    .await?;
-                parse(&answer.body)
-            }
-            Backend::Demo(d) => parse(&d.get(&self.0.transport, path, cancel).await?),
-        }
+        let answer = self
+            .send(Req {
+                method: Method::GET,
+                path: path.to_string(),
+                body: None,
+                request_id: new_guid(),
+                cancel,
+            })
+            .await?;
+        parse(&answer.body)
+    }
+
+    async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        request_id: &str,
+        cancel: Option<&Cancel>,
+    ) -> Result<T, ApiError> {
+        let answer = self
+            .send(Req {
+                method: Method::POST,
+                path: path.to_string(),
+                body: Some(to_json(body)),
+                request_id: request_id.to_string(),
+                cancel,
+            })
+            .await?;
+        parse(&answer.body)
     }
 
     pub async fn profile(&self) -> Result<Profile, ApiError> {
@@ -99,6 +155,39 @@ impl Api {
         )
         .await
         .map(map::country_rules)
+    }
+
+    /// Whether `<prefix>.onmicrosoft.com` is taken (HEAD: 200 taken, 404 free).
+    pub async fn domain_taken(&self, prefix: &str, cancel: Option<&Cancel>) -> Result<bool, ApiError> {
+        let result = self
+            .send(Req {
+                method: Method::HEAD,
+                path: format!("/v1/domains/{}.onmicrosoft.com", prefix.to_ascii_lowercase()),
+                body: None,
+                request_id: new_guid(),
+                cancel,
+            })
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(ApiError::Status { status: 404, .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn validate_address(
+        &self,
+        address: &Address,
+        cancel: Option<&Cancel>,
+    ) -> Result<AddressCheck, ApiError> {
+        self.post::<_, wire::AddressValidationResponse>(
+            "/v1/validations/address",
+            &map::address_to_validate(address),
+            &new_guid(),
+            cancel,
+        )
+        .await
+        .map(map::address_check)
     }
 
     pub async fn resellers(&self) -> Result<Vec<Reseller>, ApiError> {
@@ -135,5 +224,79 @@ impl Api {
                 return Ok(out);
             }
         }
+    }
+
+    /// The link an existing customer's admin opens to accept the partner as reseller.
+    pub async fn relationship_request_url(&self) -> Result<String, ApiError> {
+        self.get::<wire::RelationshipRequest>("/v1/customers/relationshiprequests", None)
+            .await
+            .map(|r| r.url)
+    }
+
+    /// The current Microsoft Customer Agreement template id (highest version rank).
+    pub async fn mca_template_id(&self) -> Result<String, ApiError> {
+        let c: wire::Collection<wire::AgreementMetadata> = self
+            .get(
+                "/v1/agreements?agreementType=MicrosoftCustomerAgreement",
+                None,
+            )
+            .await?;
+        c.items
+            .into_iter()
+            .max_by_key(|a| a.version_rank.unwrap_or(0))
+            .map(|a| a.template_id)
+            .ok_or_else(|| ApiError::BadJson("no agreement template".into()))
+    }
+
+    pub async fn create_customer(
+        &self,
+        body: &wire::CustomerCreate,
+        request_id: &str,
+    ) -> Result<CreatedCustomer, ApiError> {
+        self.post::<_, wire::Customer>("/v1/customers", body, request_id, None)
+            .await
+            .map(map::created_customer)
+    }
+
+    /// Attests the agreement; "already attested" (600061) counts as done.
+    pub async fn attest(
+        &self,
+        customer_id: &str,
+        body: &wire::AgreementCreate,
+        request_id: &str,
+    ) -> Result<(), ApiError> {
+        let r = self
+            .send(Req {
+                method: Method::POST,
+                path: format!("/v1/customers/{customer_id}/agreements"),
+                body: Some(to_json(body)),
+                request_id: request_id.to_string(),
+                cancel: None,
+            })
+            .await;
+        match r {
+            Ok(_) => Ok(()),
+            Err(e) if e.code() == Some(ALREADY_ATTESTED) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn create_order(
+        &self,
+        customer_id: &str,
+        body: &wire::OrderCreate,
+        request_id: &str,
+    ) -> Result<PlacedOrder, ApiError> {
+        self.post::<_, wire::Order>(
+            &format!("/v1/customers/{customer_id}/orders"),
+            body,
+            request_id,
+            None,
+        )
+        .await
+        .map(|o| PlacedOrder {
+            id: o.id,
+            status: o.status.unwrap_or_default(),
+        })
     }
 }
