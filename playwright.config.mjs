@@ -11,7 +11,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 2,
+  workers: 1,
   retries: 0,
   reporter: [['list'], ['html', { outputFolder: 'test-results/report', open: 'never' }]],
   use: {
@@ -28,6 +28,7 @@ export default defineConfig({
   webServer: [
     {
       command: `node scripts/serve.mjs dist ${APP_PORT}`,
+      env: { SERVE_TEST_ATTRS: '1' },
       url: `http://127.0.0.1:${APP_PORT}/index.html`,
       reuseExistingServer: false,
     },

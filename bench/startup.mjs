@@ -147,7 +147,7 @@ const INSTRUMENT = () => {
         requestAnimationFrame(() => b.samples.push({ dom, frame: performance.now() - start }));
       }
     }
-  }).observe(document, { subtree: true, childList: true, characterData: true });
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['disabled'] });
 };
 
 // ---- one fresh page load ---------------------------------------------------------------------

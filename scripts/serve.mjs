@@ -18,6 +18,20 @@ const types = {
 };
 const cache = new Map();
 
+// Compressed bodies, cached per file and modification time (a rebuild is picked up at once);
+// a precompressed sibling (.br / .gz) is used when present.
+function compressed(kind, file, body) {
+  const key = `${kind}:${file}`;
+  const mtime = statSync(file).mtimeMs;
+  const hit = cache.get(key);
+  if (hit && hit.mtime === mtime) return hit.body;
+  const sibling = `${file}.${kind}`;
+  const out = existsSync(sibling) ? readFileSync(sibling)
+    : kind === 'br' ? brotliCompressSync(body) : gzipSync(body, { level: 9 });
+  cache.set(key, { mtime, body: out });
+  return out;
+}
+
 createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -40,17 +54,21 @@ createServer((req, res) => {
     ...extra,
   };
   let body = readFileSync(file);
+  // Tests only (SERVE_TEST_ATTRS=1): `?cw-test-attrs=<JSON>` adds data attributes to the mount
+  // element, so a test can configure the app (e.g. its API base URL) as a host page would.
+  const attrs = url.searchParams.get('cw-test-attrs');
+  if (process.env.SERVE_TEST_ATTRS === '1' && attrs && ext === '.html') {
+    const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    const text = Object.entries(JSON.parse(attrs)).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');
+    body = Buffer.from(body.toString('utf8').replace('<main id="customer-wizard"', `<main id="customer-wizard"${text}`));
+  }
   const accept = req.headers['accept-encoding'] ?? '';
   const compressible = ['.html', '.js', '.css', '.wasm', '.json', '.svg', '.txt'].includes(ext);
   if (compressible && /\bbr\b/.test(accept)) {
-    const key = `br:${file}`;
-    if (!cache.has(key)) cache.set(key, existsSync(`${file}.br`) ? readFileSync(`${file}.br`) : brotliCompressSync(body));
-    body = cache.get(key);
+    body = compressed('br', file, body);
     headers['content-encoding'] = 'br';
   } else if (compressible && /\bgzip\b/.test(accept)) {
-    const key = `gz:${file}`;
-    if (!cache.has(key)) cache.set(key, existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(body, { level: 9 }));
-    body = cache.get(key);
+    body = compressed('gz', file, body);
     headers['content-encoding'] = 'gzip';
   }
   headers['content-length'] = body.length;

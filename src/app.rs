@@ -8,8 +8,11 @@ use crate::config::Routing;
 use crate::i18n::{Key, Locale};
 use crate::messages;
 use crate::model::Step;
-use crate::steps::{AccountStep, DoneStep, ReviewStep, SubscriptionsStep};
+use crate::steps::{
+    address_gate, start_submit, submit_label, AccountStep, DoneStep, ReviewStep, SubscriptionsStep,
+};
 use crate::store::{use_wizard, Wizard};
+use crate::submit::Stage;
 
 #[component]
 pub fn App(wizard: Wizard) -> impl IntoView {
@@ -53,6 +56,18 @@ pub fn App(wizard: Wizard) -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
 
+    // A submission interrupted by a reload or a crash resumes where it stopped, with the
+    // same idempotency keys (nothing is created twice).
+    if w.submission
+        .with_untracked(|s| s.as_ref().is_some_and(|s| s.stage() != Stage::Finished))
+    {
+        w.step.set(Step::Review);
+        if w.config.with_value(|c| c.routing) == Routing::Hash {
+            browser::push_hash(Step::Review.slug(), true);
+        }
+        start_submit(w);
+    }
+
     let may_add = move || {
         w.profile
             .get()
@@ -69,7 +84,7 @@ pub fn App(wizard: Wizard) -> impl IntoView {
             <Show when=move || w.api.with_value(|a| a.is_demo())>
                 <p class="cw-demo-banner">{move || w.t(Key::DemoBanner)}</p>
             </Show>
-            <Show when=move || w.restored.get()>
+            <Show when=move || w.restored.get() && !w.submitted.get()>
                 <div class="cw-notice" role="status">
                     <p>{move || w.t(Key::DraftRestored)}</p>
                     <button type="button" class="cw-link-button" on:click=move |_| w.discard_draft()>
@@ -150,9 +165,14 @@ fn WizardForm() -> impl IntoView {
         ev.prevent_default();
         let step = w.step.get_untracked();
         if step == Step::Review {
-            // Submitting arrives with the submit work; until then Done says nothing was sent.
-            w.submitted.set(true);
-            w.go(Step::Done);
+            start_submit(w);
+            return;
+        }
+        // A valid Account info is checked against the address service before going on.
+        if step == Step::Account
+            && w.account_issues.with_untracked(Vec::is_empty)
+            && !address_gate(w)
+        {
             return;
         }
         if !w.continue_from(step) {
@@ -163,7 +183,7 @@ fn WizardForm() -> impl IntoView {
     let primary = move || match w.step.get() {
         Step::Account => Key::NextSubscriptions,
         Step::Subscriptions => Key::NextReview,
-        _ => Key::CreateCustomer,
+        _ => submit_label(&w),
     };
     view! {
         <form class="cw-form" novalidate on:submit=on_submit>
@@ -177,7 +197,13 @@ fn WizardForm() -> impl IntoView {
             </div>
             <Show when=move || w.step.get() != Step::Done>
                 <div class="cw-nav">
-                    <button type="submit" class="cw-button">{move || w.t(primary())}</button>
+                    <button
+                        type="submit"
+                        class="cw-button"
+                        aria-disabled=move || w.run.with(|r| r.busy).then_some("true")
+                    >
+                        {move || w.t(primary())}
+                    </button>
                     <Show when=move || w.step.get().prev().is_some()>
                         <button
                             type="button"

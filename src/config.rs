@@ -43,6 +43,8 @@ pub struct Config {
     pub draft_days: u32,
     /// Simulated latency of the demo backend, in milliseconds.
     pub demo_latency_ms: u32,
+    /// Time limit of one HTTP attempt, in milliseconds.
+    pub timeout_ms: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -65,6 +67,7 @@ impl Config {
             assets_base: "public/".into(),
             draft_days: 7,
             demo_latency_ms: 250,
+            timeout_ms: 20_000,
             ..Config::default()
         }
     }
@@ -139,6 +142,13 @@ impl Config {
                         "usgov" => Cloud::UsGov,
                         _ => return Err(bad("public or usgov")),
                     })
+                }
+                "timeout" => {
+                    self.timeout_ms = value
+                        .parse()
+                        .ok()
+                        .filter(|t| (100..=300_000).contains(t))
+                        .ok_or_else(|| bad("milliseconds between 100 and 300000"))?
                 }
                 "customer-url" => self.customer_url = Some(value.to_string()),
                 "draft-days" => {

@@ -6,6 +6,7 @@ pub mod config;
 pub mod i18n;
 pub mod messages;
 pub mod model;
+pub mod submit;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -71,6 +71,23 @@ pub fn api_error(e: &ApiError, l: Locale) -> String {
         ApiError::Offline => Key::ApiOffline.text(l).into(),
         ApiError::Timeout => Key::ApiTimeout.text(l).into(),
         ApiError::BadJson(_) => Key::ApiBadAnswer.text(l).into(),
+        ApiError::Status {
+            body: Some(b),
+            status,
+            ..
+        } if b.description.is_some() || b.message.is_some() => Key::ApiSaid.fmt(
+            l,
+            &[
+                ("status", &status.to_string()),
+                (
+                    "detail",
+                    b.message
+                        .as_deref()
+                        .or(b.description.as_deref())
+                        .unwrap_or(""),
+                ),
+            ],
+        ),
         ApiError::Status { status, .. } => {
             Key::ApiStatus.fmt(l, &[("status", &status.to_string())])
         }

@@ -281,13 +281,13 @@ pub enum FieldId {
     Phone,
     Culture,
     Language,
+    Reseller,
     Agreement,
     SignerFirstName,
     SignerLastName,
     SignerEmail,
     SignerPhone,
     DateAgreed,
-    Reseller,
 }
 
 impl FieldId {
@@ -432,7 +432,8 @@ pub struct AddressCheck {
 
 impl AddressCheck {
     pub fn verified(&self) -> bool {
-        self.status.eq_ignore_ascii_case("VerifiedShippable") || self.status.eq_ignore_ascii_case("Verified")
+        self.status.eq_ignore_ascii_case("VerifiedShippable")
+            || self.status.eq_ignore_ascii_case("Verified")
     }
 }
 

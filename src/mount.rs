@@ -52,7 +52,7 @@ fn build_api(config: &Config, locale: RwSignal<Locale>) -> Api {
         auth: Auth::None,
         correlation_id: new_guid(),
         locale,
-        timeout_ms: 20_000,
+        timeout_ms: config.timeout_ms,
     };
     match &config.api_base {
         Some(base) => Api::http(base.clone(), transport),

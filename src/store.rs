@@ -8,8 +8,41 @@ use crate::api::{Api, ApiError};
 use crate::browser;
 use crate::config::{Config, Routing};
 use crate::i18n::{Key, Locale};
-use crate::model::{CountryRules, Draft, FieldId, PartnerType, Profile, Step};
-use crate::validate::{self, Issue};
+use crate::model::{
+    Address, AddressCheck, CountryRules, Draft, FieldId, PartnerType, Profile, Step,
+};
+use crate::submit::{LineProblem, Stage, Submission};
+use crate::validate::{self, FieldError, Issue};
+
+/// The submit run as the progress view shows it (memory only).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SubmitRun {
+    pub busy: bool,
+    pub running: Option<Stage>,
+    pub failed: Option<(Stage, ApiError)>,
+}
+
+/// The live domain check's answer for one prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DomainState {
+    Checking,
+    Free,
+    Taken,
+    /// The check failed (network...): the user may go on; the server checks again at submit.
+    Unknown,
+}
+
+/// The address check's answer for one address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddressState {
+    Checking,
+    /// Suggestions are shown; the user picks one or keeps what they entered.
+    Suggest(AddressCheck),
+    /// Verified, or the user chose to keep it, or a suggestion was accepted.
+    Confirmed,
+    /// The check could not be made; the user is told and may go on.
+    Failed,
+}
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
@@ -30,6 +63,20 @@ pub struct Wizard {
     pub profile: LocalResource<Result<Profile, ApiError>>,
     pub rules: LocalResource<Option<Result<CountryRules, ApiError>>>,
     pub account_issues: Memo<Vec<Issue>>,
+    /// The latest domain check: (prefix it was for, answer).
+    pub domain: RwSignal<Option<(String, DomainState)>>,
+    /// The latest address check: (address it was for, answer).
+    pub address: RwSignal<Option<(Address, AddressState)>>,
+    /// Errors the server reported for fields (e.g. 27002 StateInvalid), until the field changes.
+    pub server_errors: RwSignal<Vec<(FieldId, String, FieldError)>>,
+    /// Order-line problems the server reported (offer id, problem), until the line changes.
+    pub line_errors: RwSignal<Vec<(String, LineProblem)>>,
+    /// What was submitted so far, with its idempotency keys; saved with the draft.
+    pub submission: RwSignal<Option<Submission>>,
+    pub run: RwSignal<SubmitRun>,
+    /// The new customer's credentials: memory only, never stored, logged or sent in events.
+    pub credentials: RwSignal<Option<crate::model::CreatedCustomer>>,
+    draft_key: StoredValue<String>,
 }
 
 /// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
@@ -38,20 +85,30 @@ struct Saved {
     v: u32,
     saved_at: f64,
     draft: Draft,
+    #[serde(default)]
+    submission: Option<Submission>,
 }
 
 impl Wizard {
     pub fn new(id: String, config: Config, api: Api, locale: Locale) -> Wizard {
         let draft_key = format!("customer-wizard:{id}:draft");
-        let restored_draft = browser::store_get(config.storage, &draft_key)
+        let saved = browser::store_get(config.storage, &draft_key)
             .and_then(|s| serde_json::from_str::<Saved>(&s).ok())
             .filter(|s| {
                 s.v == 1
                     && browser::now_ms() - s.saved_at < f64::from(config.draft_days) * 86_400_000.0
-            })
-            .map(|s| s.draft)
-            .filter(|d| *d != Draft::default());
-        let restored = RwSignal::new(restored_draft.is_some());
+            });
+        let (restored_draft, restored_submission) = match saved {
+            Some(s) => (
+                Some(s.draft).filter(|d| *d != Draft::default()),
+                s.submission,
+            ),
+            None => (None, None),
+        };
+        let submitted = restored_submission
+            .as_ref()
+            .is_some_and(|s| s.stage() == crate::submit::Stage::Finished);
+        let restored = RwSignal::new(restored_draft.is_some() && !submitted);
         let draft = RwSignal::new(restored_draft.unwrap_or_default());
         let api = StoredValue::new_local(api);
 
@@ -72,11 +129,13 @@ impl Wizard {
             }
         });
         let today = StoredValue::new(browser::today());
+        let domain: RwSignal<Option<(String, DomainState)>> = RwSignal::new(None);
+        let server_errors: RwSignal<Vec<(FieldId, String, FieldError)>> = RwSignal::new(Vec::new());
         let account_issues = Memo::new(move |_| {
             let rules = rules.get().flatten().and_then(Result::ok);
             let profile = profile.get().and_then(Result::ok).unwrap_or_default();
             let partner_type = config.partner_type.unwrap_or(profile.partner_type);
-            draft.with(|d| {
+            let mut issues = draft.with(|d| {
                 validate::account(
                     &d.account,
                     &validate::Context {
@@ -89,7 +148,32 @@ impl Wizard {
                         matcher: &browser::BrowserRegex,
                     },
                 )
-            })
+            });
+            draft.with(|d| {
+                let prefix = d.account.domain_prefix.trim().to_ascii_lowercase();
+                let taken =
+                    domain.with(|s| matches!(s, Some((p, DomainState::Taken)) if *p == prefix));
+                if taken && !issues.iter().any(|i| i.field == FieldId::DomainPrefix) {
+                    issues.push(Issue {
+                        field: FieldId::DomainPrefix,
+                        error: FieldError::DomainTaken,
+                    });
+                }
+                // A server error stands while the field still holds the value it was about.
+                server_errors.with(|errs| {
+                    for (field, value, error) in errs {
+                        let current = field.get(&d.account).unwrap_or("").trim();
+                        if current == value && !issues.iter().any(|i| i.field == *field) {
+                            issues.push(Issue {
+                                field: *field,
+                                error: error.clone(),
+                            });
+                        }
+                    }
+                });
+            });
+            issues.sort_by_key(|i| i.field);
+            issues
         });
 
         let w = Wizard {
@@ -102,19 +186,40 @@ impl Wizard {
             locale: RwSignal::new(locale),
             attempted: RwSignal::new(Vec::new()),
             return_to_review: RwSignal::new(false),
-            submitted: RwSignal::new(false),
+            submitted: RwSignal::new(submitted),
             restored,
             profile,
             rules,
             account_issues,
+            domain,
+            address: RwSignal::new(None),
+            server_errors,
+            line_errors: RwSignal::new(Vec::new()),
+            submission: RwSignal::new(restored_submission),
+            run: RwSignal::new(SubmitRun::default()),
+            credentials: RwSignal::new(None),
+            draft_key: StoredValue::new(draft_key),
         };
-        w.autosave(draft_key);
+        w.autosave();
         w
     }
 
-    /// Saves the draft 500 ms after the last change.
-    fn autosave(self, key: String) {
+    /// Saves the draft and the submission now (before a request whose key must survive).
+    pub fn save_now(&self) {
         let storage = self.config.with_value(|c| c.storage);
+        let saved = Saved {
+            v: 1,
+            saved_at: browser::now_ms(),
+            draft: self.draft.get_untracked(),
+            submission: self.submission.get_untracked(),
+        };
+        if let Ok(json) = serde_json::to_string(&saved) {
+            browser::store_set(storage, &self.draft_key.get_value(), &json);
+        }
+    }
+
+    /// Saves the draft 500 ms after the last change.
+    fn autosave(self) {
         let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         let draft = self.draft;
         Effect::new(move |prev: Option<()>| {
@@ -125,22 +230,17 @@ impl Wizard {
             if let Some(h) = pending.get_value() {
                 h.clear();
             }
-            let key = key.clone();
             let handle = set_timeout_with_handle(
-                move || {
-                    let saved = draft.with_untracked(|d| Saved {
-                        v: 1,
-                        saved_at: browser::now_ms(),
-                        draft: d.clone(),
-                    });
-                    if let Ok(json) = serde_json::to_string(&saved) {
-                        browser::store_set(storage, &key, &json);
-                    }
-                },
+                move || self.save_now(),
                 std::time::Duration::from_millis(500),
             )
             .ok();
             pending.set_value(handle);
+        });
+        on_cleanup(move || {
+            if let Some(h) = pending.try_get_value().flatten() {
+                h.clear();
+            }
         });
     }
 
@@ -251,12 +351,23 @@ impl Wizard {
         }
     }
 
+    /// Starts again with an empty form (after "Add another customer", or on request).
     pub fn discard_draft(&self) {
         self.draft.set(Draft::default());
         self.attempted.set(Vec::new());
         self.restored.set(false);
-        let key = format!("customer-wizard:{}:draft", self.id.get_value());
-        browser::store_remove(self.config.with_value(|c| c.storage), &key);
+        self.submission.set(None);
+        self.submitted.set(false);
+        self.credentials.set(None);
+        self.server_errors.set(Vec::new());
+        self.line_errors.set(Vec::new());
+        self.run.set(SubmitRun::default());
+        self.domain.set(None);
+        self.address.set(None);
+        browser::store_remove(
+            self.config.with_value(|c| c.storage),
+            &self.draft_key.get_value(),
+        );
     }
 }
 

@@ -74,7 +74,12 @@ fn ok(status: u16, body: String) -> Result<Answer, ApiError> {
 }
 
 fn random_password() -> String {
-    const SETS: [&str; 4] = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!@#$%&*?"];
+    const SETS: [&str; 4] = [
+        "ABCDEFGHJKLMNPQRSTUVWXYZ",
+        "abcdefghijkmnopqrstuvwxyz",
+        "23456789",
+        "!@#$%&*?",
+    ];
     let mut bytes = [0u8; 16];
     if let Some(c) = web_sys::window().and_then(|w| w.crypto().ok()) {
         let _ = c.get_random_values_with_u8_array(&mut bytes);
@@ -115,7 +120,12 @@ impl Demo {
         Some(kind)
     }
 
-    async fn file(&self, t: &Transport, name: &str, cancel: Option<&Cancel>) -> Result<String, ApiError> {
+    async fn file(
+        &self,
+        t: &Transport,
+        name: &str,
+        cancel: Option<&Cancel>,
+    ) -> Result<String, ApiError> {
         if let Some(hit) = self.cache.borrow().get(name) {
             return Ok(hit.clone());
         }
@@ -199,11 +209,17 @@ impl Demo {
                 }
                 _ => self.file(t, "profile.json", cancel).await,
             }
-            .map(|b| Answer { status: 200, body: b }),
+            .map(|b| Answer {
+                status: 200,
+                body: b,
+            }),
             (Method::GET, ["countryvalidationrules", iso2])
                 if iso2.len() == 2 && iso2.chars().all(|c| c.is_ascii_uppercase()) =>
             {
-                match self.file(t, &format!("countryvalidationrules/{iso2}.json"), cancel).await {
+                match self
+                    .file(t, &format!("countryvalidationrules/{iso2}.json"), cancel)
+                    .await
+                {
                     Ok(b) => ok(200, b),
                     Err(ApiError::Status { status: 404, .. }) => {
                         Err(pc_error(404, 600013, "Country not supported", &[iso2]))
@@ -211,7 +227,9 @@ impl Demo {
                     Err(e) => Err(e),
                 }
             }
-            (Method::GET, ["relationships"]) => ok(200, self.file(t, "resellers.json", cancel).await?),
+            (Method::GET, ["relationships"]) => {
+                ok(200, self.file(t, "resellers.json", cancel).await?)
+            }
             (Method::GET, ["offers"]) => {
                 // The demo serves the whole catalog as the first page.
                 let offset = query
@@ -227,7 +245,9 @@ impl Demo {
             (Method::GET, ["customers", "relationshiprequests"]) => {
                 ok(200, self.file(t, "relationshiprequest.json", cancel).await?)
             }
-            (Method::GET, ["agreements"]) => ok(200, self.file(t, "agreements.json", cancel).await?),
+            (Method::GET, ["agreements"]) => {
+                ok(200, self.file(t, "agreements.json", cancel).await?)
+            }
             (Method::HEAD, ["domains", domain]) => {
                 let prefix = domain.split('.').next().unwrap_or("").to_ascii_lowercase();
                 let taken: wire::Collection<String> =
@@ -239,7 +259,9 @@ impl Demo {
                     Err(pc_error(404, 0, "Domain not found", &[]))
                 }
             }
-            (Method::POST, ["validations", "address"]) => self.validate_address(t, body, cancel).await,
+            (Method::POST, ["validations", "address"]) => {
+                self.validate_address(t, body, cancel).await
+            }
             (Method::POST, ["customers"]) => self.create_customer(t, req, body, cancel).await,
             (Method::POST, ["customers", id, "agreements"]) => {
                 let mut state = load_state();
@@ -247,21 +269,35 @@ impl Demo {
                     return Err(pc_error(404, 404, "Customer not found", &[id]));
                 }
                 if state.attested.iter().any(|c| c == id) {
-                    return Err(pc_error(409, 600061, "The agreement was already attested", &[]));
+                    return Err(pc_error(
+                        409,
+                        600061,
+                        "The agreement was already attested",
+                        &[],
+                    ));
                 }
                 let agreement: wire::AgreementCreate = parse(body)?;
                 state.attested.push(id.to_string());
                 let answer = serde_json::to_string(&agreement).unwrap_or_default();
-                state.answers.push((req.request_id.clone(), 201, answer.clone()));
+                state
+                    .answers
+                    .push((req.request_id.clone(), 201, answer.clone()));
                 save_state(&state);
                 ok(201, answer)
             }
-            (Method::POST, ["customers", id, "orders"]) => self.create_order(t, req, id, body, cancel).await,
+            (Method::POST, ["customers", id, "orders"]) => {
+                self.create_order(t, req, id, body, cancel).await
+            }
             _ => Err(pc_error(404, 0, "Not found", &[&req.path])),
         }
     }
 
-    async fn validate_address(&self, t: &Transport, body: &str, cancel: Option<&Cancel>) -> Result<Answer, ApiError> {
+    async fn validate_address(
+        &self,
+        t: &Transport,
+        body: &str,
+        cancel: Option<&Cancel>,
+    ) -> Result<Answer, ApiError> {
         #[derive(Deserialize)]
         struct Correction {
             #[serde(rename = "match")]
@@ -319,7 +355,8 @@ impl Demo {
         let c: wire::CustomerCreate = parse(body)?;
         let domain = c.company_profile.domain.to_ascii_lowercase();
         let prefix = domain.split('.').next().unwrap_or("").to_string();
-        let taken: wire::Collection<String> = parse(&self.file(t, "domains-taken.json", cancel).await?)?;
+        let taken: wire::Collection<String> =
+            parse(&self.file(t, "domains-taken.json", cancel).await?)?;
         let mut state = load_state();
         if taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix))
             || state.customers.iter().any(|(_, d)| *d == prefix)
@@ -365,15 +402,24 @@ impl Demo {
         if !state.customers.iter().any(|(c, _)| c == customer_id) {
             return Err(pc_error(404, 404, "Customer not found", &[customer_id]));
         }
-        let catalog: wire::Collection<wire::Offer> = parse(&self.file(t, "offers.json", cancel).await?)?;
+        let catalog: wire::Collection<wire::Offer> =
+            parse(&self.file(t, "offers.json", cancel).await?)?;
         for line in &order.line_items {
             let Some(offer) = catalog.items.iter().find(|o| o.id == line.offer_id) else {
                 return Err(pc_error(400, 800070, "Offer not found", &[&line.offer_id]));
             };
             if !offer.is_available_for_purchase {
-                return Err(pc_error(400, 800070, "Offer not available for purchase", &[&line.offer_id]));
+                return Err(pc_error(
+                    400,
+                    800070,
+                    "Offer not available for purchase",
+                    &[&line.offer_id],
+                ));
             }
-            let (min, max) = (offer.minimum_quantity.unwrap_or(1), offer.maximum_quantity.unwrap_or(u32::MAX));
+            let (min, max) = (
+                offer.minimum_quantity.unwrap_or(1),
+                offer.maximum_quantity.unwrap_or(u32::MAX),
+            );
             if line.quantity < min || line.quantity > max {
                 return Err(pc_error(
                     400,
@@ -390,7 +436,9 @@ impl Demo {
             line_items: order.line_items,
         };
         let answer = serde_json::to_string(&placed).unwrap_or_default();
-        state.answers.push((req.request_id.clone(), 201, answer.clone()));
+        state
+            .answers
+            .push((req.request_id.clone(), 201, answer.clone()));
         save_state(&state);
         ok(201, answer)
     }

@@ -121,7 +121,9 @@ where
             _ => None,
         };
         match result {
-            Err(e) if retry && e.is_transient() && e != ApiError::Offline && attempt < MAX_RETRIES => {
+            Err(e)
+                if retry && e.is_transient() && e != ApiError::Offline && attempt < MAX_RETRIES =>
+            {
                 sleep(backoff_ms(attempt, retry_after, js_sys::Math::random())).await;
                 if cancel.is_some_and(Cancel::is_cancelled) {
                     return Err(ApiError::Aborted);

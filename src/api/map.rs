@@ -125,7 +125,11 @@ pub fn customer_create(
 ) -> wire::CustomerCreate {
     let country = a.country.trim().to_ascii_uppercase();
     let culture = opt(&a.culture)
-        .or_else(|| rules.map(|r| r.default_culture.clone()).filter(|c| !c.is_empty()))
+        .or_else(|| {
+            rules
+                .map(|r| r.default_culture.clone())
+                .filter(|c| !c.is_empty())
+        })
         .unwrap_or_else(|| "en-US".into());
     let language = opt(&a.language)
         .or_else(|| rules.and_then(|r| r.languages.first().cloned()))
@@ -133,8 +137,13 @@ pub fn customer_create(
     wire::CustomerCreate {
         enable_gdap_by_default: a.enable_gdap,
         company_profile: wire::CompanyProfileCreate {
-            domain: format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase()),
-            organization_registration_number: if crate::model::requires_registration_number(&country) {
+            domain: format!(
+                "{}.onmicrosoft.com",
+                a.domain_prefix.trim().to_ascii_lowercase()
+            ),
+            organization_registration_number: if crate::model::requires_registration_number(
+                &country,
+            ) {
                 opt(&a.registration_number)
             } else {
                 None
@@ -219,7 +228,10 @@ pub fn created_customer(w: wire::Customer) -> crate::model::CreatedCustomer {
         id: w.id,
         domain: profile.domain.unwrap_or_default(),
         company_name: profile.company_name.unwrap_or_default(),
-        user_name: creds.as_ref().map(|c| c.user_name.clone()).unwrap_or_default(),
+        user_name: creds
+            .as_ref()
+            .map(|c| c.user_name.clone())
+            .unwrap_or_default(),
         password: creds.map(|c| c.password).unwrap_or_default(),
     }
 }

@@ -7,7 +7,11 @@ use crate::model::{Account, AgreementChoice, BillingCycle, CountryRules, MpnId, 
 
 macro_rules! fixture {
     ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/", $name))
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/",
+            $name
+        ))
     };
 }
 
@@ -46,14 +50,19 @@ fn every_documented_answer_parses() {
     assert!(first.mpn_id.0.chars().all(|c| c.is_ascii_digit()));
     let offers: wire::Collection<wire::Offer> = read(fixture!("offers.response.json"));
     let offers: Vec<_> = offers.items.into_iter().map(map::offer).collect();
-    assert!(offers.iter().any(|o| o.is_add_on && !o.prerequisites.is_empty()));
+    assert!(offers
+        .iter()
+        .any(|o| o.is_add_on && !o.prerequisites.is_empty()));
     let rr: wire::RelationshipRequest = read(fixture!("relationship-request.response.json"));
     assert!(rr.url.starts_with("https://"));
     let ag: wire::Collection<wire::AgreementMetadata> = read(fixture!("agreements.response.json"));
     assert_eq!(ag.items[0].agreement_type, "MicrosoftCustomerAgreement");
     let c = map::created_customer(read(fixture!("create-customer.response.json")));
     assert!(!c.id.is_empty() && !c.password.is_empty() && !c.user_name.is_empty());
-    assert!(!format!("{c:?}").contains(&c.password), "Debug never shows the password");
+    assert!(
+        !format!("{c:?}").contains(&c.password),
+        "Debug never shows the password"
+    );
     let o: wire::Order = read(fixture!("order.response.json"));
     assert!(!o.id.is_empty());
     // The request fixtures parse as our request types too.
@@ -119,12 +128,22 @@ fn the_create_customer_body_conforms_and_uses_the_reseller_id() {
     let json = serde_json::to_value(&body).unwrap();
     assert_conforms("CreateCustomerRequest", &json);
     assert_eq!(json["AssociatedPartnerId"], reseller.0.as_str());
-    assert_eq!(json["CompanyProfile"]["Domain"], "contosopharma.onmicrosoft.com");
-    assert_eq!(json["BillingProfile"]["CompanyName"], "Contoso Pharmaceuticals Inc.");
+    assert_eq!(
+        json["CompanyProfile"]["Domain"],
+        "contosopharma.onmicrosoft.com"
+    );
+    assert_eq!(
+        json["BillingProfile"]["CompanyName"],
+        "Contoso Pharmaceuticals Inc."
+    );
     assert_eq!(json["BillingProfile"]["Culture"], "en-US");
     assert_eq!(json["enableGDAPByDefault"], true);
-    assert!(json["CompanyProfile"].get("OrganizationRegistrationNumber").is_none());
-    assert!(json["BillingProfile"]["DefaultAddress"].get("Region").is_none());
+    assert!(json["CompanyProfile"]
+        .get("OrganizationRegistrationNumber")
+        .is_none());
+    assert!(json["BillingProfile"]["DefaultAddress"]
+        .get("Region")
+        .is_none());
 }
 
 #[test]
@@ -144,14 +163,19 @@ fn a_turkish_customer_sends_its_registration_number_and_phone() {
     };
     let json = serde_json::to_value(map::customer_create(&a, Some(&rules), None)).unwrap();
     assert_conforms("CreateCustomerRequest", &json);
-    assert_eq!(json["CompanyProfile"]["OrganizationRegistrationNumber"], "1234567890");
+    assert_eq!(
+        json["CompanyProfile"]["OrganizationRegistrationNumber"],
+        "1234567890"
+    );
     assert_eq!(json["BillingProfile"]["Language"], "tr");
     assert!(json.get("AssociatedPartnerId").is_none());
     // Elsewhere the number is not sent even if typed.
     let mut us = us_account();
     us.registration_number = "999".into();
     let json = serde_json::to_value(map::customer_create(&us, None, None)).unwrap();
-    assert!(json["CompanyProfile"].get("OrganizationRegistrationNumber").is_none());
+    assert!(json["CompanyProfile"]
+        .get("OrganizationRegistrationNumber")
+        .is_none());
 }
 
 #[test]
@@ -198,8 +222,7 @@ fn the_order_body_conforms_and_uses_the_mpn_id() {
 
 #[test]
 fn the_address_check_body_conforms() {
-    let json =
-        serde_json::to_value(map::address_to_validate(&us_account().address())).unwrap();
+    let json = serde_json::to_value(map::address_to_validate(&us_account().address())).unwrap();
     assert_conforms("AddressValidationRequest", &json);
 }
 

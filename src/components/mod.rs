@@ -1,9 +1,11 @@
 //! Reusable pieces of the wizard's UI.
 
+mod copy;
 mod error_summary;
 mod field;
 mod stepper;
 
+pub use copy::CopyButton;
 pub use error_summary::ErrorSummary;
 pub use field::{ChoiceField, FieldMessage, TextField};
 pub use stepper::{step_title, Stepper};

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::account_checks::{watch_domain, AddressCheckPanel, DomainStatus};
 use super::StepHeading;
 use crate::browser;
 use crate::components::{ChoiceField, ErrorSummary, FieldMessage, TextField};
@@ -18,6 +19,7 @@ use crate::validate;
 #[component]
 pub fn AccountStep() -> impl IntoView {
     let w = use_wizard();
+    watch_domain(w);
     let country = Memo::new(move |_| w.draft.with(|d| d.account.country.clone()));
     let countries = Signal::derive(move || {
         let l = w.locale.get().bcp47();
@@ -76,6 +78,7 @@ pub fn AccountStep() -> impl IntoView {
                 suffix=".onmicrosoft.com"
                 width="cw-input--20"
             />
+            <DomainStatus />
             <Show when=needs_registration>
                 <TextField
                     field=FieldId::RegistrationNumber
@@ -130,6 +133,7 @@ pub fn AccountStep() -> impl IntoView {
                 autocomplete="postal-code"
                 width="cw-input--10"
             />
+            <AddressCheckPanel />
         </fieldset>
 
         <fieldset class="cw-fieldset">

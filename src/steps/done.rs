@@ -1,21 +1,121 @@
-//! Done: the result of submitting.
+//! Done: the new customer, the admin credentials shown once (copy, reveal/hide, a warning),
+//! the orders, and what to do next. The password lives in memory only: after leaving this
+//! page (or a reload) it can no longer be displayed.
 
 use leptos::prelude::*;
 
 use super::StepHeading;
+use crate::components::CopyButton;
 use crate::i18n::Key;
+use crate::model::Step;
 use crate::store::use_wizard;
 
 #[component]
 pub fn DoneStep() -> impl IntoView {
     let w = use_wizard();
+    // Leaving Done forgets the password for good.
+    on_cleanup(move || {
+        let _ = w.credentials.try_set(None);
+    });
+    let customer = Memo::new(move |_| {
+        w.submission
+            .with(|s| s.as_ref().and_then(|s| s.customer.clone()))
+    });
+    let sign_in = Signal::derive(move || {
+        customer
+            .get()
+            .map(|c| format!("{}@{}", c.user_name, c.domain))
+            .unwrap_or_default()
+    });
+    let password = Signal::derive(move || {
+        w.credentials
+            .with(|c| c.as_ref().map(|c| c.password.clone()).unwrap_or_default())
+    });
+    let revealed = RwSignal::new(false);
+    let orders = Memo::new(move |_| {
+        w.submission.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.orders
+                        .iter()
+                        .filter_map(|o| o.placed.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let customer_url = move || {
+        let tpl = w.config.with_value(|c| c.customer_url.clone())?;
+        let id = customer.get()?.id;
+        Some(tpl.replace("{id}", &id))
+    };
+    let row = move |label: Key, value: Signal<String>| {
+        view! {
+            <div class="cw-summary-list__row">
+                <dt class="cw-summary-list__key">{move || w.t(label)}</dt>
+                <dd class="cw-summary-list__value">{move || value.get()}</dd>
+            </div>
+        }
+    };
+    let field = move |f: fn(&crate::submit::CustomerRef) -> String| {
+        Signal::derive(move || customer.get().as_ref().map(f).unwrap_or_default())
+    };
     view! {
-        <StepHeading title=Key::StepDone />
-        <p class="cw-lead">{move || w.t(Key::DoneShellNote)}</p>
-        <button type="button" class="cw-button cw-button--secondary" on:click=move |_| {
-            w.discard_draft();
-            w.submitted.set(false);
-            w.go(crate::model::Step::Account);
-        }>{move || w.t(Key::AddAnother)}</button>
+        <div class="cw-confirmation" role="status">
+            <StepHeading title=Key::DoneTitle />
+        </div>
+        <dl class="cw-summary-list cw-summary-card">
+            {row(Key::DoneCustomerName, field(|c| c.company_name.clone()))}
+            {row(Key::DoneCustomerId, field(|c| c.id.clone()))}
+            {row(Key::DoneDomain, field(|c| c.domain.clone()))}
+        </dl>
+        <section class="cw-panel cw-panel--attention" aria-labelledby=w.el_id("credentials-title")>
+            <h2 class="cw-panel__title" id=w.el_id("credentials-title")>{move || w.t(Key::DoneSignIn)}</h2>
+            <p class="cw-credential"><code id=w.el_id("sign-in")>{move || sign_in.get()}</code></p>
+            <CopyButton label=Key::CopySignIn text=sign_in />
+            <Show
+                when=move || !password.get().is_empty()
+                fallback=move || view! { <p class="cw-warning-message">{move || w.t(Key::DonePasswordGone)}</p> }
+            >
+                <h2 class="cw-panel__title">{move || w.t(Key::DonePassword)}</h2>
+                <p class="cw-warning-message"><strong>{move || w.t(Key::DonePasswordWarning)}</strong></p>
+                <p class="cw-credential">
+                    <code id=w.el_id("password")>
+                        {move || if revealed.get() { password.get() } else { "•".repeat(password.get().chars().count()) }}
+                    </code>
+                </p>
+                <div class="cw-actions">
+                    <button
+                        type="button"
+                        class="cw-button cw-button--secondary cw-button--small"
+                        aria-pressed=move || if revealed.get() { "true" } else { "false" }
+                        on:click=move |_| revealed.update(|r| *r = !*r)
+                    >
+                        {move || w.t(if revealed.get() { Key::HidePassword } else { Key::ShowPassword })}
+                    </button>
+                    <CopyButton label=Key::CopyPassword text=password />
+                </div>
+            </Show>
+        </section>
+        <h2 class="cw-subheading">{move || w.t(Key::DoneOrders)}</h2>
+        <Show
+            when=move || !orders.with(Vec::is_empty)
+            fallback=move || view! { <p>{move || w.t(Key::DoneNoOrders)}</p> }
+        >
+            <ul class="cw-list" id=w.el_id("orders")>
+                {move || orders.get().into_iter().map(|o| view! { <li><code>{o.id}</code>" – "{o.status}</li> }).collect_view()}
+            </ul>
+        </Show>
+        <h2 class="cw-subheading">{move || w.t(Key::DoneNext)}</h2>
+        <p>{move || w.t(Key::DoneNextBody)}</p>
+        <div class="cw-nav">
+            {move || customer_url().map(|href| view! {
+                <a class="cw-button cw-button--secondary" href=href>{move || w.t(Key::DoneViewCustomer)}</a>
+            })}
+            <button type="button" class="cw-button" on:click=move |_| {
+                w.discard_draft();
+                w.go(Step::Account);
+            }>{move || w.t(Key::AddAnother)}</button>
+        </div>
     }
 }

@@ -2,13 +2,17 @@
 //! state of their own.
 
 mod account;
+mod account_checks;
 mod done;
 mod review;
+mod submitting;
 mod subscriptions;
 
 pub use account::AccountStep;
+pub use account_checks::address_gate;
 pub use done::DoneStep;
 pub use review::ReviewStep;
+pub use submitting::{start_submit, submit_label};
 pub use subscriptions::SubscriptionsStep;
 
 use leptos::prelude::*;

@@ -1,11 +1,13 @@
-//! Step 3: Review. Every answer as a summary list, an "Update" link per section.
+//! Step 3: Review. Every answer as a summary list per section, an "Update" control per
+//! section that returns here after Continue, and the submit button that names its action.
 
 use leptos::prelude::*;
 
+use super::submitting::SubmitProgress;
 use super::StepHeading;
 use crate::browser;
 use crate::i18n::Key;
-use crate::model::{AgreementChoice, Step};
+use crate::model::{Account, AgreementChoice, PartnerType, Step};
 use crate::store::use_wizard;
 
 #[component]
@@ -24,7 +26,7 @@ fn Row(label: Key, #[prop(into)] value: Signal<String>) -> impl IntoView {
     }
 }
 
-/// A section heading with its "Update" link (accessible name "Update <section>").
+/// A section with its "Update" control (accessible name "Update <section>").
 #[component]
 fn Section(title: Key, hidden: Key, target: Step, children: Children) -> impl IntoView {
     let w = use_wizard();
@@ -52,9 +54,8 @@ fn Section(title: Key, hidden: Key, target: Step, children: Children) -> impl In
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let w = use_wizard();
-    let a = move |f: fn(&crate::model::Account) -> String| {
-        Signal::derive(move || w.draft.with(|d| f(&d.account)))
-    };
+    let a =
+        move |f: fn(&Account) -> String| Signal::derive(move || w.draft.with(|d| f(&d.account)));
     let country = Signal::derive(move || {
         let c = w.draft.with(|d| d.account.country.clone());
         if c.is_empty() {
@@ -63,13 +64,58 @@ pub fn ReviewStep() -> impl IntoView {
             browser::country_name(&c, w.locale.get().bcp47())
         }
     });
+    let resellers = LocalResource::new(move || {
+        let api = w.api.get_value();
+        async move { api.resellers().await }
+    });
+    let reseller = Signal::derive(move || {
+        let id = w.draft.with(|d| d.reseller.clone());
+        let list = resellers.get().and_then(Result::ok).unwrap_or_default();
+        id.map(|id| match list.into_iter().find(|r| r.id == id) {
+            Some(r) => format!("{} · {} · {}", r.name, r.location, r.mpn_id.0),
+            None => id.0,
+        })
+        .unwrap_or_default()
+    });
+    let offers = LocalResource::new(move || {
+        let api = w.api.get_value();
+        let country = w.draft.with_untracked(|d| d.account.country.clone());
+        async move { api.offers(&country, None).await }
+    });
+    let lines = Signal::derive(move || {
+        let catalog = offers.get().and_then(Result::ok).unwrap_or_default();
+        w.draft.with(|d| {
+            d.lines
+                .iter()
+                .map(|l| {
+                    let name = catalog
+                        .iter()
+                        .find(|o| o.id == l.offer_id)
+                        .map(|o| o.name.clone())
+                        .unwrap_or_else(|| l.offer_id.clone());
+                    let friendly = if l.friendly_name.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", l.friendly_name.trim())
+                    };
+                    (
+                        name + &friendly,
+                        format!("{} × {}", l.quantity.trim(), l.billing_cycle.wire()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <StepHeading title=Key::StepReview />
         <p class="cw-lead">{move || w.t(Key::ReviewIntro)}</p>
-        <Section title=Key::StepAccount hidden=Key::UpdateAccountHidden target=Step::Account>
+        <Section title=Key::ReviewAccountSection hidden=Key::UpdateAccountHidden target=Step::Account>
             <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
-            <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim())) />
+            <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
             <Row label=Key::Country value=country />
+            <Show when=move || w.draft.with(|d| crate::model::requires_registration_number(&d.account.country))>
+                <Row label=Key::RegistrationNumberShort value=a(|a| a.registration_number.trim().to_string()) />
+            </Show>
             <Row
                 label=Key::ReviewAddress
                 value=a(|a| {
@@ -85,38 +131,53 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::Email value=a(|a| a.email.trim().to_string()) />
             <Row label=Key::Phone value=a(|a| a.phone.trim().to_string()) />
             <Row
-                label=Key::ReviewAgreement
-                value=Signal::derive(move || {
-                    let (choice, who, date) = w.draft.with(|d| (
-                        d.account.agreement,
-                        format!("{} {}", d.account.signer_first_name.trim(), d.account.signer_last_name.trim()),
-                        d.account.date_agreed.clone(),
-                    ));
-                    match choice {
-                        AgreementChoice::Accepted => format!("{who}, {date}"),
-                        AgreementChoice::AcceptLater => w.t(Key::AgreementLater).to_string(),
-                        AgreementChoice::Unset => String::new(),
-                    }
-                })
-            />
-            <Row
                 label=Key::ReviewGdap
                 value=Signal::derive(move || {
                     w.t(if w.draft.with(|d| d.account.enable_gdap) { Key::Yes } else { Key::No }).to_string()
                 })
             />
         </Section>
-        <Section title=Key::ReviewSubscriptions hidden=Key::UpdateSubscriptionsHidden target=Step::Subscriptions>
+        <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
+            <Section title=Key::ReviewReseller hidden=Key::UpdateResellerHidden target=Step::Account>
+                <Row label=Key::ReviewReseller value=reseller />
+            </Section>
+        </Show>
+        <Section title=Key::ReviewAgreement hidden=Key::UpdateAgreementHidden target=Step::Account>
             <Row
-                label=Key::ReviewSubscriptions
+                label=Key::ReviewAgreement
                 value=Signal::derive(move || {
-                    if w.draft.with(|d| d.lines.is_empty()) {
-                        w.t(Key::ReviewNoSubscriptions).to_string()
-                    } else {
-                        w.draft.with(|d| d.lines.iter().map(|l| format!("{} × {}", l.offer_id, l.quantity)).collect::<Vec<_>>().join(", "))
+                    let (choice, who, email, date) = w.draft.with(|d| (
+                        d.account.agreement,
+                        format!("{} {}", d.account.signer_first_name.trim(), d.account.signer_last_name.trim()),
+                        d.account.signer_email.trim().to_string(),
+                        d.account.date_agreed.clone(),
+                    ));
+                    match choice {
+                        AgreementChoice::Accepted => format!("{}: {who}, {email}, {date}", w.t(Key::AgreementAccepted)),
+                        AgreementChoice::AcceptLater => w.t(Key::AgreementLater).to_string(),
+                        AgreementChoice::Unset => String::new(),
                     }
                 })
             />
         </Section>
+        <Section title=Key::ReviewSubscriptions hidden=Key::UpdateSubscriptionsHidden target=Step::Subscriptions>
+            <Show
+                when=move || !lines.with(Vec::is_empty)
+                fallback=move || view! {
+                    <div class="cw-summary-list__row">
+                        <dt class="cw-summary-list__key">{move || w.t(Key::ReviewSubscriptions)}</dt>
+                        <dd class="cw-summary-list__value">{move || w.t(Key::ReviewNoSubscriptions)}</dd>
+                    </div>
+                }
+            >
+                {move || lines.get().into_iter().map(|(name, detail)| view! {
+                    <div class="cw-summary-list__row">
+                        <dt class="cw-summary-list__key">{name}</dt>
+                        <dd class="cw-summary-list__value">{detail}</dd>
+                    </div>
+                }).collect_view()}
+            </Show>
+        </Section>
+        <SubmitProgress />
     }
 }

@@ -8,20 +8,15 @@ mkdirSync(SHOTS, { recursive: true });
 
 /**
  * Opens the app. mode 'demo' uses the in-browser demo backend; mode 'http' points the app at
- * the stub server on another origin (so CORS is real) by adding data attributes to the mount
- * element of the served page.
+ * the stub server on another origin (so CORS is real). Both configure the app through data
+ * attributes on the mount element, which the test server adds (`cw-test-attrs`).
  */
 export async function openApp(page, { mode = 'demo', locale = 'en', query = '', attrs = {} } = {}) {
   const all = { locale, 'demo-latency': '0', ...attrs };
   if (mode === 'http') all['api-base'] = STUB;
-  await page.route(/\/(index\.html)?(\?.*)?(#.*)?$/, async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const res = await route.fetch();
-    const attrText = Object.entries(all).map(([k, v]) => ` data-${k}="${v}"`).join('');
-    const html = (await res.text()).replace('<main id="customer-wizard"', `<main id="customer-wizard"${attrText}`);
-    await route.fulfill({ response: res, body: html });
-  });
-  await page.goto(`/${query ? `?${query}` : ''}`);
+  const params = new URLSearchParams(query);
+  params.set('cw-test-attrs', JSON.stringify(all));
+  await page.goto(`/?${params}`);
   await expect(page.locator('h1')).toBeVisible();
 }
 
@@ -38,7 +33,7 @@ export async function fillValidUs(page, { prefix = `contoso${Date.now() % 100000
   await page.fill('#cw-city', 'Redmond');
   await expect(page.locator('select#cw-state')).toBeVisible();
   await page.selectOption('#cw-state', 'WA');
-  await page.fill('#cw-postal-code', '98052');
+  await page.fill('#cw-postal-code', '98053');
   await page.fill('#cw-first-name', 'Ada');
   await page.fill('#cw-last-name', 'Lovelace');
   await page.fill('#cw-email', 'ada@contosopharma.com');

@@ -1,0 +1,315 @@
+//! Runs the submission (the pure state machine in `submit` decides what is next) and shows its
+//! progress. Keys are saved with the draft before each request; a reload mid-submit resumes.
+
+use leptos::prelude::*;
+
+use crate::api::{map, new_guid, ApiError};
+use crate::browser;
+use crate::i18n::Key;
+use crate::messages;
+use crate::model::{AgreementChoice, Draft, PartnerType, Step};
+use crate::store::{use_wizard, SubmitRun, Wizard};
+use crate::submit::{
+    route_error, CustomerRef, Failure, LineSpec, OrderSpec, Stage, StageStatus, Submission,
+};
+
+/// The orders to place: the chosen lines grouped by sales group and billing cycle (a
+/// Partner Center order has one billing cycle; different sales groups go in separate orders).
+fn plan_orders(d: &Draft, sales_group: impl Fn(&str) -> String) -> Vec<OrderSpec> {
+    let mut out: Vec<OrderSpec> = Vec::new();
+    for l in &d.lines {
+        let Ok(quantity) = l.quantity.trim().parse::<u32>() else {
+            continue;
+        };
+        let group = sales_group(&l.offer_id);
+        let line = LineSpec {
+            offer_id: l.offer_id.clone(),
+            quantity,
+            friendly_name: l.friendly_name.trim().to_string(),
+            term_duration: l.term_duration.clone(),
+        };
+        match out
+            .iter_mut()
+            .find(|o| o.sales_group == group && o.billing_cycle == l.billing_cycle)
+        {
+            Some(o) => o.lines.push(line),
+            None => out.push(OrderSpec {
+                sales_group: group,
+                billing_cycle: l.billing_cycle,
+                lines: vec![line],
+            }),
+        }
+    }
+    out
+}
+
+/// Starts (or resumes) submitting. Does nothing while a run is under way, so a double click
+/// sends one request.
+pub fn start_submit(w: Wizard) {
+    if w.run.with_untracked(|r| r.busy) {
+        return;
+    }
+    w.run.set(SubmitRun {
+        busy: true,
+        ..SubmitRun::default()
+    });
+    leptos::task::spawn_local(async move {
+        let api = w.api.get_value();
+        let draft = w.draft.get_untracked();
+        // Sales groups come from the catalog; without it every line shares one group.
+        let offers = if draft.lines.is_empty() {
+            Vec::new()
+        } else {
+            api.offers(&draft.account.country, None)
+                .await
+                .unwrap_or_default()
+        };
+        let orders = plan_orders(&draft, |id| {
+            offers
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.sales_group_id.clone())
+                .unwrap_or_default()
+        });
+        let attest = draft.account.agreement == AgreementChoice::Accepted;
+        w.submission.update(|s| match s {
+            Some(s) => s.replan(new_guid, attest, orders),
+            None => *s = Some(Submission::new(new_guid, attest, orders)),
+        });
+        // The keys exist in storage before any request carries them.
+        w.save_now();
+
+        let indirect = w.partner_type() == PartnerType::IndirectProvider;
+        let mut mpn = None;
+        loop {
+            let Some(sub) = w.submission.get_untracked() else {
+                return;
+            };
+            let stage = sub.stage();
+            if stage == Stage::Finished {
+                break;
+            }
+            w.run.update(|r| r.running = Some(stage));
+            let key = sub.key(stage).unwrap_or_default().to_string();
+            let result: Result<(), ApiError> = match stage {
+                Stage::CreateCustomer => {
+                    let rules = w.rules.get_untracked().flatten().and_then(Result::ok);
+                    let body = map::customer_create(
+                        &draft.account,
+                        rules.as_ref(),
+                        if indirect {
+                            draft.reseller.as_ref()
+                        } else {
+                            None
+                        },
+                    );
+                    api.create_customer(&body, &key).await.map(|c| {
+                        let r = CustomerRef {
+                            id: c.id.clone(),
+                            domain: c.domain.clone(),
+                            company_name: c.company_name.clone(),
+                            user_name: c.user_name.clone(),
+                        };
+                        if !c.password.is_empty() {
+                            w.credentials.set(Some(c));
+                        }
+                        w.submission.update(|s| {
+                            if let Some(s) = s {
+                                s.record_customer(r)
+                            }
+                        });
+                    })
+                }
+                Stage::Attest => match api.mca_template_id().await {
+                    Ok(template) => {
+                        let id = sub
+                            .customer
+                            .as_ref()
+                            .map(|c| c.id.clone())
+                            .unwrap_or_default();
+                        api.attest(&id, &map::agreement_create(&draft.account, &template), &key)
+                            .await
+                            .map(|()| {
+                                w.submission.update(|s| {
+                                    if let Some(s) = s {
+                                        s.record_attested()
+                                    }
+                                })
+                            })
+                    }
+                    Err(e) => Err(e),
+                },
+                Stage::Order(i) => {
+                    if indirect && mpn.is_none() {
+                        mpn = api.resellers().await.ok().and_then(|rs| {
+                            rs.into_iter()
+                                .find(|r| Some(&r.id) == draft.reseller.as_ref())
+                                .map(|r| r.mpn_id)
+                        });
+                    }
+                    let id = sub
+                        .customer
+                        .as_ref()
+                        .map(|c| c.id.clone())
+                        .unwrap_or_default();
+                    let spec = &sub.orders[i].spec;
+                    let lines: Vec<map::OrderLineInput> = spec
+                        .lines
+                        .iter()
+                        .map(|l| map::OrderLineInput {
+                            offer_id: &l.offer_id,
+                            quantity: l.quantity,
+                            friendly_name: &l.friendly_name,
+                            term_duration: l.term_duration.as_deref(),
+                        })
+                        .collect();
+                    let body = map::order_create(&id, spec.billing_cycle, &lines, mpn.as_ref());
+                    api.create_order(&id, &body, &key).await.map(|placed| {
+                        w.submission.update(|s| {
+                            if let Some(s) = s {
+                                s.record_order(i, placed)
+                            }
+                        })
+                    })
+                }
+                Stage::Finished => Ok(()),
+            };
+            w.save_now();
+            if let Err(e) = result {
+                fail(w, stage, e, &sub);
+                return;
+            }
+        }
+        // Success: the personal data in the draft is no longer needed.
+        w.run.set(SubmitRun::default());
+        w.draft.set(Draft::default());
+        w.restored.set(false);
+        w.submitted.set(true);
+        w.save_now();
+        w.go(Step::Done);
+    });
+}
+
+fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
+    let failure = route_error(stage, &e, sub);
+    w.run.set(SubmitRun {
+        busy: false,
+        running: None,
+        failed: Some((stage, e)),
+    });
+    match failure {
+        Failure::Field { field, error } => {
+            let value = w
+                .draft
+                .with_untracked(|d| field.get(&d.account).unwrap_or("").trim().to_string());
+            w.server_errors.update(|v| {
+                v.retain(|(f, ..)| *f != field);
+                v.push((field, value, error));
+            });
+            send_to(w, Step::Account);
+        }
+        Failure::Line { offer_id, problem } => {
+            w.line_errors.update(|v| {
+                v.retain(|(o, _)| *o != offer_id);
+                v.push((offer_id, problem));
+            });
+            send_to(w, Step::Subscriptions);
+        }
+        Failure::Transient | Failure::Other => {
+            let id = w.el_id("submit-progress");
+            request_animation_frame(move || browser::focus_id(&id));
+        }
+    }
+}
+
+/// Takes the user to the step that needs fixing, with its errors shown and the summary focused.
+fn send_to(w: Wizard, step: Step) {
+    w.attempted.update(|a| {
+        if !a.contains(&step) {
+            a.push(step);
+        }
+    });
+    w.return_to_review.set(true);
+    w.go(step);
+    let id = w.el_id("error-summary");
+    request_animation_frame(move || {
+        request_animation_frame(move || browser::focus_id(&id));
+    });
+}
+
+fn stage_label(w: Wizard, stage: Stage, orders: usize) -> String {
+    let l = w.locale.get();
+    match stage {
+        Stage::CreateCustomer => Key::StageCustomer.text(l).to_string(),
+        Stage::Attest => Key::StageAttest.text(l).to_string(),
+        Stage::Order(i) => Key::StageOrder.fmt(
+            l,
+            &[("n", &(i + 1).to_string()), ("total", &orders.to_string())],
+        ),
+        Stage::Finished => String::new(),
+    }
+}
+
+/// The progress of a submit run: each stage with its status, announced politely; on failure
+/// the message and a Retry button.
+#[component]
+pub fn SubmitProgress() -> impl IntoView {
+    let w = use_wizard();
+    let visible = move || w.run.with(|r| r.busy || r.failed.is_some());
+    view! {
+        <Show when=visible>
+            <section class="cw-panel cw-panel--attention" id=w.el_id("submit-progress") tabindex="-1"
+                aria-labelledby=w.el_id("submit-progress-title")>
+                <h2 class="cw-panel__title" id=w.el_id("submit-progress-title")>{move || w.t(Key::SubmitProgressTitle)}</h2>
+                <ol class="cw-progress" role="status" aria-live="polite">
+                    {move || {
+                        let run = w.run.get();
+                        let sub = w.submission.get();
+                        let Some(sub) = sub else { return Vec::new() };
+                        let n = sub.orders.len();
+                        sub.stages(run.running, run.failed.as_ref().map(|(s, _)| *s))
+                            .into_iter()
+                            .map(|(stage, status)| {
+                                let (key, cls) = match status {
+                                    StageStatus::Waiting => (Key::StatusWaiting, "waiting"),
+                                    StageStatus::InProgress => (Key::StatusInProgress, "in-progress"),
+                                    StageStatus::Done => (Key::StatusDone, "done"),
+                                    StageStatus::Failed => (Key::StatusFailed, "failed"),
+                                };
+                                view! {
+                                    <li class="cw-progress__item" data-status=cls>
+                                        {stage_label(w, stage, n)}": "<strong>{w.t(key)}</strong>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    }}
+                </ol>
+                {move || {
+                    let run = w.run.get();
+                    let (_, e) = run.failed?;
+                    let l = w.locale.get();
+                    let partial = w.submission.with(|s| s.as_ref().is_some_and(Submission::partial));
+                    Some(view! {
+                        <div role="alert" class="cw-submit-error">
+                            <p class="cw-error-message">{Key::SubmitFailed.fmt(l, &[("detail", &messages::api_error(&e, l))])}</p>
+                            {partial.then(|| view! { <p>{Key::SubmitPartial.text(l)}</p> })}
+                        </div>
+                        <button type="button" class="cw-button" on:click=move |_| start_submit(w)>
+                            {Key::SubmitRetry.text(l)}
+                        </button>
+                    })
+                }}
+            </section>
+        </Show>
+    }
+}
+
+/// The submit button names its action.
+pub fn submit_label(w: &Wizard) -> Key {
+    if w.draft.with(|d| d.lines.is_empty()) {
+        Key::CreateCustomer
+    } else {
+        Key::CreateCustomerAndOrder
+    }
+}

@@ -1,0 +1,250 @@
+// Review, submit and Done against the stub (HTTP mode, another origin: real CORS) and the
+// demo backend: nothing lost, nothing created twice.
+import { test, expect } from '@playwright/test';
+import { openApp, fillValidUs, resetStub, shot, STUB } from './helpers.mjs';
+
+test.describe.configure({ mode: 'serial' });
+
+async function faults(request, list) {
+  const r = await request.post(`${STUB}/__stub/faults`, { data: { faults: list } });
+  expect(r.ok()).toBe(true);
+}
+
+async function log(request, query = '') {
+  return (await (await request.get(`${STUB}/__stub/log${query}`)).json()).items;
+}
+
+async function created(request, kind) {
+  return (await log(request)).filter((e) => e.created === kind && !e.replayed);
+}
+
+/** Account info -> Subscriptions -> Review. */
+async function toReview(page, opts) {
+  await fillValidUs(page, opts);
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.locator('h1')).toHaveText('Subscriptions');
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await expect(page.locator('h1')).toHaveText('Review');
+}
+
+async function expectDone(page) {
+  await expect(page.locator('h1')).toHaveText('Customer added', { timeout: 30_000 });
+}
+
+async function expectPasswordNowhere(page) {
+  const password = (await page.locator('#cw-password').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Show password' }).click();
+  const shown = (await page.locator('#cw-password').textContent()) ?? '';
+  expect(shown.length).toBeGreaterThanOrEqual(8);
+  expect(password).not.toContain(shown);
+  const stores = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
+  expect(stores).not.toContain(shown);
+  return shown;
+}
+
+test.beforeEach(async ({ request }) => {
+  await resetStub(request);
+});
+
+test('HTTP: full flow creates one customer, attests, shows credentials once', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await fillValidUs(page, { prefix: 'httpflow1' });
+  await page.check('#cw-agreement');
+  await page.fill('#cw-signer-first-name', 'Ada');
+  await page.fill('#cw-signer-last-name', 'Lovelace');
+  await page.fill('#cw-signer-email', 'ada@contosopharma.com');
+  await page.fill('#cw-date-agreed', '2026-11-20');
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await expect(page.getByRole('button', { name: 'Update account info' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Update indirect reseller' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Update agreement' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Update subscriptions' })).toBeVisible();
+  await expect(page.getByText('Not provided').first()).toBeVisible();
+  await shot(page, 'review-en-1280');
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+  await expect(page.locator('#cw-sign-in')).toHaveText('admin@httpflow1.onmicrosoft.com');
+  await expect(page.getByText('cannot be shown again')).toBeVisible();
+  const password = await expectPasswordNowhere(page);
+  await shot(page, 'done-en-1280');
+
+  const customers = await created(request, 'customer');
+  expect(customers).toHaveLength(1);
+  expect((await created(request, 'agreement'))).toHaveLength(1);
+  const state = await (await request.get(`${STUB}/__stub/state`)).json();
+  expect(state.customers[0].credentials?.password ?? state.customers[0].userCredentials?.password).toBe(password);
+  // Indirect provider: the reseller's id (a GUID) goes to AssociatedPartnerId.
+  expect(customers[0].body.AssociatedPartnerId).toMatch(/^[0-9a-f-]{36}$/);
+  // One correlation id for the run; every call has its own request id.
+  const entries = await log(request);
+  expect(new Set(entries.map((e) => e.headers['MS-CorrelationId'])).size).toBe(1);
+  expect(entries.every((e) => /^[0-9a-f-]{36}$/.test(e.headers['MS-RequestId']))).toBe(true);
+  expect(entries.every((e) => e.status !== 400 || e.fault)).toBe(true);
+
+  // The password is gone after a reload.
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('Customer added');
+  await expect(page.getByText('can no longer be displayed')).toBeVisible();
+  await expect(page.locator('#cw-password')).toHaveCount(0);
+});
+
+test('HTTP: a timeout on create customer is retried with the same MS-RequestId: one customer', async ({ page, request }) => {
+  await openApp(page, { mode: 'http', attrs: { timeout: '1500' } });
+  await toReview(page, { prefix: 'timeout1' });
+  await faults(request, [{ method: 'POST', path: '/v1/customers', kind: 'timeout' }]);
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+  const posts = await log(request, '?method=POST&path=/v1/customers');
+  expect(posts.length).toBe(2);
+  expect(posts[0].headers['MS-RequestId']).toBe(posts[1].headers['MS-RequestId']);
+  expect(await created(request, 'customer')).toHaveLength(1);
+});
+
+test('HTTP: the connection dropped after the customer was stored: one customer', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await toReview(page, { prefix: 'dropped1' });
+  await faults(request, [{ method: 'POST', path: '/v1/customers', kind: 'drop-after' }]);
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+  expect(await created(request, 'customer')).toHaveLength(1);
+  const posts = await log(request, '?method=POST&path=/v1/customers');
+  expect(posts.at(-1).replayed).toBe(true);
+});
+
+test('HTTP: double-clicking submit sends one request', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await toReview(page, { prefix: 'double1' });
+  await faults(request, [{ method: 'POST', path: '/v1/customers', kind: 'latency', ms: 800 }]);
+  await page.getByRole('button', { name: 'Create customer' }).dblclick();
+  await expectDone(page);
+  expect(await log(request, '?method=POST&path=/v1/customers')).toHaveLength(1);
+});
+
+test('HTTP: 27002 StateInvalid takes the user to the state field, then succeeds', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await toReview(page, { prefix: 'state1' });
+  await faults(request, [{ method: 'POST', path: '/v1/customers', kind: 'business', code: 27002, description: 'The state is not valid for this address', data: ['StateInvalid'] }]);
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.locator('h1')).toHaveText('Account info');
+  await expect(page.locator('#cw-state-error')).toContainText('The state is not valid');
+  await expect(page.locator('.cw-error-summary a[href="#cw-state"]')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cw-error-summary');
+  await page.selectOption('#cw-state', 'OR');
+  await expect(page.locator('#cw-state-error')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  // Update returns straight to Review.
+  await expect(page.locator('h1')).toHaveText('Review');
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+  expect(await created(request, 'customer')).toHaveLength(1);
+});
+
+test('HTTP: 600061 (already attested) counts as done', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await fillValidUs(page, { prefix: 'attest1' });
+  await page.check('#cw-agreement');
+  await page.fill('#cw-signer-first-name', 'Ada');
+  await page.fill('#cw-signer-last-name', 'Lovelace');
+  await page.fill('#cw-signer-email', 'ada@contosopharma.com');
+  await page.fill('#cw-date-agreed', '2026-11-01');
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await faults(request, [{ method: 'POST', path: '/v1/customers/*', kind: 'business', status: 409, code: 600061, description: 'Already attested' }]);
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+});
+
+test('HTTP: a reload in the middle of submit resumes: one customer', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await toReview(page, { prefix: 'reload1' });
+  await faults(request, [{ method: 'POST', path: '/v1/customers', kind: 'latency', ms: 1500 }]);
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.getByText('Create the customer account: in progress')).toBeVisible();
+  await expect.poll(async () => (await log(request, '?method=POST&path=/v1/customers')).length).toBe(1);
+  await page.reload();
+  await expectDone(page);
+  const posts = await log(request, '?method=POST&path=/v1/customers');
+  expect(new Set(posts.map((p) => p.headers['MS-RequestId'])).size).toBe(1);
+  expect(await created(request, 'customer')).toHaveLength(1);
+  // The resumed call got the stored answer; the draft is cleared after success.
+  await expect(page.locator('#cw-sign-in')).toHaveText('admin@reload1.onmicrosoft.com');
+  await expect(page.getByText('We restored the details')).toHaveCount(0);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain('ada@contosopharma.com');
+  expect(stored).not.toContain('1 Microsoft Way');
+});
+
+test('HTTP: a 500 that keeps failing shows Retry, and Retry resumes', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await toReview(page, { prefix: 'retry1' });
+  await faults(request, [{ method: 'POST', path: '/v1/customers', kind: 'status', status: 503, times: 4 }]);
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.getByText('Create the customer account: failed')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('alert')).toContainText('Something went wrong');
+  await expect(page.locator('#cw-company-name')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expectDone(page);
+  expect(await created(request, 'customer')).toHaveLength(1);
+});
+
+test('HTTP: a 429 is retried after Retry-After', async ({ page, request }) => {
+  await faults(request, [{ method: 'GET', path: '/v1/profiles/me', kind: 'rate-limit', retryAfter: 1 }]);
+  await openApp(page, { mode: 'http' });
+  await expect(page.locator('#cw-reseller')).toBeVisible();
+  const calls = await log(request, '?path=/v1/profiles/me');
+  expect(calls.map((c) => c.status)).toEqual([429, 200]);
+  expect(Date.parse(calls[1].time) - Date.parse(calls[0].time)).toBeGreaterThanOrEqual(900);
+});
+
+test('HTTP: a malformed answer shows a clear error and nothing typed is lost', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await fillValidUs(page, { prefix: 'malformed1' });
+  await faults(request, [{ path: '/v1/offers', kind: 'malformed' }]);
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.getByText('could not be read')).toBeVisible();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.locator('#cw-company-name')).toHaveValue('Contoso Pharmaceuticals Inc.');
+});
+
+test('HTTP: offline shows a clear message', async ({ page, context }) => {
+  await openApp(page, { mode: 'http' });
+  await fillValidUs(page, { prefix: 'offline1' });
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  // The address check cannot run offline: the user is told and may go on.
+  await expect(page.getByText('We could not check the address')).toBeVisible();
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.getByText('You are offline')).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('demo: fault injection: customers time out once, then one customer is created', async ({ page }) => {
+  await openApp(page, { query: 'demo-faults=customers:timeout*1' });
+  await toReview(page, { prefix: 'demotimeout1' });
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+  await expectPasswordNowhere(page);
+});
+
+test('demo: a dropped connection after the customer was stored does not create it twice', async ({ page }) => {
+  await openApp(page, { query: 'demo-faults=customers:drop*1' });
+  await toReview(page, { prefix: 'demodrop1' });
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+  // The retry got the stored answer (without a password: the demo never stores one).
+  await expect(page.getByText('can no longer be displayed')).toBeVisible();
+  const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('customer-wizard:demo-backend')));
+  expect(state.customers.filter(([, d]) => d === 'demodrop1')).toHaveLength(1);
+});
+
+test('demo: a domain created in this session is refused the second time', async ({ page }) => {
+  await openApp(page);
+  await toReview(page, { prefix: 'demotwice1' });
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+  await page.getByRole('button', { name: 'Add another customer' }).click();
+  await expect(page.locator('#cw-company-name')).toHaveValue('');
+  await fillValidUs(page, { prefix: 'demotwice1' });
+  await expect(page.locator('#cw-domain-status')).toContainText('already in use');
+});
