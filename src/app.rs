@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{step_heading_id, step_title, Stepper};
+use crate::components::{step_heading_id, step_title, tr, Stepper};
 use crate::config::Routing;
 use crate::i18n::{Key, Locale};
 use crate::messages;
@@ -78,17 +78,17 @@ pub fn App(wizard: Wizard) -> impl IntoView {
     view! {
         <div class="cw-root" lang=move || w.locale.get().tag()>
             <header class="cw-header">
-                <p class="cw-header__title">{move || w.t(Key::AppTitle)}</p>
+                <p class="cw-header__title">{tr(Key::AppTitle)}</p>
                 <LanguageSwitch />
             </header>
             <Show when=move || w.api.with_value(|a| a.is_demo())>
-                <p class="cw-demo-banner">{move || w.t(Key::DemoBanner)}</p>
+                <p class="cw-demo-banner">{tr(Key::DemoBanner)}</p>
             </Show>
             <Show when=move || w.restored.get() && !w.submitted.get()>
                 <div class="cw-notice" role="status">
-                    <p>{move || w.t(Key::DraftRestored)}</p>
+                    <p>{tr(Key::DraftRestored)}</p>
                     <button type="button" class="cw-link-button" on:click=move |_| w.discard_draft()>
-                        {move || w.t(Key::DiscardDraft)}
+                        {tr(Key::DiscardDraft)}
                     </button>
                 </div>
             </Show>
@@ -110,7 +110,7 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                         }}
                     </p>
                     <button type="button" class="cw-button" on:click=move |_| w.profile.refetch()>
-                        {move || w.t(Key::Retry)}
+                        {tr(Key::Retry)}
                     </button>
                 </div>
             </Show>
@@ -126,8 +126,8 @@ pub fn App(wizard: Wizard) -> impl IntoView {
 fn NoRole() -> impl IntoView {
     let w = use_wizard();
     view! {
-        <h1 class="cw-heading" id=step_heading_id(&w) tabindex="-1">{move || w.t(Key::NoRoleTitle)}</h1>
-        <p class="cw-lead">{move || w.t(Key::NoRoleBody)}</p>
+        <h1 class="cw-heading" id=step_heading_id(&w) tabindex="-1">{tr(Key::NoRoleTitle)}</h1>
+        <p class="cw-lead">{tr(Key::NoRoleBody)}</p>
     }
 }
 
@@ -137,7 +137,7 @@ fn LanguageSwitch() -> impl IntoView {
     let id = w.el_id("language");
     view! {
         <div class="cw-language">
-            <label for=id.clone() class="cw-language__label">{move || w.t(Key::LanguageLabel)}</label>
+            <label for=id.clone() class="cw-language__label">{tr(Key::LanguageLabel)}</label>
             <select
                 id=id
                 class="cw-select cw-select--compact"
@@ -210,7 +210,7 @@ fn WizardForm() -> impl IntoView {
                             class="cw-button cw-button--secondary"
                             on:click=move |_| w.back_from(w.step.get_untracked())
                         >
-                            {move || w.t(Key::Back)}
+                            {tr(Key::Back)}
                         </button>
                     </Show>
                 </div>

@@ -127,22 +127,7 @@ impl PatternMatcher for BrowserRegex {
 
 /// The country's name in the UI language, from `Intl.DisplayNames` (no tables in the wasm).
 pub fn country_name(iso2: &str, locale: &str) -> String {
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
-    let name = intl
-        .and_then(|intl| js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok())
-        .and_then(|ctor| ctor.dyn_into::<js_sys::Function>().ok())
-        .and_then(|ctor| {
-            let opts = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&opts, &"type".into(), &"region".into());
-            let args = js_sys::Array::of2(&js_sys::Array::of1(&locale.into()), &opts);
-            js_sys::Reflect::construct(&ctor, &args).ok()
-        })
-        .and_then(|dn| {
-            let of = js_sys::Reflect::get(&dn, &"of".into()).ok()?;
-            let of: js_sys::Function = of.dyn_into().ok()?;
-            of.call1(&dn, &iso2.into()).ok()?.as_string()
-        });
-    name.unwrap_or_else(|| iso2.to_string())
+    display_name("region", iso2, locale)
 }
 
 /// Locale-aware comparison for sorting names (`Intl.Collator` through `localeCompare`).
@@ -153,4 +138,28 @@ pub fn locale_compare(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
         &js_sys::Object::new(),
     );
     n.cmp(&0)
+}
+
+/// A language's name in the UI language (`Intl.DisplayNames` with type "language").
+pub fn language_name(code: &str, locale: &str) -> String {
+    display_name("language", code, locale)
+}
+
+fn display_name(kind: &str, code: &str, locale: &str) -> String {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
+    let name = intl
+        .and_then(|intl| js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok())
+        .and_then(|ctor| ctor.dyn_into::<js_sys::Function>().ok())
+        .and_then(|ctor| {
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"type".into(), &kind.into());
+            let args = js_sys::Array::of2(&js_sys::Array::of1(&locale.into()), &opts);
+            js_sys::Reflect::construct(&ctor, &args).ok()
+        })
+        .and_then(|dn| {
+            let of = js_sys::Reflect::get(&dn, &"of".into()).ok()?;
+            let of: js_sys::Function = of.dyn_into().ok()?;
+            of.call1(&dn, &code.into()).ok()?.as_string()
+        });
+    name.unwrap_or_else(|| code.to_string())
 }

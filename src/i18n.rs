@@ -263,6 +263,23 @@ messages! {
     UpdateResellerHidden => "indirect reseller", "dolaylı satıcı";
     UpdateAgreementHidden => "agreement", "sözleşme";
     RegistrationNumberShort => "Registration number", "Sicil numarası";
+    PostalZip => "ZIP code", "ZIP kodu";
+    PostalPostcode => "Postcode", "Posta kodu (postcode)";
+    PostalPlz => "Postal code (PLZ)", "Posta kodu (PLZ)";
+    PostalPin => "PIN code", "PIN kodu";
+    PostalCep => "Postal code (CEP)", "Posta kodu (CEP)";
+    StateState => "State", "Eyalet";
+    StateProvince => "Province", "İl";
+    StateTerritory => "State or territory", "Eyalet veya bölge";
+    StatePrefecture => "Prefecture", "Prefektörlük";
+    StateEmirate => "Emirate", "Emirlik";
+    StateCounty => "County", "İlçe (county)";
+    Culture => "Culture (formats)", "Kültür (biçimler)";
+    CultureHint => "Used for dates and numbers in the customer's documents.", "Müşterinin belgelerindeki tarih ve sayılar için kullanılır.";
+    LanguageField => "Language of communications", "İletişim dili";
+    LanguageSection => "Language", "Dil";
+    MayNotAttest => "Only Admin agents and Sales agents can confirm that the customer accepted the agreement. Choose the second option: the customer accepts in the Microsoft 365 admin center.", "Müşterinin sözleşmeyi kabul ettiğini yalnızca Yönetici aracıları ve Satış aracıları onaylayabilir. İkinci seçeneği seçin: müşteri Microsoft 365 yönetim merkezinde kabul eder.";
+    ErrMayNotAttest => "You cannot confirm the agreement with your role: choose that the customer will accept it in the Microsoft 365 admin center", "Rolünüzle sözleşmeyi onaylayamazsınız: müşterinin Microsoft 365 yönetim merkezinde kabul edeceğini seçin";
     // -- subscriptions step (keys added by the subscriptions work go here) --
     // -- end subscriptions step --
     ConfigError => "The customer wizard could not start: {detail}", "Müşteri sihirbazı başlatılamadı: {detail}";

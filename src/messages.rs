@@ -30,6 +30,31 @@ pub fn field_name(field: FieldId) -> Key {
     }
 }
 
+/// What the postal code is called in the customer's country.
+pub fn postal_label(country: &str) -> Key {
+    match country {
+        "US" | "PH" => Key::PostalZip,
+        "GB" | "IE" | "AU" | "NZ" | "ZA" => Key::PostalPostcode,
+        "DE" | "AT" | "CH" | "LI" => Key::PostalPlz,
+        "IN" => Key::PostalPin,
+        "BR" => Key::PostalCep,
+        _ => Key::PostalCode,
+    }
+}
+
+/// What the state field is called in the customer's country.
+pub fn state_label(country: &str) -> Key {
+    match country {
+        "US" | "BR" | "MX" | "IN" | "MY" | "NG" => Key::StateState,
+        "CA" | "TR" | "CN" | "AR" | "ZA" | "IT" | "ES" | "NL" => Key::StateProvince,
+        "AU" => Key::StateTerritory,
+        "JP" => Key::StatePrefecture,
+        "AE" => Key::StateEmirate,
+        "GB" | "IE" => Key::StateCounty,
+        _ => Key::State,
+    }
+}
+
 pub fn field_error(e: &FieldError, l: Locale) -> String {
     match e {
         FieldError::Required(FieldId::Country) => Key::ErrChooseCountry.text(l).into(),
@@ -52,6 +77,7 @@ pub fn field_error(e: &FieldError, l: Locale) -> String {
         FieldError::PhoneInvalid => Key::ErrPhoneInvalid.text(l).into(),
         FieldError::DateInvalid => Key::ErrDateInvalid.text(l).into(),
         FieldError::DateInFuture => Key::ErrDateFuture.text(l).into(),
+        FieldError::MayNotAttest => Key::ErrMayNotAttest.text(l).into(),
         FieldError::Server(detail) => Key::ErrServer.fmt(l, &[("detail", detail)]),
     }
 }

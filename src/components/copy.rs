@@ -1,6 +1,8 @@
 //! A copy-to-clipboard button that says whether it worked (in a polite live region).
 
 use leptos::prelude::*;
+
+use super::tr;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::Key;
@@ -39,7 +41,7 @@ pub fn CopyButton(label: Key, #[prop(into)] text: Signal<String>) -> impl IntoVi
                     });
                 }
             >
-                {move || w.t(label)}
+                {tr(label)}
             </button>
             <span class="cw-copy__status" role="status" aria-live="polite">
                 {move || match outcome.get() {

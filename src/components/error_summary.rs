@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::tr;
+
 use crate::browser;
 use crate::i18n::Key;
 use crate::messages;
@@ -25,7 +27,7 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
                 aria-labelledby=title_id.clone()
             >
                 <h2 class="cw-error-summary__title" id=title_id.clone()>
-                    {move || w.t(Key::ErrorSummaryTitle)}
+                    {tr(Key::ErrorSummaryTitle)}
                 </h2>
                 <ul class="cw-error-summary__list">
                     {move || {

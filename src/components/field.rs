@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::tr;
+
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{FieldId, Step};
@@ -28,11 +30,10 @@ fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
 /// The inline error line (with a visually hidden "Error:" for screen readers).
 #[component]
 pub fn FieldMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
-    let w = use_wizard();
     view! {
         <Show when=move || message.get().is_some()>
             <p class="cw-error-message" id=id.clone()>
-                <span class="cw-visually-hidden">{move || w.t(Key::ErrorTitlePrefix)}</span>
+                <span class="cw-visually-hidden">{tr(Key::ErrorTitlePrefix)}</span>
                 {move || message.get()}
             </p>
         </Show>
@@ -43,7 +44,7 @@ pub fn FieldMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -
 #[component]
 pub fn TextField(
     field: FieldId,
-    label: Key,
+    #[prop(into)] label: Signal<Key>,
     #[prop(optional)] hint: Option<Key>,
     #[prop(optional)] optional: bool,
     autocomplete: &'static str,
@@ -84,10 +85,10 @@ pub fn TextField(
     view! {
         <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
             <label class="cw-label" for=id.clone()>
-                {move || w.t(label)}
-                {optional.then(|| view! { " " <span class="cw-optional">{move || w.t(Key::Optional)}</span> })}
+                {move || w.t(label.get())}
+                {optional.then(|| view! { " " <span class="cw-optional">{tr(Key::Optional)}</span> })}
             </label>
-            {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{move || w.t(h)}</p> })}
+            {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{tr(h)}</p> })}
             <FieldMessage id=error_id.clone() message=error />
             <Show when=move || warning.get().is_some()>
                 <p class="cw-warning-message" id=warn_id.clone()>{move || warning.get()}</p>
@@ -119,12 +120,15 @@ pub fn TextField(
 #[component]
 pub fn ChoiceField(
     field: FieldId,
-    label: Key,
+    #[prop(into)] label: Signal<Key>,
     #[prop(optional)] hint: Option<Key>,
     #[prop(optional)] optional: bool,
     autocomplete: &'static str,
-    placeholder: Key,
+    #[prop(into)] placeholder: Signal<Key>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
+    /// Shown as selected while the field is empty (e.g. the country's default culture).
+    #[prop(optional, into)]
+    default_value: Option<Signal<String>>,
 ) -> impl IntoView {
     let w = use_wizard();
     let id = w.field_id(field);
@@ -132,8 +136,13 @@ pub fn ChoiceField(
     let error_id = format!("{id}-error");
     let error = field_error(field);
     let value = Memo::new(move |_| {
-        w.draft
-            .with(|d| field.get(&d.account).unwrap_or_default().to_string())
+        let v = w
+            .draft
+            .with(|d| field.get(&d.account).unwrap_or_default().to_string());
+        match default_value {
+            Some(d) if v.is_empty() => d.get(),
+            _ => v,
+        }
     });
     let describedby = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -142,10 +151,10 @@ pub fn ChoiceField(
     view! {
         <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
             <label class="cw-label" for=id.clone()>
-                {move || w.t(label)}
-                {optional.then(|| view! { " " <span class="cw-optional">{move || w.t(Key::Optional)}</span> })}
+                {move || w.t(label.get())}
+                {optional.then(|| view! { " " <span class="cw-optional">{tr(Key::Optional)}</span> })}
             </label>
-            {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{move || w.t(h)}</p> })}
+            {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{tr(h)}</p> })}
             <FieldMessage id=error_id.clone() message=error />
             <select
                 class="cw-select"
@@ -160,7 +169,7 @@ pub fn ChoiceField(
                     w.draft.update(|d| field.set(&mut d.account, v));
                 }
             >
-                <option value="">{move || w.t(placeholder)}</option>
+                <option value="">{move || w.t(placeholder.get())}</option>
                 {move || {
                     let current = value.get();
                     options

@@ -14,3 +14,11 @@ pub use stepper::{step_title, Stepper};
 pub fn step_heading_id(w: &crate::store::Wizard) -> String {
     w.el_id("heading")
 }
+
+/// Translated text that follows the language switch. Every text uses this one closure type,
+/// so the renderer is compiled once instead of once per text (a measurable share of the wasm).
+pub fn tr(key: crate::i18n::Key) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::Get;
+    let w = crate::store::use_wizard();
+    move || key.text(w.locale.get())
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::account_checks::{watch_domain, AddressCheckPanel, DomainStatus};
 use super::StepHeading;
 use crate::browser;
-use crate::components::{ChoiceField, ErrorSummary, FieldMessage, TextField};
+use crate::components::{tr, ChoiceField, ErrorSummary, FieldMessage, TextField};
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{
@@ -39,6 +39,7 @@ pub fn AccountStep() -> impl IntoView {
             .unwrap_or_default()
     });
     let needs_registration = move || requires_registration_number(&country.get());
+    let rules_ok = move || w.rules.get().flatten().and_then(Result::ok);
     let company_warning = Signal::derive(move || {
         let l = w.locale.get();
         w.draft.with(|d| {
@@ -51,10 +52,10 @@ pub fn AccountStep() -> impl IntoView {
     view! {
         <StepHeading title=Key::StepAccount />
         <ErrorSummary step=Step::Account />
-        <p class="cw-lead">{move || w.t(Key::AccountIntro)}</p>
+        <p class="cw-lead">{tr(Key::AccountIntro)}</p>
 
         <fieldset class="cw-fieldset">
-            <legend class="cw-legend">{move || w.t(Key::CompanySection)}</legend>
+            <legend class="cw-legend">{tr(Key::CompanySection)}</legend>
             <ChoiceField
                 field=FieldId::Country
                 label=Key::Country
@@ -91,7 +92,7 @@ pub fn AccountStep() -> impl IntoView {
         </fieldset>
 
         <fieldset class="cw-fieldset">
-            <legend class="cw-legend">{move || w.t(Key::AddressSection)}</legend>
+            <legend class="cw-legend">{tr(Key::AddressSection)}</legend>
             <TextField field=FieldId::AddressLine1 label=Key::AddressLine1 autocomplete="address-line1" />
             <TextField
                 field=FieldId::AddressLine2
@@ -105,7 +106,7 @@ pub fn AccountStep() -> impl IntoView {
                     view! {
                         <TextField
                             field=FieldId::State
-                            label=Key::State
+                            label=Signal::derive(move || messages::state_label(&country.get()))
                             optional=!w.rules.get().flatten().and_then(Result::ok).is_some_and(|r| r.is_state_required)
                             autocomplete="address-level1"
                             width="cw-input--20"
@@ -116,9 +117,9 @@ pub fn AccountStep() -> impl IntoView {
                     view! {
                         <ChoiceField
                             field=FieldId::State
-                            label=Key::State
+                            label=Signal::derive(move || messages::state_label(&country.get()))
                             autocomplete="address-level1"
-                            placeholder=Key::State
+                            placeholder=Signal::derive(move || messages::state_label(&country.get()))
                             options=Signal::derive(move || {
                                 states.get().into_iter().map(|s| (s.clone(), s)).collect()
                             })
@@ -129,7 +130,7 @@ pub fn AccountStep() -> impl IntoView {
             }}
             <TextField
                 field=FieldId::PostalCode
-                label=Key::PostalCode
+                label=Signal::derive(move || messages::postal_label(&country.get()))
                 autocomplete="postal-code"
                 width="cw-input--10"
             />
@@ -137,7 +138,7 @@ pub fn AccountStep() -> impl IntoView {
         </fieldset>
 
         <fieldset class="cw-fieldset">
-            <legend class="cw-legend">{move || w.t(Key::ContactSection)}</legend>
+            <legend class="cw-legend">{tr(Key::ContactSection)}</legend>
             <TextField field=FieldId::FirstName label=Key::FirstName autocomplete="given-name" />
             <TextField field=FieldId::LastName label=Key::LastName autocomplete="family-name" />
             <TextField field=FieldId::Email label=Key::Email input_type="email" autocomplete="email" />
@@ -155,6 +156,44 @@ pub fn AccountStep() -> impl IntoView {
             }}
         </fieldset>
 
+        <Show when=move || rules_ok().is_some()>
+            <fieldset class="cw-fieldset">
+                <legend class="cw-legend">{tr(Key::LanguageSection)}</legend>
+                <ChoiceField
+                    field=FieldId::Culture
+                    label=Key::Culture
+                    hint=Key::CultureHint
+                    autocomplete="off"
+                    placeholder=Key::Culture
+                    options=Signal::derive(move || {
+                        rules_ok().map(|r| r.cultures).unwrap_or_default().into_iter().map(|c| (c.clone(), c)).collect()
+                    })
+                    default_value=Signal::derive(move || rules_ok().map(|r| r.default_culture).unwrap_or_default())
+                />
+                <ChoiceField
+                    field=FieldId::Language
+                    label=Key::LanguageField
+                    autocomplete="off"
+                    placeholder=Key::LanguageField
+                    options=Signal::derive(move || {
+                        let ui = w.locale.get().bcp47();
+                        rules_ok()
+                            .map(|r| r.languages)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|c| {
+                                let name = browser::language_name(&c, ui);
+                                (c, name)
+                            })
+                            .collect()
+                    })
+                    default_value=Signal::derive(move || {
+                        rules_ok().and_then(|r| r.languages.first().cloned()).unwrap_or_default()
+                    })
+                />
+            </fieldset>
+        </Show>
+
         <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
             <ResellerPicker />
         </Show>
@@ -171,7 +210,7 @@ pub fn AccountStep() -> impl IntoView {
                     w.draft.update(|d| d.account.enable_gdap = on);
                 }
             />
-            <label for=w.el_id("gdap")>{move || w.t(Key::GdapLabel)}</label>
+            <label for=w.el_id("gdap")>{tr(Key::GdapLabel)}</label>
         </div>
     }
 }
@@ -200,10 +239,10 @@ fn ResellerPicker() -> impl IntoView {
     });
     view! {
         <fieldset class="cw-fieldset">
-            <legend class="cw-legend">{move || w.t(Key::ResellerSection)}</legend>
+            <legend class="cw-legend">{tr(Key::ResellerSection)}</legend>
             <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
-                <label class="cw-label" for=id.clone()>{move || w.t(Key::ResellerSection)}</label>
-                <p class="cw-hint" id=hint_id.clone()>{move || w.t(Key::ResellerHint)}</p>
+                <label class="cw-label" for=id.clone()>{tr(Key::ResellerSection)}</label>
+                <p class="cw-hint" id=hint_id.clone()>{tr(Key::ResellerHint)}</p>
                 <FieldMessage id=error_id.clone() message=error />
                 <select
                     class="cw-select"
@@ -219,7 +258,7 @@ fn ResellerPicker() -> impl IntoView {
                         w.draft.update(|d| d.reseller = (!v.is_empty()).then_some(ResellerId(v)));
                     }
                 >
-                    <option value="">{move || w.t(Key::ResellerChoose)}</option>
+                    <option value="">{tr(Key::ResellerChoose)}</option>
                     {move || {
                         let current = selected.get();
                         resellers
@@ -254,6 +293,12 @@ fn AgreementSection() -> impl IntoView {
             .find(|i| i.field == FieldId::Agreement)
             .map(|i| messages::field_error(&i.error, l))
     });
+    let may_attest = move || {
+        w.profile
+            .get()
+            .and_then(Result::ok)
+            .is_none_or(|p| p.may_attest())
+    };
     let radio_name = name.clone();
     let radio = move |value: AgreementChoice, suffix: &'static str, label: Key, first: bool| {
         let id = if first {
@@ -268,10 +313,11 @@ fn AgreementSection() -> impl IntoView {
                     type="radio"
                     id=id.clone()
                     name=name
+                    disabled=move || value == AgreementChoice::Accepted && !may_attest()
                     prop:checked=move || choice.get() == value
                     on:change=move |_| w.draft.update(|d| d.account.agreement = value)
                 />
-                <label for=id>{move || w.t(label)}</label>
+                <label for=id>{tr(label)}</label>
             </div>
         }
     };
@@ -281,8 +327,11 @@ fn AgreementSection() -> impl IntoView {
             class:cw-field--error=move || error.get().is_some()
             aria-describedby=move || error.get().map(|_| error_id.clone())
         >
-            <legend class="cw-legend">{move || w.t(Key::AgreementSection)}</legend>
+            <legend class="cw-legend">{tr(Key::AgreementSection)}</legend>
             <FieldMessage id=format!("{name}-error") message=error />
+            <Show when=move || !may_attest()>
+                <p class="cw-hint">{tr(Key::MayNotAttest)}</p>
+            </Show>
             {radio(AgreementChoice::Accepted, "accepted", Key::AgreementAccepted, true)}
             <Show when=move || choice.get() == AgreementChoice::Accepted>
                 <div class="cw-conditional">

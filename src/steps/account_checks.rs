@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::api::Cancel;
-use crate::components::CopyButton;
+use crate::components::{tr, CopyButton};
 use crate::i18n::Key;
 use crate::model::Address;
 use crate::store::{use_wizard, AddressState, DomainState, Wizard};
@@ -124,23 +124,23 @@ fn RelationshipRequest() -> impl IntoView {
     });
     view! {
         <div class="cw-panel" id=w.el_id("relationship")>
-            <h2 class="cw-panel__title">{move || w.t(Key::RelationshipTitle)}</h2>
-            <p>{move || w.t(Key::RelationshipBody)}</p>
+            <h2 class="cw-panel__title">{tr(Key::RelationshipTitle)}</h2>
+            <p>{tr(Key::RelationshipBody)}</p>
             <Show
                 when=move || matches!(url.get(), Some(Ok(_)))
                 fallback=move || view! {
                     <button type="button" class="cw-button cw-button--secondary" on:click=fetch>
-                        {move || w.t(Key::RelationshipGet)}
+                        {tr(Key::RelationshipGet)}
                     </button>
                     {move || url.get().and_then(|r| r.err()).map(|e| view! {
                         <p class="cw-error-message" role="alert">{crate::messages::api_error(&e, w.locale.get())}</p>
                     })}
                 }
             >
-                <label class="cw-label" for=w.el_id("relationship-link")>{move || w.t(Key::RelationshipLink)}</label>
+                <label class="cw-label" for=w.el_id("relationship-link")>{tr(Key::RelationshipLink)}</label>
                 <input class="cw-input" id=w.el_id("relationship-link") readonly prop:value=move || link.get() />
                 <CopyButton label=Key::CopyLink text=link />
-                <label class="cw-label" for=w.el_id("relationship-email")>{move || w.t(Key::RelationshipEmail)}</label>
+                <label class="cw-label" for=w.el_id("relationship-email")>{tr(Key::RelationshipEmail)}</label>
                 <textarea class="cw-textarea" id=w.el_id("relationship-email") readonly rows="7" prop:value=move || email.get()></textarea>
                 <CopyButton label=Key::CopyEmail text=email />
             </Show>

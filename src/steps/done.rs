@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::StepHeading;
-use crate::components::CopyButton;
+use crate::components::{tr, CopyButton};
 use crate::i18n::Key;
 use crate::model::Step;
 use crate::store::use_wizard;
@@ -52,7 +52,7 @@ pub fn DoneStep() -> impl IntoView {
     let row = move |label: Key, value: Signal<String>| {
         view! {
             <div class="cw-summary-list__row">
-                <dt class="cw-summary-list__key">{move || w.t(label)}</dt>
+                <dt class="cw-summary-list__key">{tr(label)}</dt>
                 <dd class="cw-summary-list__value">{move || value.get()}</dd>
             </div>
         }
@@ -70,15 +70,15 @@ pub fn DoneStep() -> impl IntoView {
             {row(Key::DoneDomain, field(|c| c.domain.clone()))}
         </dl>
         <section class="cw-panel cw-panel--attention" aria-labelledby=w.el_id("credentials-title")>
-            <h2 class="cw-panel__title" id=w.el_id("credentials-title")>{move || w.t(Key::DoneSignIn)}</h2>
+            <h2 class="cw-panel__title" id=w.el_id("credentials-title")>{tr(Key::DoneSignIn)}</h2>
             <p class="cw-credential"><code id=w.el_id("sign-in")>{move || sign_in.get()}</code></p>
             <CopyButton label=Key::CopySignIn text=sign_in />
             <Show
                 when=move || !password.get().is_empty()
-                fallback=move || view! { <p class="cw-warning-message">{move || w.t(Key::DonePasswordGone)}</p> }
+                fallback=move || view! { <p class="cw-warning-message">{tr(Key::DonePasswordGone)}</p> }
             >
-                <h2 class="cw-panel__title">{move || w.t(Key::DonePassword)}</h2>
-                <p class="cw-warning-message"><strong>{move || w.t(Key::DonePasswordWarning)}</strong></p>
+                <h2 class="cw-panel__title">{tr(Key::DonePassword)}</h2>
+                <p class="cw-warning-message"><strong>{tr(Key::DonePasswordWarning)}</strong></p>
                 <p class="cw-credential">
                     <code id=w.el_id("password")>
                         {move || if revealed.get() { password.get() } else { "•".repeat(password.get().chars().count()) }}
@@ -97,25 +97,25 @@ pub fn DoneStep() -> impl IntoView {
                 </div>
             </Show>
         </section>
-        <h2 class="cw-subheading">{move || w.t(Key::DoneOrders)}</h2>
+        <h2 class="cw-subheading">{tr(Key::DoneOrders)}</h2>
         <Show
             when=move || !orders.with(Vec::is_empty)
-            fallback=move || view! { <p>{move || w.t(Key::DoneNoOrders)}</p> }
+            fallback=move || view! { <p>{tr(Key::DoneNoOrders)}</p> }
         >
             <ul class="cw-list" id=w.el_id("orders")>
                 {move || orders.get().into_iter().map(|o| view! { <li><code>{o.id}</code>" – "{o.status}</li> }).collect_view()}
             </ul>
         </Show>
-        <h2 class="cw-subheading">{move || w.t(Key::DoneNext)}</h2>
-        <p>{move || w.t(Key::DoneNextBody)}</p>
+        <h2 class="cw-subheading">{tr(Key::DoneNext)}</h2>
+        <p>{tr(Key::DoneNextBody)}</p>
         <div class="cw-nav">
             {move || customer_url().map(|href| view! {
-                <a class="cw-button cw-button--secondary" href=href>{move || w.t(Key::DoneViewCustomer)}</a>
+                <a class="cw-button cw-button--secondary" href=href>{tr(Key::DoneViewCustomer)}</a>
             })}
             <button type="button" class="cw-button" on:click=move |_| {
                 w.discard_draft();
                 w.go(Step::Account);
-            }>{move || w.t(Key::AddAnother)}</button>
+            }>{tr(Key::AddAnother)}</button>
         </div>
     }
 }

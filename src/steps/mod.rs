@@ -17,7 +17,7 @@ pub use subscriptions::SubscriptionsStep;
 
 use leptos::prelude::*;
 
-use crate::components::step_heading_id;
+use crate::components::{step_heading_id, tr};
 use crate::i18n::Key;
 use crate::store::use_wizard;
 
@@ -27,7 +27,7 @@ pub fn StepHeading(title: Key) -> impl IntoView {
     let w = use_wizard();
     view! {
         <h1 class="cw-heading" id=step_heading_id(&w) tabindex="-1">
-            {move || w.t(title)}
+            {tr(title)}
         </h1>
     }
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::tr;
+
 use super::submitting::SubmitProgress;
 use super::StepHeading;
 use crate::browser;
@@ -15,7 +17,7 @@ fn Row(label: Key, #[prop(into)] value: Signal<String>) -> impl IntoView {
     let w = use_wizard();
     view! {
         <div class="cw-summary-list__row">
-            <dt class="cw-summary-list__key">{move || w.t(label)}</dt>
+            <dt class="cw-summary-list__key">{tr(label)}</dt>
             <dd class="cw-summary-list__value">
                 {move || {
                     let v = value.get();
@@ -33,7 +35,7 @@ fn Section(title: Key, hidden: Key, target: Step, children: Children) -> impl In
     view! {
         <section class="cw-summary-card">
             <div class="cw-summary-card__head">
-                <h2 class="cw-summary-card__title">{move || w.t(title)}</h2>
+                <h2 class="cw-summary-card__title">{tr(title)}</h2>
                 <button
                     type="button"
                     class="cw-link-button"
@@ -42,8 +44,8 @@ fn Section(title: Key, hidden: Key, target: Step, children: Children) -> impl In
                         w.go(target);
                     }
                 >
-                    {move || w.t(Key::Update)}
-                    <span class="cw-visually-hidden">" " {move || w.t(hidden)}</span>
+                    {tr(Key::Update)}
+                    <span class="cw-visually-hidden">" " {tr(hidden)}</span>
                 </button>
             </div>
             <dl class="cw-summary-list">{children()}</dl>
@@ -108,7 +110,7 @@ pub fn ReviewStep() -> impl IntoView {
     });
     view! {
         <StepHeading title=Key::StepReview />
-        <p class="cw-lead">{move || w.t(Key::ReviewIntro)}</p>
+        <p class="cw-lead">{tr(Key::ReviewIntro)}</p>
         <Section title=Key::ReviewAccountSection hidden=Key::UpdateAccountHidden target=Step::Account>
             <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
             <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
@@ -165,8 +167,8 @@ pub fn ReviewStep() -> impl IntoView {
                 when=move || !lines.with(Vec::is_empty)
                 fallback=move || view! {
                     <div class="cw-summary-list__row">
-                        <dt class="cw-summary-list__key">{move || w.t(Key::ReviewSubscriptions)}</dt>
-                        <dd class="cw-summary-list__value">{move || w.t(Key::ReviewNoSubscriptions)}</dd>
+                        <dt class="cw-summary-list__key">{tr(Key::ReviewSubscriptions)}</dt>
+                        <dd class="cw-summary-list__value">{tr(Key::ReviewNoSubscriptions)}</dd>
                     </div>
                 }
             >

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::tr;
+
 use crate::api::{map, new_guid, ApiError};
 use crate::browser;
 use crate::i18n::Key;
@@ -260,7 +262,7 @@ pub fn SubmitProgress() -> impl IntoView {
         <Show when=visible>
             <section class="cw-panel cw-panel--attention" id=w.el_id("submit-progress") tabindex="-1"
                 aria-labelledby=w.el_id("submit-progress-title")>
-                <h2 class="cw-panel__title" id=w.el_id("submit-progress-title")>{move || w.t(Key::SubmitProgressTitle)}</h2>
+                <h2 class="cw-panel__title" id=w.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
                 <ol class="cw-progress" role="status" aria-live="polite">
                     {move || {
                         let run = w.run.get();

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::tr;
+
 use super::StepHeading;
 use crate::i18n::{plural, Key};
 use crate::messages;
@@ -18,7 +20,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
     });
     view! {
         <StepHeading title=Key::StepSubscriptions />
-        <p class="cw-lead">{move || w.t(Key::SubscriptionsIntro)}</p>
+        <p class="cw-lead">{tr(Key::SubscriptionsIntro)}</p>
         <div class="cw-status" role="status" aria-live="polite">
             {move || {
                 let l = w.locale.get();

@@ -35,6 +35,8 @@ pub enum FieldError {
     PhoneInvalid,
     DateInvalid,
     DateInFuture,
+    /// Only Admin agents and Sales agents may attest the agreement.
+    MayNotAttest,
     /// A message the server gave for this field (e.g. 27002 with a `data` we mapped).
     Server(String),
 }
@@ -403,6 +405,10 @@ pub fn account(a: &Account, cx: &Context) -> Vec<Issue> {
             error: FieldError::Required(FieldId::Agreement),
         }),
         AgreementChoice::AcceptLater => {}
+        AgreementChoice::Accepted if !cx.may_attest => out.push(Issue {
+            field: FieldId::Agreement,
+            error: FieldError::MayNotAttest,
+        }),
         AgreementChoice::Accepted => {
             if required(&mut out, a, FieldId::SignerFirstName) {
                 too_long(&mut out, a, FieldId::SignerFirstName);
@@ -426,7 +432,6 @@ pub fn account(a: &Account, cx: &Context) -> Vec<Issue> {
             );
         }
     }
-    let _ = cx.may_attest;
     out
 }
 

@@ -50,6 +50,10 @@ fn valid_account() -> Account {
 }
 
 fn check(a: &Account, r: Option<&CountryRules>) -> Vec<Issue> {
+    check_as(a, r, true)
+}
+
+fn check_as(a: &Account, r: Option<&CountryRules>, may_attest: bool) -> Vec<Issue> {
     account(
         a,
         &Context {
@@ -58,7 +62,7 @@ fn check(a: &Account, r: Option<&CountryRules>) -> Vec<Issue> {
             today: "2026-11-25",
             indirect: false,
             reseller_chosen: false,
-            may_attest: true,
+            may_attest,
             matcher: &FakeRegex,
         },
     )
@@ -371,4 +375,19 @@ fn folding_handles_turkish_and_accents() {
     assert_eq!(fold("Çözüm Ağı"), "cozum agi");
     assert_eq!(fold("Crème Brûlée"), "creme brulee");
     assert_eq!(fold("東京"), "東京");
+}
+
+#[test]
+fn only_admin_and_sales_agents_may_attest() {
+    let mut a = valid_account();
+    a.agreement = AgreementChoice::Accepted;
+    assert_eq!(
+        check_as(&a, Some(&rules("US")), false),
+        vec![Issue {
+            field: FieldId::Agreement,
+            error: FieldError::MayNotAttest
+        }]
+    );
+    a.agreement = AgreementChoice::AcceptLater;
+    assert_eq!(check_as(&a, Some(&rules("US")), false), vec![]);
 }
