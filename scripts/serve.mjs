@@ -20,7 +20,8 @@ const cache = new Map();
 
 // Compressed bodies, cached per file and modification time (a rebuild is picked up at once);
 // a precompressed sibling (.br / .gz) is used when present.
-function compressed(kind, file, body) {
+function compressed(kind, file, body, cacheable) {
+  if (!cacheable) return kind === 'br' ? brotliCompressSync(body) : gzipSync(body, { level: 9 });
   const key = `${kind}:${file}`;
   const mtime = statSync(file).mtimeMs;
   const hit = cache.get(key);
@@ -54,6 +55,7 @@ createServer((req, res) => {
     ...extra,
   };
   let body = readFileSync(file);
+  let cacheable = true;
   // Tests only (SERVE_TEST_ATTRS=1): `?cw-test-attrs=<JSON>` adds data attributes to the mount
   // element, so a test can configure the app (e.g. its API base URL) as a host page would.
   const attrs = url.searchParams.get('cw-test-attrs');
@@ -61,14 +63,15 @@ createServer((req, res) => {
     const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     const text = Object.entries(JSON.parse(attrs)).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('');
     body = Buffer.from(body.toString('utf8').replace('<main id="customer-wizard"', `<main id="customer-wizard"${text}`));
+    cacheable = false;
   }
   const accept = req.headers['accept-encoding'] ?? '';
   const compressible = ['.html', '.js', '.css', '.wasm', '.json', '.svg', '.txt'].includes(ext);
   if (compressible && /\bbr\b/.test(accept)) {
-    body = compressed('br', file, body);
+    body = compressed('br', file, body, cacheable);
     headers['content-encoding'] = 'br';
   } else if (compressible && /\bgzip\b/.test(accept)) {
-    body = compressed('gz', file, body);
+    body = compressed('gz', file, body, cacheable);
     headers['content-encoding'] = 'gzip';
   }
   headers['content-length'] = body.length;

@@ -37,7 +37,7 @@ layer "demo data check" node tools/check-demo-data.mjs
 layer "contract fixtures" node tests/stub/check-fixtures.mjs
 layer "stub server selftest" node tests/stub/selftest.mjs
 layer "wasm component tests" env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --no-default-features --locked --test components
+  cargo test --target wasm32-unknown-unknown --locked --test components
 layer "release build" trunk build --release --public-url ./
 layer "size budget" node scripts/size.mjs dist --budget-brotli "$SIZE_BUDGET_BROTLI"
 layer "playwright e2e" npx playwright test

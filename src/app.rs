@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{step_heading_id, step_title, tr, Stepper};
 use crate::config::Routing;
+use crate::events::{self, Detail};
 use crate::i18n::{Key, Locale};
 use crate::messages;
 use crate::model::Step;
@@ -26,11 +27,27 @@ pub fn App(wizard: Wizard) -> impl IntoView {
         if prev.is_some_and(|p| p != step) {
             let id = step_heading_id(&w);
             request_animation_frame(move || browser::focus_id(&id));
+            events::emit(
+                &w,
+                "cw-step-change",
+                &[
+                    ("step", Detail::Str(step.slug())),
+                    (
+                        "number",
+                        step.number()
+                            .map_or(Detail::Null, |n| Detail::Num(n as f64)),
+                    ),
+                ],
+            );
         }
         step
     });
-    // The title names the step, with "Error: " while the step shows errors.
+    // The title names the step, with "Error: " while the step shows errors (standalone; an
+    // embedding host keeps its own title unless it asks otherwise).
     Effect::new(move |_| {
+        if !w.config.with_value(|c| c.manage_title) {
+            return;
+        }
         let step = w.step.get();
         let l = w.locale.get();
         let failing = !w.visible_issues(step).is_empty();
@@ -203,6 +220,20 @@ fn WizardForm() -> impl IntoView {
                         aria-disabled=move || w.run.with(|r| r.busy).then_some("true")
                     >
                         {move || w.t(primary())}
+                    </button>
+                    <button
+                        type="button"
+                        class="cw-link-button cw-nav__cancel"
+                        on:click=move |_| {
+                            events::emit(&w, "cw-cancel", &[("step", Detail::Str(w.step.get_untracked().slug()))]);
+                            // Standalone there is no host to close the wizard: start again.
+                            if w.config.with_value(|c| c.routing) == Routing::Hash {
+                                w.discard_draft();
+                                w.go(Step::Account);
+                            }
+                        }
+                    >
+                        {tr(Key::Cancel)}
                     </button>
                     <Show when=move || w.step.get().prev().is_some()>
                         <button

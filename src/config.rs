@@ -22,6 +22,20 @@ pub enum Routing {
     None,
 }
 
+/// How calls are authenticated, as a data attribute can say it. (A host mounting from
+/// JavaScript can also pass a token callback function directly.)
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum AuthSpec {
+    #[default]
+    None,
+    /// `credentials: include`: the portal's cookies.
+    Cookies,
+    /// A static header, e.g. `Authorization: Bearer ...`.
+    Header(String, String),
+    /// A global function (dotted path, e.g. `portal.getToken`) returning a token or a promise.
+    TokenFunction(String),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Config {
     /// `None` means the in-browser demo backend.
@@ -45,6 +59,10 @@ pub struct Config {
     pub demo_latency_ms: u32,
     /// Time limit of one HTTP attempt, in milliseconds.
     pub timeout_ms: u32,
+    pub auth: AuthSpec,
+    /// Whether the wizard sets `document.title` per step (standalone: yes; embedded: the host
+    /// decides).
+    pub manage_title: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -68,6 +86,7 @@ impl Config {
             draft_days: 7,
             demo_latency_ms: 250,
             timeout_ms: 20_000,
+            manage_title: true,
             ..Config::default()
         }
     }
@@ -149,6 +168,41 @@ impl Config {
                         .ok()
                         .filter(|t| (100..=300_000).contains(t))
                         .ok_or_else(|| bad("milliseconds between 100 and 300000"))?
+                }
+                "auth" => {
+                    self.auth = match value {
+                        "none" | "" => AuthSpec::None,
+                        "cookies" | "include" => AuthSpec::Cookies,
+                        _ => return Err(bad("none or cookies")),
+                    }
+                }
+                "auth-header" => {
+                    let (name, v) = value
+                        .split_once(':')
+                        .filter(|(n, v)| !n.trim().is_empty() && !v.trim().is_empty())
+                        .ok_or_else(|| bad("\"Header-Name: value\""))?;
+                    self.auth = AuthSpec::Header(name.trim().into(), v.trim().into());
+                }
+                "auth-token-function" => {
+                    if value.is_empty()
+                        || !value.split('.').all(|p| {
+                            !p.is_empty()
+                                && p.chars()
+                                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                        })
+                    {
+                        return Err(bad(
+                            "the dotted name of a global function, e.g. portal.getToken",
+                        ));
+                    }
+                    self.auth = AuthSpec::TokenFunction(value.into());
+                }
+                "manage-title" => {
+                    self.manage_title = match value {
+                        "true" | "" => true,
+                        "false" => false,
+                        _ => return Err(bad("true or false")),
+                    }
                 }
                 "customer-url" => self.customer_url = Some(value.to_string()),
                 "draft-days" => {
@@ -241,6 +295,30 @@ mod tests {
         let e = Config::new().apply([("locale", "xx")]).unwrap_err();
         assert!(e.to_string().contains("\"locale\""), "{e}");
         assert!(Config::new().apply([("api-base", "ftp://x")]).is_err());
+    }
+
+    #[test]
+    fn auth_from_attributes() {
+        let c = Config::new().apply([("auth", "cookies")]).unwrap();
+        assert_eq!(c.auth, AuthSpec::Cookies);
+        let c = Config::new()
+            .apply([("auth-header", "Authorization: Bearer abc:def")])
+            .unwrap();
+        assert_eq!(
+            c.auth,
+            AuthSpec::Header("Authorization".into(), "Bearer abc:def".into())
+        );
+        let c = Config::new()
+            .apply([("auth-token-function", "portal.auth.getToken")])
+            .unwrap();
+        assert_eq!(
+            c.auth,
+            AuthSpec::TokenFunction("portal.auth.getToken".into())
+        );
+        assert!(Config::new().apply([("auth-header", "nocolon")]).is_err());
+        assert!(Config::new()
+            .apply([("auth-token-function", "alert(1)")])
+            .is_err());
     }
 
     #[test]

@@ -85,6 +85,7 @@ messages! {
     StepCompleted => "completed", "tamamlandı";
     StepCurrent => "current step", "geçerli adım";
     Back => "Back", "Geri";
+    Cancel => "Cancel", "İptal";
     Continue => "Continue", "Devam";
     NextSubscriptions => "Next: Subscriptions", "Sonraki: Abonelikler";
     NextReview => "Next: Review", "Sonraki: Gözden geçir";

@@ -16,6 +16,8 @@ pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod events;
+#[cfg(target_arch = "wasm32")]
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 pub mod steps;

@@ -50,6 +50,8 @@ pub struct Wizard {
     pub id: StoredValue<String>,
     pub config: StoredValue<Config>,
     pub api: StoredValue<Api, LocalStorage>,
+    /// The element the wizard is mounted in: events are dispatched on it.
+    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     pub today: StoredValue<String>,
     pub draft: RwSignal<Draft>,
     pub step: RwSignal<Step>,
@@ -90,7 +92,13 @@ struct Saved {
 }
 
 impl Wizard {
-    pub fn new(id: String, config: Config, api: Api, locale: Locale) -> Wizard {
+    pub fn new(
+        id: String,
+        config: Config,
+        api: Api,
+        locale: RwSignal<Locale>,
+        host: Option<web_sys::HtmlElement>,
+    ) -> Wizard {
         let draft_key = format!("customer-wizard:{id}:draft");
         let saved = browser::store_get(config.storage, &draft_key)
             .and_then(|s| serde_json::from_str::<Saved>(&s).ok())
@@ -183,7 +191,8 @@ impl Wizard {
             today,
             draft,
             step: RwSignal::new(Step::Account),
-            locale: RwSignal::new(locale),
+            locale,
+            host: StoredValue::new_local(host),
             attempted: RwSignal::new(Vec::new()),
             return_to_review: RwSignal::new(false),
             submitted: RwSignal::new(submitted),
@@ -207,14 +216,28 @@ impl Wizard {
     /// Saves the draft and the submission now (before a request whose key must survive).
     pub fn save_now(&self) {
         let storage = self.config.with_value(|c| c.storage);
+        // `try_`: this also runs while the wizard is being unmounted.
+        let (Some(draft), Some(submission)) = (
+            self.draft.try_get_untracked(),
+            self.submission.try_get_untracked(),
+        ) else {
+            return;
+        };
         let saved = Saved {
             v: 1,
             saved_at: browser::now_ms(),
-            draft: self.draft.get_untracked(),
-            submission: self.submission.get_untracked(),
+            draft,
+            submission,
         };
         if let Ok(json) = serde_json::to_string(&saved) {
             browser::store_set(storage, &self.draft_key.get_value(), &json);
+            if storage != crate::config::DraftStorage::None {
+                crate::events::emit(
+                    self,
+                    "cw-draft-saved",
+                    &[("savedAt", crate::events::Detail::Num(saved.saved_at))],
+                );
+            }
         }
     }
 
@@ -237,9 +260,11 @@ impl Wizard {
             .ok();
             pending.set_value(handle);
         });
+        // Unmounting with a save pending saves now: nothing typed is lost.
         on_cleanup(move || {
             if let Some(h) = pending.try_get_value().flatten() {
                 h.clear();
+                self.save_now();
             }
         });
     }

@@ -7,6 +7,7 @@ use crate::components::tr;
 
 use crate::api::{map, new_guid, ApiError};
 use crate::browser;
+use crate::events::Detail;
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{AgreementChoice, Draft, PartnerType, Step};
@@ -182,6 +183,30 @@ pub fn start_submit(w: Wizard) {
                 return;
             }
         }
+        if let Some(sub) = w.submission.get_untracked() {
+            let c = sub.customer.clone();
+            crate::events::emit(
+                &w,
+                "cw-submitted",
+                &[
+                    ("customerId", Detail::Str(c.as_ref().map_or("", |c| &c.id))),
+                    ("domain", Detail::Str(c.as_ref().map_or("", |c| &c.domain))),
+                    (
+                        "companyName",
+                        Detail::Str(c.as_ref().map_or("", |c| &c.company_name)),
+                    ),
+                    (
+                        "orderIds",
+                        Detail::List(
+                            sub.orders
+                                .iter()
+                                .filter_map(|o| o.placed.as_ref().map(|p| p.id.clone()))
+                                .collect(),
+                        ),
+                    ),
+                ],
+            );
+        }
         // Success: the personal data in the draft is no longer needed.
         w.run.set(SubmitRun::default());
         w.draft.set(Draft::default());
@@ -194,6 +219,35 @@ pub fn start_submit(w: Wizard) {
 
 fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
     let failure = route_error(stage, &e, sub);
+    let (status, code) = match &e {
+        ApiError::Status { status, .. } => (
+            Detail::Num(f64::from(*status)),
+            e.code().map_or(Detail::Null, |c| Detail::Num(c as f64)),
+        ),
+        _ => (Detail::Null, Detail::Null),
+    };
+    crate::events::emit(
+        &w,
+        "cw-error",
+        &[
+            (
+                "stage",
+                Detail::Str(match stage {
+                    Stage::CreateCustomer => "create-customer",
+                    Stage::Attest => "attest-agreement",
+                    Stage::Order(_) => "create-order",
+                    Stage::Finished => "",
+                }),
+            ),
+            ("status", status),
+            ("code", code),
+            (
+                "message",
+                Detail::Str(&messages::api_error(&e, crate::i18n::Locale::En)),
+            ),
+            ("retryable", Detail::Bool(e.is_transient())),
+        ],
+    );
     w.run.set(SubmitRun {
         busy: false,
         running: None,

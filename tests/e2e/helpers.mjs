@@ -24,24 +24,26 @@ export async function resetStub(request) {
   await request.post(`${STUB}/__stub/reset`);
 }
 
-/** Fills Account info with a valid US customer (indirect provider: picks a reseller). */
-export async function fillValidUs(page, { prefix = `contoso${Date.now() % 100000}` } = {}) {
-  await page.selectOption('#cw-country', 'US');
-  await page.fill('#cw-company-name', 'Contoso Pharmaceuticals Inc.');
-  await page.fill('#cw-domain-prefix', prefix);
-  await page.fill('#cw-address-line1', '1 Microsoft Way');
-  await page.fill('#cw-city', 'Redmond');
-  await expect(page.locator('select#cw-state')).toBeVisible();
-  await page.selectOption('#cw-state', 'WA');
-  await page.fill('#cw-postal-code', '98053');
-  await page.fill('#cw-first-name', 'Ada');
-  await page.fill('#cw-last-name', 'Lovelace');
-  await page.fill('#cw-email', 'ada@contosopharma.com');
-  if (await page.locator('#cw-reseller').count()) {
-    await expect(page.locator('#cw-reseller option')).not.toHaveCount(1);
-    await page.selectOption('#cw-reseller', { index: 1 });
+/** Fills Account info with a valid US customer (indirect provider: picks a reseller). `id` is
+ * the wizard instance's id prefix (`cw` on the standalone page). */
+export async function fillValidUs(page, { prefix = `contoso${Date.now() % 100000}`, id = 'cw' } = {}) {
+  const f = (name) => `#${id}-${name}`;
+  await page.selectOption(f('country'), 'US');
+  await page.fill(f('company-name'), 'Contoso Pharmaceuticals Inc.');
+  await page.fill(f('domain-prefix'), prefix);
+  await page.fill(f('address-line1'), '1 Microsoft Way');
+  await page.fill(f('city'), 'Redmond');
+  await expect(page.locator(`select${f('state')}`)).toBeVisible();
+  await page.selectOption(f('state'), 'WA');
+  await page.fill(f('postal-code'), '98053');
+  await page.fill(f('first-name'), 'Ada');
+  await page.fill(f('last-name'), 'Lovelace');
+  await page.fill(f('email'), 'ada@contosopharma.com');
+  if (await page.locator(f('reseller')).count()) {
+    await expect(page.locator(`${f('reseller')} option`)).not.toHaveCount(1);
+    await page.selectOption(f('reseller'), { index: 1 });
   }
-  await page.check('#cw-agreement-later');
+  await page.check(f('agreement-later'));
 }
 
 /** The id of the focused element. */

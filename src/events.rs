@@ -1,0 +1,52 @@
+//! Events for the host page: DOM `CustomEvent`s dispatched on the mount element (they bubble,
+//! so a host may also listen higher up). Payloads never contain the password.
+//!
+//! | event | detail |
+//! |---|---|
+//! | `cw-step-change` | `{ step: "account" \| "subscriptions" \| "review" \| "done", number: 1-3 \| null }` |
+//! | `cw-draft-saved` | `{ savedAt: <ms since epoch> }` |
+//! | `cw-submitted` | `{ customerId, domain, companyName, orderIds: [...] }` |
+//! | `cw-cancel` | `{ step }` |
+//! | `cw-error` | `{ stage, status, code, message, retryable }` |
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::store::Wizard;
+
+/// A value in an event's `detail`.
+pub enum Detail<'a> {
+    Str(&'a str),
+    Num(f64),
+    Bool(bool),
+    Null,
+    List(Vec<String>),
+}
+
+pub fn emit(w: &Wizard, name: &str, detail: &[(&str, Detail)]) {
+    let Some(host) = w.host.try_with_value(|h| h.clone()).flatten() else {
+        return;
+    };
+    let obj = js_sys::Object::new();
+    for (k, v) in detail {
+        let v = match v {
+            Detail::Str(s) => JsValue::from_str(s),
+            Detail::Num(n) => JsValue::from_f64(*n),
+            Detail::Bool(b) => JsValue::from_bool(*b),
+            Detail::Null => JsValue::NULL,
+            Detail::List(l) => l
+                .iter()
+                .map(|s| JsValue::from_str(s))
+                .collect::<js_sys::Array>()
+                .into(),
+        };
+        let _ = js_sys::Reflect::set(&obj, &(*k).into(), &v);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&obj);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}
