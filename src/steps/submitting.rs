@@ -317,7 +317,8 @@ pub fn SubmitProgress() -> impl IntoView {
             <section class="cw-panel cw-panel--attention" id=w.el_id("submit-progress") tabindex="-1"
                 aria-labelledby=w.el_id("submit-progress-title")>
                 <h2 class="cw-panel__title" id=w.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
-                <ol class="cw-progress" role="status" aria-live="polite">
+                <div role="status" aria-live="polite">
+                <ol class="cw-progress">
                     {move || {
                         let run = w.run.get();
                         let sub = w.submission.get();
@@ -341,6 +342,7 @@ pub fn SubmitProgress() -> impl IntoView {
                             .collect::<Vec<_>>()
                     }}
                 </ol>
+                </div>
                 {move || {
                     let run = w.run.get();
                     let (_, e) = run.failed?;
