@@ -135,6 +135,10 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                 <Stepper />
                 <WizardForm />
             </Show>
+            // Said once, politely, after the first save: not on every keystroke pause.
+            <p class="cw-saved-status" role="status" aria-live="polite">
+                {move || w.saved_once.get().then(|| w.t(Key::DraftSavedStatus))}
+            </p>
         </div>
     }
 }

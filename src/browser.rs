@@ -163,3 +163,16 @@ fn display_name(kind: &str, code: &str, locale: &str) -> String {
         });
     name.unwrap_or_else(|| code.to_string())
 }
+
+/// A `YYYY-MM-DD` date in the UI language's long format (`Intl.DateTimeFormat`), in UTC so the
+/// day never shifts; the input itself when it is not a date.
+pub fn format_date(iso: &str, locale: &str) -> String {
+    let d = js_sys::Date::new(&JsValue::from_str(&format!("{iso}T00:00:00Z")));
+    if d.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
+    d.to_locale_date_string(locale, &opts).into()
+}

@@ -202,6 +202,7 @@ messages! {
     ReviewGdap => "Default GDAP relationship", "Varsayılan GDAP ilişkisi";
     Yes => "Yes", "Evet";
     No => "No", "Hayır";
+    DraftSavedStatus => "Your answers are saved on this device as you type.", "Yanıtlarınız yazdıkça bu cihaza kaydedilir.";
     DraftRestored => "We restored the details you entered earlier.", "Daha önce girdiğiniz bilgileri geri yükledik.";
     DiscardDraft => "Start again with an empty form", "Boş bir formla yeniden başla";
     NoRoleTitle => "You cannot add customers", "Müşteri ekleyemezsiniz";

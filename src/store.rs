@@ -78,6 +78,8 @@ pub struct Wizard {
     pub run: RwSignal<SubmitRun>,
     /// The new customer's credentials: memory only, never stored, logged or sent in events.
     pub credentials: RwSignal<Option<crate::model::CreatedCustomer>>,
+    /// The draft has been saved at least once in this visit (for the "saved" status line).
+    pub saved_once: RwSignal<bool>,
     draft_key: StoredValue<String>,
 }
 
@@ -207,6 +209,7 @@ impl Wizard {
             submission: RwSignal::new(restored_submission),
             run: RwSignal::new(SubmitRun::default()),
             credentials: RwSignal::new(None),
+            saved_once: RwSignal::new(false),
             draft_key: StoredValue::new(draft_key),
         };
         w.autosave();
@@ -232,6 +235,9 @@ impl Wizard {
         if let Ok(json) = serde_json::to_string(&saved) {
             browser::store_set(storage, &self.draft_key.get_value(), &json);
             if storage != crate::config::DraftStorage::None {
+                if self.saved_once.try_get_untracked() == Some(false) {
+                    self.saved_once.set(true);
+                }
                 crate::events::emit(
                     self,
                     "cw-draft-saved",

@@ -155,7 +155,11 @@ pub fn ReviewStep() -> impl IntoView {
                         d.account.date_agreed.clone(),
                     ));
                     match choice {
-                        AgreementChoice::Accepted => format!("{}: {who}, {email}, {date}", w.t(Key::AgreementAccepted)),
+                        AgreementChoice::Accepted => format!(
+                            "{}: {who}, {email}, {}",
+                            w.t(Key::AgreementAccepted),
+                            browser::format_date(&date, w.locale.get().bcp47()),
+                        ),
                         AgreementChoice::AcceptLater => w.t(Key::AgreementLater).to_string(),
                         AgreementChoice::Unset => String::new(),
                     }

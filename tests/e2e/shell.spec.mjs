@@ -95,3 +95,17 @@ test('phone and desktop screenshots of the shell', async ({ page }) => {
     expect(overflow).toBe(false);
   }
 });
+
+test('switching the language keeps everything typed and re-labels the page', async ({ page }) => {
+  await openApp(page);
+  await page.fill('#cw-company-name', 'Işık Yazılım A.Ş.');
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.locator('#cw-email-error')).toHaveText(/Enter the email address/);
+  await page.selectOption('#cw-language', 'tr');
+  await expect(page.locator('.cw-root')).toHaveAttribute('lang', 'tr');
+  await expect(page.locator('h1')).toHaveText('Hesap bilgileri');
+  await expect(page.locator('#cw-email-error')).toHaveText(/E-posta adresi alanını girin/);
+  await expect(page.locator('#cw-company-name')).toHaveValue('Işık Yazılım A.Ş.');
+  await expect(page).toHaveTitle('Hata: Hesap bilgileri – Yeni müşteri ekle');
+  await expect(page.getByText('Yanıtlarınız yazdıkça bu cihaza kaydedilir.')).toBeVisible();
+});
