@@ -27,7 +27,6 @@ struct Created {
     /// The full domain, lowercase: `<prefix>.onmicrosoft.com`.
     domain: String,
     company_name: String,
-    associated_partner_id: Option<String>,
 }
 
 impl Created {
@@ -39,7 +38,6 @@ impl Created {
         wire::Customer {
             id: self.id.clone(),
             company_profile: Some(wire::CustomerCompanyProfile {
-                tenant_id: Some(self.id.clone()),
                 domain: Some(self.domain.clone()),
                 company_name: Some(self.company_name.clone()),
             }),
@@ -47,8 +45,6 @@ impl Created {
                 user_name: "admin".into(),
                 password,
             }),
-            relationship_to_partner: Some("reseller".into()),
-            associated_partner_id: self.associated_partner_id.clone(),
         }
     }
 }
@@ -122,7 +118,6 @@ fn pc_error(status: u16, code: i64, description: &str, data: &[&str]) -> ApiErro
             code,
             description: Some(description.into()),
             data: data.iter().map(|s| s.to_string()).collect(),
-            source: Some("demo".into()),
             ..ErrorBody::default()
         })),
         retry_after_s: None,
@@ -379,26 +374,16 @@ impl Demo {
         }
         let corrections: wire::Collection<Correction> =
             parse(&self.file(t, "address-corrections.json", cancel).await?)?;
-        let original = wire::ValidatedAddress {
-            address_line1: Some(address.address_line1.clone()),
-            address_line2: address.address_line2.clone(),
-            city: Some(address.city.clone()),
-            state: Some(address.state.clone()),
-            postal_code: Some(address.postal_code.clone()),
-            country: Some(address.country.clone()),
-        };
         let hit = corrections.items.into_iter().find(|c| {
             c.on.country == address.country.trim() && c.on.postal_code == address.postal_code.trim()
         });
         Ok(match hit {
             Some(c) => wire::AddressValidationResponse {
-                original_address: Some(original),
                 suggested_addresses: vec![c.suggested],
                 status: c.status.unwrap_or_else(|| "StreetPartial".into()),
                 validation_message: c.message,
             },
             None => wire::AddressValidationResponse {
-                original_address: Some(original),
                 suggested_addresses: vec![],
                 status: "VerifiedShippable".into(),
                 validation_message: None,
@@ -444,7 +429,6 @@ impl Demo {
             id: new_guid(),
             domain,
             company_name: c.billing_profile.company_name.clone(),
-            associated_partner_id: c.associated_partner_id.clone(),
         };
         // What is remembered has no password; what is answered now has one.
         let answer = created.answer(random_password());

@@ -3,7 +3,8 @@
 //! Nothing outside `api` sees these; `api::map` converts to and from `model`.
 //!
 //! Answers derive only `Deserialize` and requests only `Serialize`: every derive is code in the
-//! wasm. The contract tests also read the request fixtures, so requests derive `Deserialize`
+//! wasm. For the same reason answers declare only the fields the app reads (serde skips the
+//! others); `docs/openapi.yaml` has the full shapes. The contract tests also read the request fixtures, so requests derive `Deserialize`
 //! in test builds.
 
 use serde::{Deserialize, Serialize};
@@ -61,8 +62,6 @@ pub struct PartnerRelationship {
     pub id: String,
     pub name: String,
     #[serde(default)]
-    pub relationship_type: Option<String>,
-    #[serde(default)]
     pub state: Option<String>,
     #[serde(default)]
     pub mpn_id: Option<String>,
@@ -96,8 +95,6 @@ pub struct Offer {
     #[serde(default = "yes")]
     pub is_available_for_purchase: bool,
     #[serde(default)]
-    pub billing: Option<String>,
-    #[serde(default)]
     pub supported_billing_cycles: Vec<String>,
     #[serde(default)]
     pub category: Option<OfferCategory>,
@@ -127,8 +124,6 @@ pub struct RelationshipRequest {
 pub struct AgreementMetadata {
     pub template_id: String,
     pub agreement_type: String,
-    #[serde(default)]
-    pub agreement_link: Option<String>,
     #[serde(default)]
     pub version_rank: Option<i64>,
 }
@@ -166,8 +161,6 @@ pub struct ValidatedAddress {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AddressValidationResponse {
-    #[serde(default)]
-    pub original_address: Option<ValidatedAddress>,
     #[serde(default)]
     pub suggested_addresses: Vec<ValidatedAddress>,
     pub status: String,
@@ -239,17 +232,11 @@ pub struct Customer {
     pub company_profile: Option<CustomerCompanyProfile>,
     #[serde(default)]
     pub user_credentials: Option<UserCredentials>,
-    #[serde(default)]
-    pub relationship_to_partner: Option<String>,
-    #[serde(default)]
-    pub associated_partner_id: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerCompanyProfile {
-    #[serde(default)]
-    pub tenant_id: Option<String>,
     #[serde(default)]
     pub domain: Option<String>,
     #[serde(default)]
@@ -340,11 +327,7 @@ pub struct ErrorBody {
     #[serde(default)]
     pub data: Vec<String>,
     #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
     pub message: Option<String>,
-    #[serde(default)]
-    pub error_name: Option<String>,
     #[serde(default)]
     pub is_retryable: Option<bool>,
 }
