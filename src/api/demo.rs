@@ -19,27 +19,20 @@ use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
 
-/// What a request answered, remembered for the browser session. No password is kept (a
-/// replayed creation says the password can no longer be shown).
+/// A created customer: (id, domain prefix, domain, company name). A tuple, not a struct: the
+/// e2e tests read `[id, prefix]` from the session state. No password is kept (a replayed
+/// creation says the password can no longer be shown).
 #[derive(Serialize, Deserialize)]
-struct Created {
-    id: String,
-    /// The full domain, lowercase: `<prefix>.onmicrosoft.com`.
-    domain: String,
-    company_name: String,
-}
+struct Created(String, String, String, String);
 
 impl Created {
-    fn prefix(&self) -> &str {
-        self.domain.split('.').next().unwrap_or("")
-    }
-
     fn answer(&self, password: String) -> wire::Customer {
+        let Created(id, _, domain, company_name) = self;
         wire::Customer {
-            id: self.id.clone(),
+            id: id.clone(),
             company_profile: Some(wire::CustomerCompanyProfile {
-                domain: Some(self.domain.clone()),
-                company_name: Some(self.company_name.clone()),
+                domain: Some(domain.clone()),
+                company_name: Some(company_name.clone()),
             }),
             user_credentials: Some(wire::UserCredentials {
                 user_name: "admin".into(),
@@ -89,8 +82,12 @@ impl State {
             .map(|(_, id)| id.as_str())
     }
 
-    fn knows(&self, customer_id: &str) -> bool {
-        self.customers.iter().any(|c| c.id == customer_id)
+    fn customer(&self, id: &str) -> Option<&Created> {
+        self.customers.iter().find(|c| c.0 == id)
+    }
+
+    fn has_prefix(&self, prefix: &str) -> bool {
+        self.customers.iter().any(|c| c.1 == prefix)
     }
 }
 
@@ -327,7 +324,7 @@ impl Demo {
                 let prefix = domain.split('.').next().unwrap_or("").to_ascii_lowercase();
                 let taken: wire::Collection<String> =
                     parse(&self.file(t, "domains-taken.json", cancel).await?)?;
-                let created = load_state().customers.iter().any(|c| c.prefix() == prefix);
+                let created = load_state().has_prefix(&prefix);
                 if created || taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix)) {
                     ok(200, String::new())
                 } else {
@@ -411,30 +408,28 @@ impl Demo {
     ) -> Result<wire::Customer, ApiError> {
         let mut state = load_state();
         // Idempotency: a repeated request id gets the stored answer, nothing is done again.
-        if let Some(id) = state.replay(request_id) {
-            if let Some(created) = state.customers.iter().find(|c| c.id == id) {
-                return Ok(created.answer(String::new()));
-            }
+        if let Some(created) = state.replay(request_id).and_then(|id| state.customer(id)) {
+            return Ok(created.answer(String::new()));
         }
         let domain = c.company_profile.domain.to_ascii_lowercase();
         let prefix = domain.split('.').next().unwrap_or("").to_string();
         let taken: wire::Collection<String> =
             parse(&self.file(t, "domains-taken.json", None).await?)?;
-        if taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix))
-            || state.customers.iter().any(|c| c.prefix() == prefix)
+        if taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix)) || state.has_prefix(&prefix)
         {
             return Err(pc_error(409, 27100, "Domain not available", &[&domain]));
         }
-        let created = Created {
-            id: new_guid(),
+        let created = Created(
+            new_guid(),
+            prefix,
             domain,
-            company_name: c.billing_profile.company_name.clone(),
-        };
+            c.billing_profile.company_name.clone(),
+        );
         // What is remembered has no password; what is answered now has one.
         let answer = created.answer(random_password());
         state
             .answers
-            .push((request_id.to_string(), created.id.clone()));
+            .push((request_id.to_string(), created.0.clone()));
         state.customers.push(created);
         save_state(&state);
         Ok(answer)
@@ -452,7 +447,7 @@ impl Demo {
             if state.replay(request_id).is_some() {
                 return Ok(());
             }
-            if !state.knows(customer_id) {
+            if state.customer(customer_id).is_none() {
                 return Err(pc_error(404, 404, "Customer not found", &[customer_id]));
             }
             if state.attested.iter().any(|c| c == customer_id) {
@@ -502,7 +497,7 @@ impl Demo {
         if let Some(id) = state.replay(request_id) {
             return Ok(placed(id));
         }
-        if !state.knows(customer_id) {
+        if state.customer(customer_id).is_none() {
             return Err(pc_error(404, 404, "Customer not found", &[customer_id]));
         }
         let catalog: wire::Collection<wire::Offer> =
