@@ -88,6 +88,32 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The members of a JSON object, each value as text (strings as they are, anything else in
+/// its JSON form); `Err` says why it is not a JSON object.
+pub fn json_object(json: &str) -> Result<Vec<(String, String)>, String> {
+    let value = js_sys::JSON::parse(json).map_err(|e| {
+        e.dyn_into::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default()
+    })?;
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err("expected an object".into());
+    }
+    Ok(js_sys::Object::entries(value.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let value = entry.get(1);
+            let text = value.as_string().or_else(|| {
+                js_sys::JSON::stringify(&value)
+                    .ok()
+                    .and_then(|s| s.as_string())
+            })?;
+            Some((entry.get(0).as_string()?, text))
+        })
+        .collect())
+}
+
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;

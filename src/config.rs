@@ -218,24 +218,15 @@ impl Config {
         Ok(self)
     }
 
-    /// Applies a JSON object whose keys are camelCase (`apiBase`) or kebab-case.
-    pub fn apply_json(self, json: &str) -> Result<Config, ConfigError> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| ConfigError::BadJson(e.to_string()))?;
-        let obj = value
-            .as_object()
-            .ok_or_else(|| ConfigError::BadJson("expected an object".into()))?;
-        let pairs: Vec<(String, String)> = obj
+    /// Applies the members of the JSON config object, whose keys are camelCase (`apiBase`) or
+    /// kebab-case. The browser parses the JSON (`browser::json_object`), so no JSON value type
+    /// is compiled into the wasm.
+    pub fn apply_object(self, members: &[(String, String)]) -> Result<Config, ConfigError> {
+        let pairs: Vec<(String, &str)> = members
             .iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                (kebab(k), v)
-            })
+            .map(|(k, v)| (kebab(k), v.as_str()))
             .collect();
-        self.apply(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        self.apply(pairs.iter().map(|(k, v)| (k.as_str(), *v)))
     }
 
     pub fn is_demo(&self) -> bool {
@@ -323,14 +314,15 @@ mod tests {
 
     #[test]
     fn json_config_accepts_camel_case() {
-        let c = Config::new()
-            .apply_json(r#"{"apiBase": "/api", "draftDays": 3}"#)
-            .unwrap();
+        let members = [("apiBase", "/api"), ("draftDays", "3"), ("storage", "none")]
+            .map(|(k, v)| (k.to_string(), v.to_string()));
+        let c = Config::new().apply_object(&members).unwrap();
         assert_eq!(c.api_base.as_deref(), Some("/api"));
         assert_eq!(c.draft_days, 3);
-        assert!(matches!(
-            Config::new().apply_json("{nope"),
-            Err(ConfigError::BadJson(_))
-        ));
+        assert_eq!(c.storage, DraftStorage::None);
+        let e = Config::new()
+            .apply_object(&[("draftDayz".into(), "3".into())])
+            .unwrap_err();
+        assert_eq!(e, ConfigError::UnknownKey("draft-dayz".into()));
     }
 }

@@ -41,7 +41,9 @@ fn read_config(el: &web_sys::HtmlElement, standalone: bool) -> Result<Config, Co
     }
     config = config.apply(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     if let Ok(Some(script)) = el.query_selector("script[type='application/json'][data-config]") {
-        config = config.apply_json(&script.text_content().unwrap_or_default())?;
+        let members = browser::json_object(&script.text_content().unwrap_or_default())
+            .map_err(ConfigError::BadJson)?;
+        config = config.apply_object(&members)?;
     }
     if standalone {
         // A standalone demo can be steered from its URL (handy for demos and tests). Never the

@@ -3,6 +3,9 @@
 //! optional faults, and the customers it created kept for the browser session (so creating the
 //! same domain twice is refused like the real API, and a retried request is answered from its
 //! stored result rather than done twice).
+//!
+//! Reads answer the static files as they are (the app parses them like HTTP answers); writes
+//! take and return typed wire values, so no JSON round trip is compiled in for them.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,6 +19,38 @@ use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
 
+/// A created customer: (id, domain prefix, domain, company name). A tuple, not a struct: the
+/// e2e tests read `[id, prefix]` from the session state. No password is kept (a replayed
+/// creation says the password can no longer be shown).
+#[derive(Serialize, Deserialize)]
+struct Created(String, String, String, String);
+
+impl Created {
+    fn answer(&self, password: String) -> wire::Customer {
+        let Created(id, _, domain, company_name) = self;
+        wire::Customer {
+            id: id.clone(),
+            company_profile: Some(wire::CustomerCompanyProfile {
+                domain: Some(domain.clone()),
+                company_name: Some(company_name.clone()),
+            }),
+            user_credentials: Some(wire::UserCredentials {
+                user_name: "admin".into(),
+                password,
+            }),
+        }
+    }
+}
+
+/// How a call goes after its fault (if any) has been applied.
+enum Served {
+    Normally,
+    /// The answer is not JSON.
+    Malformed,
+    /// The "server" does the work, then the connection is lost before the answer.
+    Dropped,
+}
+
 const STATE_KEY: &str = "customer-wizard:demo-backend";
 /// How long a simulated timeout takes (shorter than the real 20 s, so demos stay brisk).
 const DEMO_TIMEOUT_MS: u32 = 1500;
@@ -28,14 +63,32 @@ pub struct Demo {
     cache: RefCell<HashMap<String, String>>,
 }
 
-/// What the demo "server" remembers for the browser session. Stored answers never contain a
-/// password (the demo strips it: a replay says the password can no longer be shown).
+/// What the demo "server" remembers for the browser session.
 #[derive(Default, Serialize, Deserialize)]
 struct State {
-    customers: Vec<(String, String)>,
+    customers: Vec<Created>,
     attested: Vec<String>,
     orders: u32,
-    answers: Vec<(String, u16, String)>,
+    /// Request id -> the id of what it created (the customer for an attestation), so that a
+    /// retried write is answered from its first result rather than done twice.
+    answers: Vec<(String, String)>,
+}
+
+impl State {
+    fn replay(&self, request_id: &str) -> Option<&str> {
+        self.answers
+            .iter()
+            .find(|(r, _)| r == request_id)
+            .map(|(_, id)| id.as_str())
+    }
+
+    fn customer(&self, id: &str) -> Option<&Created> {
+        self.customers.iter().find(|c| c.0 == id)
+    }
+
+    fn has_prefix(&self, prefix: &str) -> bool {
+        self.customers.iter().any(|c| c.1 == prefix)
+    }
 }
 
 fn session() -> Option<web_sys::Storage> {
@@ -62,7 +115,6 @@ fn pc_error(status: u16, code: i64, description: &str, data: &[&str]) -> ApiErro
             code,
             description: Some(description.into()),
             data: data.iter().map(|s| s.to_string()).collect(),
-            source: Some("demo".into()),
             ..ErrorBody::default()
         })),
         retry_after_s: None,
@@ -71,6 +123,10 @@ fn pc_error(status: u16, code: i64, description: &str, data: &[&str]) -> ApiErro
 
 fn ok(status: u16, body: String) -> Result<Answer, ApiError> {
     Ok(Answer { status, body })
+}
+
+fn connection_lost() -> ApiError {
+    ApiError::Network("connection lost (simulated)".into())
 }
 
 fn random_password() -> String {
@@ -146,13 +202,48 @@ impl Demo {
         Ok(answer.body)
     }
 
-    /// Answers a request as Partner Center would, with retries for transient (injected) faults.
+    /// Answers a read as Partner Center would, with retries for transient (injected) faults.
     pub async fn handle(&self, t: &Transport, req: Req<'_>) -> Result<Answer, ApiError> {
-        with_retries(true, req.cancel, || self.handle_once(t, &req)).await
+        with_retries(true, req.cancel, || async {
+            match self.apply_fault(&req.path).await? {
+                Served::Normally => self.route(t, &req).await,
+                Served::Malformed => ok(200, "{\"items\": [".into()),
+                Served::Dropped => {
+                    let _ = self.route(t, &req).await;
+                    Err(connection_lost())
+                }
+            }
+        })
+        .await
     }
 
-    async fn handle_once(&self, t: &Transport, req: &Req<'_>) -> Result<Answer, ApiError> {
-        let fault = self.take_fault(&req.path);
+    /// Runs a typed write like [`Demo::handle`] runs a read.
+    async fn serve<T, F, Fut>(
+        &self,
+        path: &str,
+        cancel: Option<&Cancel>,
+        work: F,
+    ) -> Result<T, ApiError>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<T, ApiError>>,
+    {
+        with_retries(true, cancel, || async {
+            match self.apply_fault(path).await? {
+                Served::Normally => work().await,
+                Served::Malformed => Err(ApiError::BadJson("malformed answer (simulated)".into())),
+                Served::Dropped => {
+                    let _ = work().await;
+                    Err(connection_lost())
+                }
+            }
+        })
+        .await
+    }
+
+    /// Waits the simulated latency and fails the call if a fault says so.
+    async fn apply_fault(&self, path: &str) -> Result<Served, ApiError> {
+        let fault = self.take_fault(path);
         let extra = match fault {
             Some(FaultKind::Slow(ms)) => ms,
             _ => 0,
@@ -161,47 +252,28 @@ impl Demo {
         match fault {
             Some(FaultKind::Timeout) => {
                 sleep(DEMO_TIMEOUT_MS).await;
-                return Err(ApiError::Timeout);
+                Err(ApiError::Timeout)
             }
-            Some(FaultKind::Offline) => return Err(ApiError::Offline),
-            Some(FaultKind::Malformed) => return ok(200, "{\"items\": [".into()),
-            Some(FaultKind::Status(s)) => {
-                return Err(pc_error(s, 0, "Simulated server error", &[]))
-            }
+            Some(FaultKind::Offline) => Err(ApiError::Offline),
+            Some(FaultKind::Malformed) => Ok(Served::Malformed),
+            Some(FaultKind::Status(s)) => Err(pc_error(s, 0, "Simulated server error", &[])),
             Some(FaultKind::Code(c)) => {
                 let data: &[&str] = match c {
                     27002 => &["StateInvalid"],
                     900275 => &["0"],
                     _ => &[],
                 };
-                return Err(pc_error(400, c, "Simulated business error", data));
+                Err(pc_error(400, c, "Simulated business error", data))
             }
-            Some(FaultKind::Drop) => {
-                // The "server" does the work, then the connection is lost before the answer.
-                let _ = self.route(t, req).await;
-                return Err(ApiError::Network("connection lost (simulated)".into()));
-            }
-            Some(FaultKind::Slow(_)) | None => {}
+            Some(FaultKind::Drop) => Ok(Served::Dropped),
+            Some(FaultKind::Slow(_)) | None => Ok(Served::Normally),
         }
-        self.route(t, req).await
     }
 
     async fn route(&self, t: &Transport, req: &Req<'_>) -> Result<Answer, ApiError> {
         let cancel = req.cancel;
         let (route, query) = req.path.split_once('?').unwrap_or((&req.path, ""));
         let segments: Vec<&str> = route.trim_start_matches("/v1/").split('/').collect();
-        let is_post = req.method == Method::POST;
-        if is_post {
-            // Idempotency: a repeated request id gets the stored answer, nothing is done again.
-            if let Some((_, status, body)) = load_state()
-                .answers
-                .into_iter()
-                .find(|(id, ..)| *id == req.request_id)
-            {
-                return ok(status, body);
-            }
-        }
-        let body = req.body.as_deref().unwrap_or("");
         match (req.method.clone(), segments.as_slice()) {
             (Method::GET, ["profiles", "me"]) => match &self.profile {
                 Some(p) if p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
@@ -252,52 +324,35 @@ impl Demo {
                 let prefix = domain.split('.').next().unwrap_or("").to_ascii_lowercase();
                 let taken: wire::Collection<String> =
                     parse(&self.file(t, "domains-taken.json", cancel).await?)?;
-                let created = load_state().customers.iter().any(|(_, d)| *d == prefix);
+                let created = load_state().has_prefix(&prefix);
                 if created || taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix)) {
                     ok(200, String::new())
                 } else {
                     Err(pc_error(404, 0, "Domain not found", &[]))
                 }
             }
-            (Method::POST, ["validations", "address"]) => {
-                self.validate_address(t, body, cancel).await
-            }
-            (Method::POST, ["customers"]) => self.create_customer(t, req, body, cancel).await,
-            (Method::POST, ["customers", id, "agreements"]) => {
-                let mut state = load_state();
-                if !state.customers.iter().any(|(c, _)| c == id) {
-                    return Err(pc_error(404, 404, "Customer not found", &[id]));
-                }
-                if state.attested.iter().any(|c| c == id) {
-                    return Err(pc_error(
-                        409,
-                        600061,
-                        "The agreement was already attested",
-                        &[],
-                    ));
-                }
-                let agreement: wire::AgreementCreate = parse(body)?;
-                state.attested.push(id.to_string());
-                let answer = serde_json::to_string(&agreement).unwrap_or_default();
-                state
-                    .answers
-                    .push((req.request_id.clone(), 201, answer.clone()));
-                save_state(&state);
-                ok(201, answer)
-            }
-            (Method::POST, ["customers", id, "orders"]) => {
-                self.create_order(t, req, id, body, cancel).await
-            }
             _ => Err(pc_error(404, 0, "Not found", &[&req.path])),
         }
     }
 
-    async fn validate_address(
+    pub async fn validate_address(
         &self,
         t: &Transport,
-        body: &str,
+        address: &wire::AddressToValidate,
         cancel: Option<&Cancel>,
-    ) -> Result<Answer, ApiError> {
+    ) -> Result<wire::AddressValidationResponse, ApiError> {
+        self.serve("/v1/validations/address", cancel, || {
+            self.validate_address_once(t, address, cancel)
+        })
+        .await
+    }
+
+    async fn validate_address_once(
+        &self,
+        t: &Transport,
+        address: &wire::AddressToValidate,
+        cancel: Option<&Cancel>,
+    ) -> Result<wire::AddressValidationResponse, ApiError> {
         #[derive(Deserialize)]
         struct Correction {
             #[serde(rename = "match")]
@@ -314,96 +369,139 @@ impl Demo {
             #[serde(rename = "postalCode")]
             postal_code: String,
         }
-        let address: wire::AddressToValidate = parse(body)?;
         let corrections: wire::Collection<Correction> =
             parse(&self.file(t, "address-corrections.json", cancel).await?)?;
-        let original = wire::ValidatedAddress {
-            address_line1: Some(address.address_line1.clone()),
-            address_line2: address.address_line2.clone(),
-            city: Some(address.city.clone()),
-            state: Some(address.state.clone()),
-            postal_code: Some(address.postal_code.clone()),
-            country: Some(address.country.clone()),
-        };
         let hit = corrections.items.into_iter().find(|c| {
             c.on.country == address.country.trim() && c.on.postal_code == address.postal_code.trim()
         });
-        let response = match hit {
+        Ok(match hit {
             Some(c) => wire::AddressValidationResponse {
-                original_address: Some(original),
                 suggested_addresses: vec![c.suggested],
                 status: c.status.unwrap_or_else(|| "StreetPartial".into()),
                 validation_message: c.message,
             },
             None => wire::AddressValidationResponse {
-                original_address: Some(original),
                 suggested_addresses: vec![],
                 status: "VerifiedShippable".into(),
                 validation_message: None,
             },
-        };
-        ok(200, serde_json::to_string(&response).unwrap_or_default())
+        })
     }
 
-    async fn create_customer(
+    pub async fn create_customer(
         &self,
         t: &Transport,
-        req: &Req<'_>,
-        body: &str,
-        cancel: Option<&Cancel>,
-    ) -> Result<Answer, ApiError> {
-        let c: wire::CustomerCreate = parse(body)?;
+        c: &wire::CustomerCreate,
+        request_id: &str,
+    ) -> Result<wire::Customer, ApiError> {
+        self.serve("/v1/customers", None, || {
+            self.create_customer_once(t, c, request_id)
+        })
+        .await
+    }
+
+    async fn create_customer_once(
+        &self,
+        t: &Transport,
+        c: &wire::CustomerCreate,
+        request_id: &str,
+    ) -> Result<wire::Customer, ApiError> {
+        let mut state = load_state();
+        // Idempotency: a repeated request id gets the stored answer, nothing is done again.
+        if let Some(created) = state.replay(request_id).and_then(|id| state.customer(id)) {
+            return Ok(created.answer(String::new()));
+        }
         let domain = c.company_profile.domain.to_ascii_lowercase();
         let prefix = domain.split('.').next().unwrap_or("").to_string();
         let taken: wire::Collection<String> =
-            parse(&self.file(t, "domains-taken.json", cancel).await?)?;
-        let mut state = load_state();
-        if taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix))
-            || state.customers.iter().any(|(_, d)| *d == prefix)
+            parse(&self.file(t, "domains-taken.json", None).await?)?;
+        if taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix)) || state.has_prefix(&prefix)
         {
             return Err(pc_error(409, 27100, "Domain not available", &[&domain]));
         }
-        let id = new_guid();
-        let mut customer = wire::Customer {
-            id: id.clone(),
-            company_profile: Some(wire::CustomerCompanyProfile {
-                tenant_id: Some(id.clone()),
-                domain: Some(domain),
-                company_name: Some(c.billing_profile.company_name.clone()),
-            }),
-            user_credentials: Some(wire::UserCredentials {
-                user_name: "admin".into(),
-                password: String::new(),
-            }),
-            relationship_to_partner: Some("reseller".into()),
-            associated_partner_id: c.associated_partner_id.clone(),
-        };
+        let created = Created(
+            new_guid(),
+            prefix,
+            domain,
+            c.billing_profile.company_name.clone(),
+        );
         // What is remembered has no password; what is answered now has one.
-        let stored = serde_json::to_string(&customer).unwrap_or_default();
-        state.customers.push((id, prefix));
-        state.answers.push((req.request_id.clone(), 201, stored));
+        let answer = created.answer(random_password());
+        state
+            .answers
+            .push((request_id.to_string(), created.0.clone()));
+        state.customers.push(created);
         save_state(&state);
-        if let Some(creds) = customer.user_credentials.as_mut() {
-            creds.password = random_password();
-        }
-        ok(201, serde_json::to_string(&customer).unwrap_or_default())
+        Ok(answer)
     }
 
-    async fn create_order(
+    /// `POST /v1/customers/{id}/agreements`: the body is not looked at.
+    pub async fn attest(
+        &self,
+        path: &str,
+        customer_id: &str,
+        request_id: &str,
+    ) -> Result<(), ApiError> {
+        self.serve(path, None, || async {
+            let mut state = load_state();
+            if state.replay(request_id).is_some() {
+                return Ok(());
+            }
+            if state.customer(customer_id).is_none() {
+                return Err(pc_error(404, 404, "Customer not found", &[customer_id]));
+            }
+            if state.attested.iter().any(|c| c == customer_id) {
+                return Err(pc_error(
+                    409,
+                    600061,
+                    "The agreement was already attested",
+                    &[],
+                ));
+            }
+            state.attested.push(customer_id.to_string());
+            state
+                .answers
+                .push((request_id.to_string(), customer_id.to_string()));
+            save_state(&state);
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn create_order(
         &self,
         t: &Transport,
-        req: &Req<'_>,
+        path: &str,
         customer_id: &str,
-        body: &str,
-        cancel: Option<&Cancel>,
-    ) -> Result<Answer, ApiError> {
-        let order: wire::OrderCreate = parse(body)?;
+        order: &wire::OrderCreate,
+        request_id: &str,
+    ) -> Result<wire::Order, ApiError> {
+        self.serve(path, None, || {
+            self.create_order_once(t, customer_id, order, request_id)
+        })
+        .await
+    }
+
+    async fn create_order_once(
+        &self,
+        t: &Transport,
+        customer_id: &str,
+        order: &wire::OrderCreate,
+        request_id: &str,
+    ) -> Result<wire::Order, ApiError> {
         let mut state = load_state();
-        if !state.customers.iter().any(|(c, _)| c == customer_id) {
+        let placed = |id: &str| wire::Order {
+            id: id.to_string(),
+            status: Some("completed".into()),
+        };
+        if let Some(id) = state.replay(request_id) {
+            return Ok(placed(id));
+        }
+        if state.customer(customer_id).is_none() {
             return Err(pc_error(404, 404, "Customer not found", &[customer_id]));
         }
         let catalog: wire::Collection<wire::Offer> =
-            parse(&self.file(t, "offers.json", cancel).await?)?;
+            parse(&self.file(t, "offers.json", None).await?)?;
         for line in &order.line_items {
             let Some(offer) = catalog.items.iter().find(|o| o.id == line.offer_id) else {
                 return Err(pc_error(400, 800070, "Offer not found", &[&line.offer_id]));
@@ -430,16 +528,9 @@ impl Demo {
             }
         }
         state.orders += 1;
-        let placed = wire::Order {
-            id: format!("demo-order-{:04}-{}", state.orders, &new_guid()[..8]),
-            status: Some("completed".into()),
-            line_items: order.line_items,
-        };
-        let answer = serde_json::to_string(&placed).unwrap_or_default();
-        state
-            .answers
-            .push((req.request_id.clone(), 201, answer.clone()));
+        let id = format!("demo-order-{:04}-{}", state.orders, &new_guid()[..8]);
+        state.answers.push((request_id.to_string(), id.clone()));
         save_state(&state);
-        ok(201, answer)
+        Ok(placed(&id))
     }
 }

@@ -104,14 +104,14 @@ fn online() -> bool {
 /// Runs one logical operation, retrying transient failures (network, timeout, 5xx, 429) with
 /// exponential backoff and jitter, at most [`MAX_RETRIES`] times, honouring `Retry-After`.
 /// Offline is not retried: the user is told at once.
-pub async fn with_retries<F, Fut>(
+pub async fn with_retries<T, F, Fut>(
     retry: bool,
     cancel: Option<&Cancel>,
     mut attempt_once: F,
-) -> Result<Answer, ApiError>
+) -> Result<T, ApiError>
 where
     F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Result<Answer, ApiError>>,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
 {
     let mut attempt = 0;
     loop {

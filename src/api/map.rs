@@ -219,7 +219,6 @@ pub fn order_create(
 
 pub fn created_customer(w: wire::Customer) -> crate::model::CreatedCustomer {
     let profile = w.company_profile.unwrap_or(wire::CustomerCompanyProfile {
-        tenant_id: None,
         domain: None,
         company_name: None,
     });

@@ -1,10 +1,15 @@
 //! Wire types: the JSON shapes of the Partner Center v1 subset, exactly as on the wire
 //! (PascalCase where Partner Center documents requests that way, camelCase in answers).
 //! Nothing outside `api` sees these; `api::map` converts to and from `model`.
+//!
+//! Answers derive only `Deserialize` and requests only `Serialize`: every derive is code in the
+//! wasm. For the same reason answers declare only the fields the app reads (serde skips the
+//! others); `docs/openapi.yaml` has the full shapes. The contract tests also read the request fixtures, so requests derive `Deserialize`
+//! in test builds.
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileMe {
     #[serde(default)]
@@ -16,7 +21,7 @@ pub struct ProfileMe {
     pub partner_email_domain: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CountryValidationRules {
     pub iso2_code: String,
@@ -43,7 +48,7 @@ pub struct CountryValidationRules {
 }
 
 /// `{ totalCount, items }`, Partner Center's resource collection.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Collection<T> {
     #[serde(default)]
@@ -51,13 +56,11 @@ pub struct Collection<T> {
     pub items: Vec<T>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerRelationship {
     pub id: String,
     pub name: String,
-    #[serde(default)]
-    pub relationship_type: Option<String>,
     #[serde(default)]
     pub state: Option<String>,
     #[serde(default)]
@@ -66,7 +69,7 @@ pub struct PartnerRelationship {
     pub location: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OfferCategory {
     pub id: String,
@@ -74,7 +77,7 @@ pub struct OfferCategory {
     pub name: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Offer {
     pub id: String,
@@ -91,8 +94,6 @@ pub struct Offer {
     pub prerequisite_offers: Vec<String>,
     #[serde(default = "yes")]
     pub is_available_for_purchase: bool,
-    #[serde(default)]
-    pub billing: Option<String>,
     #[serde(default)]
     pub supported_billing_cycles: Vec<String>,
     #[serde(default)]
@@ -112,24 +113,23 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RelationshipRequest {
     pub url: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AgreementMetadata {
     pub template_id: String,
     pub agreement_type: String,
     #[serde(default)]
-    pub agreement_link: Option<String>,
-    #[serde(default)]
     pub version_rank: Option<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AddressToValidate {
     pub address_line1: String,
@@ -141,7 +141,7 @@ pub struct AddressToValidate {
     pub country: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidatedAddress {
     #[serde(default)]
@@ -158,11 +158,9 @@ pub struct ValidatedAddress {
     pub country: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AddressValidationResponse {
-    #[serde(default)]
-    pub original_address: Option<ValidatedAddress>,
     #[serde(default)]
     pub suggested_addresses: Vec<ValidatedAddress>,
     pub status: String,
@@ -171,7 +169,8 @@ pub struct AddressValidationResponse {
 }
 
 /// `POST /v1/customers` body, PascalCase as in Partner Center's documentation.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 pub struct CustomerCreate {
     #[serde(rename = "enableGDAPByDefault")]
     pub enable_gdap_by_default: bool,
@@ -186,7 +185,8 @@ pub struct CustomerCreate {
     pub associated_partner_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(rename_all = "PascalCase")]
 pub struct CompanyProfileCreate {
     pub domain: String,
@@ -194,7 +194,8 @@ pub struct CompanyProfileCreate {
     pub organization_registration_number: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(rename_all = "PascalCase")]
 pub struct BillingProfileCreate {
     pub email: String,
@@ -204,7 +205,8 @@ pub struct BillingProfileCreate {
     pub default_address: AddressCreate,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(rename_all = "PascalCase")]
 pub struct AddressCreate {
     pub first_name: String,
@@ -222,7 +224,7 @@ pub struct AddressCreate {
     pub phone_number: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     pub id: String,
@@ -230,17 +232,11 @@ pub struct Customer {
     pub company_profile: Option<CustomerCompanyProfile>,
     #[serde(default)]
     pub user_credentials: Option<UserCredentials>,
-    #[serde(default)]
-    pub relationship_to_partner: Option<String>,
-    #[serde(default)]
-    pub associated_partner_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerCompanyProfile {
-    #[serde(default)]
-    pub tenant_id: Option<String>,
     #[serde(default)]
     pub domain: Option<String>,
     #[serde(default)]
@@ -248,7 +244,7 @@ pub struct CustomerCompanyProfile {
 }
 
 /// Shown once on Done; never stored, logged or sent in events.
-#[derive(Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserCredentials {
     pub user_name: String,
@@ -264,7 +260,8 @@ impl std::fmt::Debug for UserCredentials {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AgreementCreate {
     pub primary_contact: AgreementContact,
@@ -274,7 +271,8 @@ pub struct AgreementCreate {
     pub agreement_type: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AgreementContact {
     pub first_name: String,
@@ -284,7 +282,8 @@ pub struct AgreementContact {
     pub phone_number: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderCreate {
     pub reference_customer_id: String,
@@ -292,7 +291,8 @@ pub struct OrderCreate {
     pub line_items: Vec<OrderLineItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderLineItem {
     pub line_item_number: u32,
@@ -307,18 +307,17 @@ pub struct OrderLineItem {
     pub partner_id_on_record: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Order {
     pub id: String,
     #[serde(default)]
     pub status: Option<String>,
-    #[serde(default)]
-    pub line_items: Vec<OrderLineItem>,
+    // The echoed `lineItems` are not read: the app shows the order id and status only.
 }
 
 /// Partner Center's error body; the newer shape adds `message`, `errorName`, `isRetryable`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
     #[serde(default, deserialize_with = "code_from_number_or_string")]
@@ -328,25 +327,29 @@ pub struct ErrorBody {
     #[serde(default)]
     pub data: Vec<String>,
     #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
     pub message: Option<String>,
-    #[serde(default)]
-    pub error_name: Option<String>,
     #[serde(default)]
     pub is_retryable: Option<bool>,
 }
 
-/// Partner Center sends `code` as a number, some proxies as a string.
+/// Partner Center sends `code` as a number, some proxies as a string (a visitor rather than an
+/// untagged enum, which would buffer the value through serde's generic `Content`).
 fn code_from_number_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Code {
-        N(i64),
-        S(String),
+    struct Code;
+    impl serde::de::Visitor<'_> for Code {
+        type Value = i64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an error code")
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<i64, E> {
+            Ok(n)
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<i64, E> {
+            i64::try_from(n).map_err(|_| E::custom("code out of range"))
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<i64, E> {
+            Ok(s.trim().parse().unwrap_or(0))
+        }
     }
-    Ok(match Code::deserialize(d)? {
-        Code::N(n) => n,
-        Code::S(s) => s.trim().parse().unwrap_or(0),
-    })
+    d.deserialize_any(Code)
 }

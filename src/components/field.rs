@@ -27,6 +27,10 @@ fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+// The field components end in `.into_any()`: they are used dozens of times inside other
+// views, and a type-erased view is built by one shared function instead of being inlined
+// into every parent (measured: smaller wasm).
+
 /// The inline error line (with a visually hidden "Error:" for screen readers).
 #[component]
 pub fn FieldMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
@@ -38,6 +42,7 @@ pub fn FieldMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -
             </p>
         </Show>
     }
+    .into_any()
 }
 
 /// A text input bound to one field of the draft.
@@ -114,6 +119,7 @@ pub fn TextField(
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// A `<select>` bound to one field; options are (value, label) pairs.
@@ -184,4 +190,5 @@ pub fn ChoiceField(
             </select>
         </div>
     }
+    .into_any()
 }
