@@ -2,6 +2,7 @@
 //! speaks a subset of the Partner Center REST API v1, standalone or embedded in a portal.
 
 pub mod api;
+pub mod catalog;
 pub mod config;
 pub mod i18n;
 pub mod messages;
