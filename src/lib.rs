@@ -21,3 +21,5 @@ pub mod mount;
 pub mod steps;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod subs;

@@ -38,7 +38,13 @@ fn read_config(el: &web_sys::HtmlElement, standalone: bool) -> Result<Config, Co
     }
     if standalone {
         // A standalone demo can be steered from its URL (handy for demos and tests).
-        for key in ["demo-faults", "demo-profile", "locale", "demo-latency"] {
+        for key in [
+            "demo-faults",
+            "demo-profile",
+            "locale",
+            "demo-latency",
+            "demo-catalog",
+        ] {
             if let Some(v) = browser::query_param(key) {
                 config = config.apply([(key, v.as_str())])?;
             }
@@ -62,7 +68,8 @@ fn build_api(config: &Config, locale: RwSignal<Locale>) -> Api {
                 config.demo_latency_ms,
                 config.demo_profile.clone(),
                 config.demo_faults.as_deref().unwrap_or(""),
-            ),
+            )
+            .with_catalog(config.demo_catalog.clone()),
             transport,
         ),
     }

@@ -8,7 +8,9 @@ use crate::api::{Api, ApiError};
 use crate::browser;
 use crate::config::{Config, Routing};
 use crate::i18n::{Key, Locale};
+use crate::messages;
 use crate::model::{CountryRules, Draft, FieldId, PartnerType, Profile, Step};
+use crate::subs::Subs;
 use crate::validate::{self, Issue};
 
 #[derive(Clone, Copy)]
@@ -30,6 +32,8 @@ pub struct Wizard {
     pub profile: LocalResource<Result<Profile, ApiError>>,
     pub rules: LocalResource<Option<Result<CountryRules, ApiError>>>,
     pub account_issues: Memo<Vec<Issue>>,
+    /// The Subscriptions step: offer catalog, line checks, the no-offer question.
+    pub subs: Subs,
 }
 
 /// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
@@ -54,6 +58,8 @@ impl Wizard {
         let restored = RwSignal::new(restored_draft.is_some());
         let draft = RwSignal::new(restored_draft.unwrap_or_default());
         let api = StoredValue::new_local(api);
+        let step = RwSignal::new(Step::Account);
+        let subs = Subs::new(api, draft, step);
 
         let profile = LocalResource::new(move || {
             let api = api.get_value();
@@ -98,7 +104,7 @@ impl Wizard {
             api,
             today,
             draft,
-            step: RwSignal::new(Step::Account),
+            step,
             locale: RwSignal::new(locale),
             attempted: RwSignal::new(Vec::new()),
             return_to_review: RwSignal::new(false),
@@ -107,6 +113,7 @@ impl Wizard {
             profile,
             rules,
             account_issues,
+            subs,
         };
         w.autosave(draft_key);
         w
@@ -172,10 +179,36 @@ impl Wizard {
         }
     }
 
+    /// The error summary's entries for a step: (id of the element to focus, message).
+    pub fn error_links(&self, step: Step) -> Vec<(String, String)> {
+        let l = self.locale.get();
+        match step {
+            Step::Subscriptions if self.show_errors(step) => {
+                self.subs.error_links(&self.id.get_value(), self.draft, l)
+            }
+            _ => self
+                .visible_issues(step)
+                .into_iter()
+                .map(|i| (self.field_id(i.field), messages::field_error(&i.error, l)))
+                .collect(),
+        }
+    }
+
     pub fn step_valid(&self, step: Step) -> bool {
         match step {
             Step::Account => self.account_issues.with(Vec::is_empty),
-            Step::Subscriptions | Step::Review | Step::Done => true,
+            Step::Subscriptions => self.subs.issues.with(Vec::is_empty),
+            Step::Review | Step::Done => true,
+        }
+    }
+
+    /// Where focus goes when Continue did not move on: the question about continuing without
+    /// subscriptions, else the error summary.
+    pub fn blocked_focus_id(&self) -> String {
+        if self.subs.confirming_empty.get_untracked() {
+            self.el_id("subs-confirm")
+        } else {
+            self.el_id("error-summary")
         }
     }
 
@@ -225,13 +258,21 @@ impl Wizard {
         if !self.step_valid(step) {
             return false;
         }
+        if step == Step::Subscriptions && self.subs.ask_before_continuing(self.draft) {
+            return false;
+        }
+        self.advance(step);
+        true
+    }
+
+    /// Moves on from a step without checking it (Continue, once checked or confirmed).
+    pub fn advance(&self, step: Step) {
         if self.return_to_review.get_untracked() && step != Step::Review {
             self.return_to_review.set(false);
             self.go(Step::Review);
         } else {
             self.go(step.next());
         }
-        true
     }
 
     pub fn back_from(&self, step: Step) {

@@ -18,6 +18,8 @@ pub struct Demo {
     profile: Option<String>,
     faults: RefCell<Vec<Fault>>,
     cache: RefCell<HashMap<String, String>>,
+    /// `offers-<name>.json` instead of `offers.json` (e.g. the 10k benchmark catalog).
+    catalog: Option<String>,
 }
 
 fn pc_error(status: u16, code: i64, description: &str, data: &[&str]) -> ApiError {
@@ -42,7 +44,13 @@ impl Demo {
             profile,
             faults: RefCell::new(faults::parse(fault_spec)),
             cache: RefCell::new(HashMap::new()),
+            catalog: None,
         }
+    }
+
+    pub fn with_catalog(mut self, catalog: Option<String>) -> Demo {
+        self.catalog = catalog;
+        self
     }
 
     /// Takes the first fault matching this route, counting down its `times`.
@@ -69,6 +77,9 @@ impl Demo {
         if let Some(hit) = self.cache.borrow().get(name) {
             return Ok(hit.clone());
         }
+        // Offer catalogs are large and cached by the Subscriptions step as parsed offers:
+        // keeping the JSON text too would double the memory.
+        let keep = !name.starts_with("offers");
         let answer = t
             .send(Call {
                 method: Method::GET,
@@ -80,9 +91,11 @@ impl Demo {
                 pc_headers: false,
             })
             .await?;
-        self.cache
-            .borrow_mut()
-            .insert(name.to_string(), answer.body.clone());
+        if keep {
+            self.cache
+                .borrow_mut()
+                .insert(name.to_string(), answer.body.clone());
+        }
         Ok(answer.body)
     }
 
@@ -144,7 +157,10 @@ impl Demo {
                 if offset > 0 {
                     return Ok("{\"totalCount\":0,\"items\":[]}".into());
                 }
-                self.file(t, "offers.json", cancel).await
+                match &self.catalog {
+                    Some(c) => self.file(t, &format!("offers-{c}.json"), cancel).await,
+                    None => self.file(t, "offers.json", cancel).await,
+                }
             }
             ["customers", "relationshiprequests"] => {
                 self.file(t, "relationshiprequest.json", cancel).await

@@ -9,7 +9,7 @@ mod quantity;
 use std::collections::HashMap;
 
 pub use orders::{group_orders, OrderGroup, OrderLine};
-pub use quantity::{parse_quantity, QuantityError, ABSURD_QUANTITY};
+pub use quantity::{parse_quantity, step_quantity, QuantityError, ABSURD_QUANTITY};
 
 use crate::model::{BillingCycle, Line, Offer};
 use crate::validate::fold;

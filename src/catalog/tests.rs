@@ -497,7 +497,8 @@ fn lines_are_grouped_into_orders_by_sales_group_and_billing_cycle() {
     let trial = line(&c, "CFQ7TTC0130M:0003");
     let mpn = MpnId("4847383".into());
     let groups = group_orders(&[basic, dynamics, premium, teams, trial], &c, Some(&mpn)).unwrap();
-    let shape: Vec<(&str, BillingCycle, Vec<(u32, &str)>)> = groups
+    type Shape<'a> = (&'a str, BillingCycle, Vec<(u32, &'a str)>);
+    let shape: Vec<Shape> = groups
         .iter()
         .map(|g| {
             (
