@@ -97,20 +97,21 @@ impl Subs {
             issues
                 .iter()
                 .map(|i| {
-                    let name = draft.with(|d| {
-                        d.lines.get(i.line).map(|line| {
-                            cat.as_ref()
-                                .and_then(|c| c.get(&line.offer_id))
-                                .map_or_else(|| line.offer_id.clone(), |o| o.name.clone())
+                    let (offer_id, name) = draft
+                        .with(|d| {
+                            d.lines.get(i.line).map(|line| {
+                                let name = cat
+                                    .as_ref()
+                                    .and_then(|c| c.get(&line.offer_id))
+                                    .map_or_else(|| line.offer_id.clone(), |o| o.name.clone());
+                                (line.offer_id.clone(), name)
+                            })
                         })
-                    });
+                        .unwrap_or_default();
                     let message = messages::line_error(&i.error, l);
                     (
-                        line_el_id(prefix, i.line, i.field),
-                        Key::ErrLineInSummary.fmt(
-                            l,
-                            &[("offer", &name.unwrap_or_default()), ("message", &message)],
-                        ),
+                        line_el_id(prefix, &offer_id, i.field),
+                        Key::ErrLineInSummary.fmt(l, &[("offer", &name), ("message", &message)]),
                     )
                 })
                 .collect()
@@ -118,8 +119,21 @@ impl Subs {
     }
 }
 
-/// Element id of a line's control (or of the line itself for offer-level issues).
-pub fn line_el_id(prefix: &str, line: usize, field: LineField) -> String {
+/// Element id of a line's control (or of the line itself for offer-level issues). Lines are
+/// named by their offer id made safe for ids (`CFQ7TTC0CGXR:0002` -> `cfq7ttc0cgxr-0002`), so
+/// ids stay the same when other lines are added or removed.
+pub fn line_el_id(prefix: &str, offer_id: &str, field: LineField) -> String {
+    let line: String = offer_id
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
     match field {
         LineField::Offer => format!("{prefix}-line-{line}"),
         LineField::Quantity => format!("{prefix}-line-{line}-quantity"),

@@ -139,10 +139,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     let offer = move || catalog.get().and_then(|c| c.0.get(&key).cloned());
     let offer = Memo::new(move |_| offer());
     let prefix = w.id.get_value();
-    let el = move |field: LineField| {
-        let prefix = prefix.clone();
-        move || line_el_id(&prefix, index.get().unwrap_or(0), field)
-    };
+    let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
     // Offer-level problems show at once; the others after the step's first Continue.
     let error = move |field: LineField| {
         Signal::derive(move || {
@@ -206,11 +203,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             (!v.is_empty()).then(|| v.join(" "))
         }
     };
-    let q_id_s = q_id();
-    let c_id_s = c_id();
-    let t_id_s = t_id();
-    let n_id_s = n_id();
-    let line_id_s = line_id();
+    let (q_id_s, c_id_s, t_id_s, n_id_s, line_id_s) = (q_id, c_id, t_id, n_id, line_id);
     let title_id = format!("{line_id_s}-title");
     let step_by = move |up: bool| {
         let (min, max) = bounds();
