@@ -14,8 +14,8 @@
 // - keystroke to paint: capture-phase beforeinput on the search box starts a clock; after the
 //   `input` event (the app updates the list in it and in the microtasks that follow) the next
 //   animation frame runs, and a message posted from it arrives after that frame is painted:
-//   that is the stop. "input handled" is keydown to the end of the input event's microtasks
-//   (list DOM updated). Keystrokes type and erase offer-name words, so nearly every one
+//   that is the stop. "app work" is from the capture-phase `input` event to the last DOM
+//   change it caused (search, filter, list rows, count). Keystrokes type and erase offer-name words, so nearly every one
 //   changes the result. The same is measured on a page holding only a search box: input
 //   events and paints follow the 60 Hz frame clock, so that page shows the floor.
 // - scroll: the list is scrolled from top to bottom in steps of two viewport heights per
@@ -123,8 +123,11 @@ const INSTRUMENT = () => {
   // CDP, a key's keydown and its character arrive as separate messages, often a frame apart,
   // which a real keyboard does not do.
   addEventListener('beforeinput', (e) => {
-    if (e.target && e.target.type === 'search') {
-      key = { start: performance.now(), handled: null };
+    if (e.target && e.target.type === 'search') key = { start: performance.now(), input: null, handled: null };
+  }, true);
+  addEventListener('input', (e) => {
+    if (key && e.target.type === 'search') {
+      key.input = performance.now();
       open = key;
     }
   }, true);
@@ -136,13 +139,13 @@ const INSTRUMENT = () => {
       k.painted = t;
       if (open === k) open = null;
       k.changed = k.handled !== null;
-      if (k.handled === null) k.handled = t;
+      if (k.handled === null) k.handled = k.input ?? k.start;
       b.keys.push(k);
     });
   });
 
   try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration }); })
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, script: (e.scripts || []).reduce((n, x) => n + x.duration, 0) }); })
       .observe({ type: 'long-animation-frame', buffered: false });
   } catch { /* older Chromium: no LoAF */ }
 
@@ -225,7 +228,7 @@ async function run(browser, condition) {
       await page.keyboard.press(keys[i]);
       await page.waitForFunction((n) => window.__bench.keys.length >= n, i + 1, { timeout: 30_000 });
     }
-    const keySamples = await page.evaluate(() => window.__bench.keys.map((k) => ({ painted: k.painted - k.start, handled: k.handled - k.start, changed: k.changed })));
+    const keySamples = await page.evaluate(() => window.__bench.keys.map((k) => ({ painted: k.painted - k.start, handled: k.handled - k.input, changed: k.changed })));
     if (await page.inputValue('#cw-offer-search') !== '') await page.fill('#cw-offer-search', '');
     await page.waitForFunction(() => /10,?000 offers match/.test(document.querySelector('[id$=offer-count]').textContent));
 
@@ -319,6 +322,8 @@ try {
       scrollFrameMaxMs: Math.max(...frames),
       scrollFramesOver50Ms: frames.filter((f) => f > TARGET_FRAME_MS).length,
       scrollLongAnimationFrames: r.scroll.loafs.length,
+      scrollLongAnimationFramesScriptMs: r.scroll.loafs.map((l) => l.script),
+      scrollLongAnimationFramesMs: r.scroll.loafs.map((l) => l.duration),
       scrollLastRowShown: r.scroll.lastRowShown,
       scrollLongFramesAt: r.scroll.longAt,
       rowsInDom: r.scroll.rowsInDom,
@@ -338,14 +343,15 @@ try {
 const names = Object.keys(results.conditions);
 const ok = (pass) => (pass ? 'ok' : '**MISS**');
 const rows = [
-  ['key (input event) → list painted, median (ms)', (c) => c.keyPaintMedianMs.toFixed(1), () => ''],
-  ['key (input event) → list painted, p95 (ms)', (c) => `${c.keyPaintP95Ms.toFixed(1)} ${ok(c.keyPaintP95Ms <= c.targetKeyP95Ms)}`, () => '≤16 / ≤50'],
+  ['keystroke → updated list painted, median (ms)', (c) => c.keyPaintMedianMs.toFixed(1), () => ''],
+  ['keystroke → updated list painted, p95 (ms)', (c) => `${c.keyPaintP95Ms.toFixed(1)} ${ok(c.keyPaintP95Ms <= c.targetKeyP95Ms)}`, () => '≤16 / ≤50'],
   ['same on a page with only a search box (browser floor), median / p95 (ms)', (c) => `${c.floorKeyPaintMedianMs.toFixed(1)} / ${c.floorKeyPaintP95Ms.toFixed(1)}`, () => ''],
-  ['key (input event) → list DOM updated (app work), median / p95 (ms)', (c) => `${c.keyHandledMedianMs.toFixed(1)} / ${c.keyHandledP95Ms.toFixed(1)}`, () => ''],
+  ['input event → list DOM updated (the app\'s work), median / p95 (ms)', (c) => `${c.keyHandledMedianMs.toFixed(1)} / ${c.keyHandledP95Ms.toFixed(1)}`, () => ''],
   ['first list paint after the step opens (ms)', (c) => c.firstListPaintMs.toFixed(0), () => ''],
   ['scroll whole list: frames / time (s)', (c) => `${c.scrollFrames} / ${(c.scrollMs / 1000).toFixed(1)}`, () => ''],
   ['scroll frame median / p95 (ms)', (c) => `${c.scrollFrameMedianMs.toFixed(1)} / ${c.scrollFrameP95Ms.toFixed(1)}`, () => ''],
   ['scroll frame max (ms); frames > 50 ms', (c) => `${c.scrollFrameMaxMs.toFixed(1)}; ${c.scrollFramesOver50Ms} ${ok(c.scrollFramesOver50Ms === 0)}`, () => '0 over 50'],
+  ['long animation frames while scrolling: count; longest script time in one (ms)', (c) => `${c.scrollLongAnimationFrames}; ${Math.max(0, ...c.scrollLongAnimationFramesScriptMs).toFixed(1)}`, () => ''],
   ['JS heap used after load (MB)', (c) => MB(c.jsHeapUsed).toFixed(2), () => ''],
   ['wasm memory after load (MB)', (c) => MB(c.wasmMemory).toFixed(2), () => ''],
   ['JS heap + wasm memory (MB)', (c) => `${MB(c.memoryTotal).toFixed(2)} ${ok(MB(c.memoryTotal) <= TARGET_MEMORY_MB)}`, () => '≤30'],

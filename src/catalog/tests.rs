@@ -555,3 +555,22 @@ fn invalid_lines_are_never_grouped_into_orders() {
     assert_eq!(err[0].error, LineError::Quantity(QuantityError::Zero));
     assert_eq!(group_orders(&[], &c, None), Ok(vec![]));
 }
+
+/// `cargo test --release --lib catalog::tests::timing -- --ignored --nocapture` (needs the 10k
+/// catalog: `node tools/gen-demo-offers.mjs --count 10000`).
+#[test]
+#[ignore]
+fn timing() {
+    let text = std::fs::read_to_string("public/demo/offers-10k.json").unwrap();
+    let c: crate::api::wire::Collection<crate::api::wire::Offer> = serde_json::from_str(&text).unwrap();
+    let t = std::time::Instant::now();
+    let cat = Catalog::new(c.items.into_iter().map(crate::api::map::offer).collect());
+    println!("index {:?}", t.elapsed());
+    let mut prev: Option<SearchResult> = None;
+    for q in ["m", "mi", "mic", "micr", "micro", "microsoft 365 business premium", "", "e", "İş"] {
+        let t = std::time::Instant::now();
+        let r = cat.search(&Query { text: q.into(), ..Query::default() }, prev.as_ref());
+        println!("{q:?}: {} in {:?}", r.indices.len(), t.elapsed());
+        prev = Some(r);
+    }
+}
