@@ -562,14 +562,31 @@ fn invalid_lines_are_never_grouped_into_orders() {
 #[ignore]
 fn timing() {
     let text = std::fs::read_to_string("public/demo/offers-10k.json").unwrap();
-    let c: crate::api::wire::Collection<crate::api::wire::Offer> = serde_json::from_str(&text).unwrap();
+    let c: crate::api::wire::Collection<crate::api::wire::Offer> =
+        serde_json::from_str(&text).unwrap();
     let t = std::time::Instant::now();
     let cat = Catalog::new(c.items.into_iter().map(crate::api::map::offer).collect());
     println!("index {:?}", t.elapsed());
     let mut prev: Option<SearchResult> = None;
-    for q in ["m", "mi", "mic", "micr", "micro", "microsoft 365 business premium", "", "e", "İş"] {
+    for q in [
+        "m",
+        "mi",
+        "mic",
+        "micr",
+        "micro",
+        "microsoft 365 business premium",
+        "",
+        "e",
+        "İş",
+    ] {
         let t = std::time::Instant::now();
-        let r = cat.search(&Query { text: q.into(), ..Query::default() }, prev.as_ref());
+        let r = cat.search(
+            &Query {
+                text: q.into(),
+                ..Query::default()
+            },
+            prev.as_ref(),
+        );
         println!("{q:?}: {} in {:?}", r.indices.len(), t.elapsed());
         prev = Some(r);
     }

@@ -229,7 +229,7 @@ test('an add-on needs a prerequisite: the prompt adds both, cancel adds nothing,
   await expect(addon.locator('.cw-error-message')).toContainText('This add-on needs one of the offers it builds on');
   await page.getByRole('button', { name: 'Next: Review' }).click();
   await expect(page.locator('.cw-error-summary')).toContainText('Microsoft Teams Premium: This add-on needs');
-  await shot(page, 'subscriptions-addon-error-390');
+  await shot(page, 'subscriptions-addon-error-1280');
   await addon.getByRole('button', { name: 'Add this offer' }).click();
   await expect(order(page).locator('.cw-line')).toHaveCount(2);
   await expect(addon.locator('.cw-error-message')).toHaveCount(0);

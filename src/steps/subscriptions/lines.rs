@@ -238,7 +238,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     view! {
         <section
             class="cw-line"
-            class:cw-field--error=move || o_err.get().is_some()
+            class:cw-line--error=move || o_err.get().is_some()
             id=line_id_s.clone()
             tabindex="-1"
             aria-labelledby=title_id.clone()

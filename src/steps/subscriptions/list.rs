@@ -41,8 +41,10 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     });
     let measure = move || {
         if let Some(el) = viewport.get_untracked() {
+            // The list shrinks to a short result: keep the tallest height seen, so that
+            // enough rows exist when it grows again.
             let h = f64::from(el.client_height());
-            if h > 0.0 {
+            if h > view_h.get_untracked() {
                 view_h.set(h);
             }
         }
@@ -160,6 +162,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             aria-labelledby=label_id
             aria-describedby=hint_id
             aria-activedescendant=activedescendant
+            style:max-height=move || format!("{}px", count.get().max(1) as f64 * ROW_H + 4.0)
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
                     scroll_top.set(f64::from(el.scroll_top()));

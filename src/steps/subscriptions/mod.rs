@@ -339,6 +339,8 @@ fn ConfirmEmpty() -> impl IntoView {
     let body_id = w.el_id("subs-confirm-body");
     // Adding a line answers the question.
     let asking = move || w.subs.confirming_empty.get() && w.draft.with(|d| d.lines.is_empty());
+    // Leaving the step (Back, or on to Review) closes the question.
+    on_cleanup(move || w.subs.confirming_empty.set(false));
     view! {
         <Show when=asking>
             <section
