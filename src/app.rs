@@ -50,7 +50,7 @@ pub fn App(wizard: Wizard) -> impl IntoView {
         }
         let step = w.step.get();
         let l = w.locale.get();
-        let failing = !w.visible_issues(step).is_empty();
+        let failing = !w.error_links(step).is_empty();
         browser::set_title(&format!(
             "{}{} – {}",
             if failing {
@@ -197,7 +197,7 @@ fn WizardForm() -> impl IntoView {
             return;
         }
         if !w.continue_from(step) {
-            let id = w.el_id("error-summary");
+            let id = w.blocked_focus_id();
             request_animation_frame(move || browser::focus_id(&id));
         }
     };

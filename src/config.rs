@@ -63,6 +63,9 @@ pub struct Config {
     /// Whether the wizard sets `document.title` per step (standalone: yes; embedded: the host
     /// decides).
     pub manage_title: bool,
+    /// Demo only: another offer catalog, `offers-<name>.json` (e.g. `10k` for the benchmark's
+    /// 10,000 offers, made by `node tools/gen-demo-offers.mjs --count 10000`).
+    pub demo_catalog: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -145,6 +148,17 @@ impl Config {
                 }
                 "demo-profile" => self.demo_profile = Some(value.to_string()),
                 "demo-faults" => self.demo_faults = Some(value.to_string()),
+                "demo-catalog" => {
+                    self.demo_catalog = match value {
+                        "" | "default" => None,
+                        v if v.len() <= 32
+                            && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+                        {
+                            Some(v.to_string())
+                        }
+                        _ => return Err(bad("a catalog name of letters, digits and -, like 10k")),
+                    }
+                }
                 "demo-latency" => {
                     self.demo_latency_ms = value.parse().map_err(|_| bad("milliseconds"))?
                 }
@@ -310,6 +324,15 @@ mod tests {
         assert!(Config::new()
             .apply([("auth-token-function", "alert(1)")])
             .is_err());
+    }
+
+    #[test]
+    fn demo_catalog_names_a_file() {
+        let c = Config::new().apply([("demo-catalog", "10k")]).unwrap();
+        assert_eq!(c.demo_catalog.as_deref(), Some("10k"));
+        let c = Config::new().apply([("demo-catalog", "default")]).unwrap();
+        assert_eq!(c.demo_catalog, None);
+        assert!(Config::new().apply([("demo-catalog", "../x")]).is_err());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! speaks a subset of the Partner Center REST API v1, standalone or embedded in a portal.
 
 pub mod api;
+pub mod catalog;
 pub mod config;
 pub mod i18n;
 pub mod messages;
@@ -23,3 +24,5 @@ pub mod mount;
 pub mod steps;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod subs;

@@ -1,8 +1,9 @@
 //! Typed errors mapped once to localized messages.
 
 use crate::api::ApiError;
+use crate::catalog::{term_months, LineError, QuantityError};
 use crate::i18n::{Key, Locale};
-use crate::model::FieldId;
+use crate::model::{BillingCycle, FieldId};
 use crate::validate::{FieldError, FieldWarning};
 
 /// The lower-case field name used inside "Enter the ..." messages.
@@ -120,6 +121,55 @@ pub fn api_error(e: &ApiError, l: Locale) -> String {
     }
 }
 
+pub fn quantity_error(e: QuantityError, l: Locale) -> String {
+    match e {
+        QuantityError::Empty => Key::ErrQtyEmpty.text(l).into(),
+        QuantityError::NotANumber => Key::ErrQtyNotNumber.text(l).into(),
+        QuantityError::Decimal => Key::ErrQtyDecimal.text(l).into(),
+        QuantityError::Zero => Key::ErrQtyZero.text(l).into(),
+        QuantityError::Negative => Key::ErrQtyNegative.text(l).into(),
+        QuantityError::BelowMin { min } => Key::ErrQtyBelowMin.fmt(l, &[("min", &min.to_string())]),
+        QuantityError::AboveMax { max } => Key::ErrQtyAboveMax.fmt(l, &[("max", &max.to_string())]),
+        QuantityError::TooLarge { max } => Key::ErrQtyTooLarge.fmt(l, &[("max", &max.to_string())]),
+    }
+}
+
+pub fn line_error(e: &LineError, l: Locale) -> String {
+    match e {
+        LineError::Quantity(q) => quantity_error(*q, l),
+        LineError::MissingPrerequisite => Key::ErrMissingPrereq.text(l).into(),
+        LineError::PrerequisiteInOtherOrder => Key::ErrPrereqOtherOrder.text(l).into(),
+        LineError::Unavailable => Key::ErrUnavailable.text(l).into(),
+        LineError::UnknownOffer => Key::ErrUnknownOffer.text(l).into(),
+        LineError::BillingCycle => Key::ErrBillingCycle.text(l).into(),
+        LineError::Term => Key::ErrTerm.text(l).into(),
+        LineError::FriendlyNameTooLong { max } => {
+            Key::ErrTooLong.fmt(l, &[("max", &max.to_string())])
+        }
+        LineError::QuantityRefused => Key::ErrQuantityRefused.text(l).into(),
+    }
+}
+
+pub fn billing_cycle(c: BillingCycle) -> Key {
+    match c {
+        BillingCycle::Monthly => Key::CycleMonthly,
+        BillingCycle::Annual => Key::CycleAnnual,
+        BillingCycle::Triennial => Key::CycleTriennial,
+        BillingCycle::None => Key::CycleNone,
+    }
+}
+
+/// `P1M` -> "1 month", `P3Y` -> "3 years"; anything else as given.
+pub fn term(term: &str, l: Locale) -> String {
+    match term_months(term) {
+        Some(m) if m % 12 == 0 => {
+            crate::i18n::plural(l, (m / 12) as usize, Key::TermYearOne, Key::TermYearOther)
+        }
+        Some(m) => crate::i18n::plural(l, m as usize, Key::TermMonthOne, Key::TermMonthOther),
+        None => term.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +185,25 @@ mod tests {
     fn api_errors_have_messages() {
         assert!(api_error(&ApiError::Offline, Locale::Tr).contains("Çevrimdışı"));
         assert!(api_error(&ApiError::from_status(503, "", None), Locale::En).contains("503"));
+    }
+
+    #[test]
+    fn subscription_messages_in_both_languages() {
+        assert_eq!(
+            quantity_error(QuantityError::AboveMax { max: 300 }, Locale::En),
+            "The number of licenses must be 300 or fewer"
+        );
+        assert_eq!(
+            quantity_error(QuantityError::BelowMin { min: 5 }, Locale::Tr),
+            "Lisans sayısı en az 5 olmalıdır"
+        );
+        assert_eq!(term("P1M", Locale::En), "1 month");
+        assert_eq!(term("P3Y", Locale::En), "3 years");
+        assert_eq!(term("P1Y", Locale::Tr), "1 yıl");
+        assert_eq!(
+            billing_cycle(BillingCycle::Annual).text(Locale::Tr),
+            "Yıllık"
+        );
+        assert!(line_error(&LineError::Unavailable, Locale::Tr).contains("satın alınamaz"));
     }
 }

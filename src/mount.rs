@@ -48,7 +48,13 @@ fn read_config(el: &web_sys::HtmlElement, standalone: bool) -> Result<Config, Co
     if standalone {
         // A standalone demo can be steered from its URL (handy for demos and tests). Never the
         // API base URL: a link must not be able to send the form's data elsewhere.
-        for key in ["demo-faults", "demo-profile", "locale", "demo-latency"] {
+        for key in [
+            "demo-faults",
+            "demo-profile",
+            "locale",
+            "demo-latency",
+            "demo-catalog",
+        ] {
             if let Some(v) = browser::query_param(key) {
                 config = config.apply([(key, v.as_str())])?;
             }
@@ -159,7 +165,8 @@ fn build_api(config: &Config, auth: Auth, locale: RwSignal<Locale>) -> Api {
                 config.demo_latency_ms,
                 config.demo_profile.clone(),
                 config.demo_faults.as_deref().unwrap_or(""),
-            ),
+            )
+            .with_catalog(config.demo_catalog.clone()),
             transport,
         ),
     }

@@ -8,10 +8,12 @@ use crate::api::{Api, ApiError};
 use crate::browser;
 use crate::config::{Config, Routing};
 use crate::i18n::{Key, Locale};
+use crate::messages;
 use crate::model::{
     Address, AddressCheck, CountryRules, Draft, FieldId, PartnerType, Profile, Step,
 };
 use crate::submit::{LineProblem, Stage, Submission};
+use crate::subs::Subs;
 use crate::validate::{self, FieldError, Issue};
 
 /// The submit run as the progress view shows it (memory only).
@@ -71,8 +73,9 @@ pub struct Wizard {
     pub address: RwSignal<Option<(Address, AddressState)>>,
     /// Errors the server reported for fields (e.g. 27002 StateInvalid), until the field changes.
     pub server_errors: RwSignal<Vec<(FieldId, String, FieldError)>>,
-    /// Order-line problems the server reported (offer id, problem), until the line changes.
-    pub line_errors: RwSignal<Vec<(String, LineProblem)>>,
+    /// Order-line problems the server reported: (offer id, quantity it was about, problem),
+    /// shown until that line's quantity changes.
+    pub line_errors: RwSignal<Vec<(String, String, LineProblem)>>,
     /// What was submitted so far, with its idempotency keys; saved with the draft.
     pub submission: RwSignal<Option<Submission>>,
     pub run: RwSignal<SubmitRun>,
@@ -81,6 +84,8 @@ pub struct Wizard {
     /// The draft has been saved at least once in this visit (for the "saved" status line).
     pub saved_once: RwSignal<bool>,
     draft_key: StoredValue<String>,
+    /// The Subscriptions step: offer catalog, line checks, the no-offer question.
+    pub subs: Subs,
 }
 
 /// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
@@ -121,6 +126,9 @@ impl Wizard {
         let restored = RwSignal::new(restored_draft.is_some() && !submitted);
         let draft = RwSignal::new(restored_draft.unwrap_or_default());
         let api = StoredValue::new_local(api);
+        let step = RwSignal::new(Step::Account);
+        let line_errors: RwSignal<Vec<(String, String, LineProblem)>> = RwSignal::new(Vec::new());
+        let subs = Subs::new(api, draft, step, line_errors);
 
         let profile = LocalResource::new(move || {
             let api = api.get_value();
@@ -192,7 +200,7 @@ impl Wizard {
             api,
             today,
             draft,
-            step: RwSignal::new(Step::Account),
+            step,
             locale,
             host: StoredValue::new_local(host),
             attempted: RwSignal::new(Vec::new()),
@@ -205,12 +213,13 @@ impl Wizard {
             domain,
             address: RwSignal::new(None),
             server_errors,
-            line_errors: RwSignal::new(Vec::new()),
+            line_errors,
             submission: RwSignal::new(restored_submission),
             run: RwSignal::new(SubmitRun::default()),
             credentials: RwSignal::new(None),
             saved_once: RwSignal::new(false),
             draft_key: StoredValue::new(draft_key),
+            subs,
         };
         w.autosave();
         w
@@ -303,10 +312,36 @@ impl Wizard {
         }
     }
 
+    /// The error summary's entries for a step: (id of the element to focus, message).
+    pub fn error_links(&self, step: Step) -> Vec<(String, String)> {
+        let l = self.locale.get();
+        match step {
+            Step::Subscriptions if self.show_errors(step) => {
+                self.subs.error_links(&self.id.get_value(), self.draft, l)
+            }
+            _ => self
+                .visible_issues(step)
+                .into_iter()
+                .map(|i| (self.field_id(i.field), messages::field_error(&i.error, l)))
+                .collect(),
+        }
+    }
+
     pub fn step_valid(&self, step: Step) -> bool {
         match step {
             Step::Account => self.account_issues.with(Vec::is_empty),
-            Step::Subscriptions | Step::Review | Step::Done => true,
+            Step::Subscriptions => self.subs.issues.with(Vec::is_empty),
+            Step::Review | Step::Done => true,
+        }
+    }
+
+    /// Where focus goes when Continue did not move on: the question about continuing without
+    /// subscriptions, else the error summary.
+    pub fn blocked_focus_id(&self) -> String {
+        if self.subs.confirming_empty.get_untracked() {
+            self.el_id("subs-confirm")
+        } else {
+            self.el_id("error-summary")
         }
     }
 
@@ -356,13 +391,21 @@ impl Wizard {
         if !self.step_valid(step) {
             return false;
         }
+        if step == Step::Subscriptions && self.subs.ask_before_continuing(self.draft) {
+            return false;
+        }
+        self.advance(step);
+        true
+    }
+
+    /// Moves on from a step without checking it (Continue, once checked or confirmed).
+    pub fn advance(&self, step: Step) {
         if self.return_to_review.get_untracked() && step != Step::Review {
             self.return_to_review.set(false);
             self.go(Step::Review);
         } else {
             self.go(step.next());
         }
-        true
     }
 
     pub fn back_from(&self, step: Step) {

@@ -61,6 +61,8 @@ pub struct Demo {
     profile: Option<String>,
     faults: RefCell<Vec<Fault>>,
     cache: RefCell<HashMap<String, String>>,
+    /// `offers-<name>.json` instead of `offers.json` (e.g. the 10k benchmark catalog).
+    catalog: Option<String>,
 }
 
 /// What the demo "server" remembers for the browser session.
@@ -158,7 +160,13 @@ impl Demo {
             profile,
             faults: RefCell::new(faults::parse(fault_spec)),
             cache: RefCell::new(HashMap::new()),
+            catalog: None,
         }
+    }
+
+    pub fn with_catalog(mut self, catalog: Option<String>) -> Demo {
+        self.catalog = catalog;
+        self
     }
 
     /// Takes the first fault matching this route, counting down its `times`.
@@ -185,6 +193,9 @@ impl Demo {
         if let Some(hit) = self.cache.borrow().get(name) {
             return Ok(hit.clone());
         }
+        // Offer catalogs are large and cached by the Subscriptions step as parsed offers:
+        // keeping the JSON text too would double the memory.
+        let keep = !name.starts_with("offers");
         let answer = t
             .send(Call {
                 method: Method::GET,
@@ -196,9 +207,11 @@ impl Demo {
                 pc_headers: false,
             })
             .await?;
-        self.cache
-            .borrow_mut()
-            .insert(name.to_string(), answer.body.clone());
+        if keep {
+            self.cache
+                .borrow_mut()
+                .insert(name.to_string(), answer.body.clone());
+        }
         Ok(answer.body)
     }
 
@@ -312,7 +325,13 @@ impl Demo {
                 if offset > 0 {
                     return ok(200, "{\"totalCount\":0,\"items\":[]}".into());
                 }
-                ok(200, self.file(t, "offers.json", cancel).await?)
+                match &self.catalog {
+                    Some(c) => ok(
+                        200,
+                        self.file(t, &format!("offers-{c}.json"), cancel).await?,
+                    ),
+                    None => ok(200, self.file(t, "offers.json", cancel).await?),
+                }
             }
             (Method::GET, ["customers", "relationshiprequests"]) => {
                 ok(200, self.file(t, "relationshiprequest.json", cancel).await?)

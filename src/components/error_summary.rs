@@ -7,7 +7,6 @@ use super::tr;
 
 use crate::browser;
 use crate::i18n::Key;
-use crate::messages;
 use crate::model::Step;
 use crate::store::use_wizard;
 
@@ -16,7 +15,7 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
     let w = use_wizard();
     let id = w.el_id("error-summary");
     let title_id = w.el_id("error-summary-title");
-    let issues = move || w.visible_issues(step);
+    let issues = move || w.error_links(step);
     view! {
         <Show when=move || !issues().is_empty()>
             <div
@@ -31,11 +30,9 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
                 </h2>
                 <ul class="cw-error-summary__list">
                     {move || {
-                        let l = w.locale.get();
                         issues()
                             .into_iter()
-                            .map(|i| {
-                                let target = w.field_id(i.field);
+                            .map(|(target, message)| {
                                 let href = format!("#{target}");
                                 view! {
                                     <li>
@@ -48,7 +45,7 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
                                                 browser::focus_id(&target);
                                             }
                                         >
-                                            {messages::field_error(&i.error, l)}
+                                            {message}
                                         </a>
                                     </li>
                                 }

@@ -79,20 +79,16 @@ pub fn ReviewStep() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let offers = LocalResource::new(move || {
-        let api = w.api.get_value();
-        let country = w.draft.with_untracked(|d| d.account.country.clone());
-        async move { api.offers(&country, None).await }
-    });
     let lines = Signal::derive(move || {
-        let catalog = offers.get().and_then(Result::ok).unwrap_or_default();
+        let catalog = w.subs.loaded();
+        let l10n = w.locale.get();
         w.draft.with(|d| {
             d.lines
                 .iter()
                 .map(|l| {
                     let name = catalog
-                        .iter()
-                        .find(|o| o.id == l.offer_id)
+                        .as_ref()
+                        .and_then(|c| c.get(&l.offer_id))
                         .map(|o| o.name.clone())
                         .unwrap_or_else(|| l.offer_id.clone());
                     let friendly = if l.friendly_name.trim().is_empty() {
@@ -102,7 +98,11 @@ pub fn ReviewStep() -> impl IntoView {
                     };
                     (
                         name + &friendly,
-                        format!("{} × {}", l.quantity.trim(), l.billing_cycle.wire()),
+                        format!(
+                            "{} × {}",
+                            l.quantity.trim(),
+                            crate::messages::billing_cycle(l.billing_cycle).text(l10n)
+                        ),
                     )
                 })
                 .collect::<Vec<_>>()

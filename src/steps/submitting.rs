@@ -7,6 +7,7 @@ use crate::components::tr;
 
 use crate::api::{map, new_guid, ApiError};
 use crate::browser;
+use crate::catalog::{group_orders, Catalog};
 use crate::events::Detail;
 use crate::i18n::Key;
 use crate::messages;
@@ -16,34 +17,26 @@ use crate::submit::{
     route_error, CustomerRef, Failure, LineSpec, OrderSpec, Stage, StageStatus, Submission,
 };
 
-/// The orders to place: the chosen lines grouped by sales group and billing cycle (a
-/// Partner Center order has one billing cycle; different sales groups go in separate orders).
-fn plan_orders(d: &Draft, sales_group: impl Fn(&str) -> String) -> Vec<OrderSpec> {
-    let mut out: Vec<OrderSpec> = Vec::new();
-    for l in &d.lines {
-        let Ok(quantity) = l.quantity.trim().parse::<u32>() else {
-            continue;
-        };
-        let group = sales_group(&l.offer_id);
-        let line = LineSpec {
-            offer_id: l.offer_id.clone(),
-            quantity,
-            friendly_name: l.friendly_name.trim().to_string(),
-            term_duration: l.term_duration.clone(),
-        };
-        match out
-            .iter_mut()
-            .find(|o| o.sales_group == group && o.billing_cycle == l.billing_cycle)
-        {
-            Some(o) => o.lines.push(line),
-            None => out.push(OrderSpec {
-                sales_group: group,
-                billing_cycle: l.billing_cycle,
-                lines: vec![line],
-            }),
-        }
-    }
-    out
+/// The orders to place (see `catalog::group_orders`), in the shape the submission keeps.
+fn plan_orders(d: &Draft, catalog: &Catalog) -> Result<Vec<OrderSpec>, ()> {
+    let groups = group_orders(&d.lines, catalog, None).map_err(|_| ())?;
+    Ok(groups
+        .into_iter()
+        .map(|g| OrderSpec {
+            sales_group: g.sales_group_id,
+            billing_cycle: g.billing_cycle,
+            lines: g
+                .lines
+                .into_iter()
+                .map(|l| LineSpec {
+                    offer_id: l.offer_id,
+                    quantity: l.quantity,
+                    friendly_name: l.friendly_name.unwrap_or_default(),
+                    term_duration: l.term_duration,
+                })
+                .collect(),
+        })
+        .collect())
 }
 
 /// Starts (or resumes) submitting. Does nothing while a run is under way, so a double click
@@ -59,21 +52,36 @@ pub fn start_submit(w: Wizard) {
     leptos::task::spawn_local(async move {
         let api = w.api.get_value();
         let draft = w.draft.get_untracked();
-        // Sales groups come from the catalog; without it every line shares one group.
-        let offers = if draft.lines.is_empty() {
+        // Sales groups and bounds come from the catalog (loaded on Subscriptions; after a
+        // reload mid-submit it is fetched again).
+        let orders = if draft.lines.is_empty() {
             Vec::new()
         } else {
-            api.offers(&draft.account.country, None)
-                .await
-                .unwrap_or_default()
+            let catalog = match w.subs.catalog.get_untracked().flatten() {
+                Some(Ok(c)) => Ok(c),
+                _ => api
+                    .offers(&draft.account.country, None)
+                    .await
+                    .map(|o| std::sync::Arc::new(Catalog::new(o))),
+            };
+            match catalog.map(|c| plan_orders(&draft, &c)) {
+                Ok(Ok(o)) => o,
+                Err(e) => {
+                    w.run.set(SubmitRun {
+                        busy: false,
+                        running: None,
+                        failed: Some((Stage::CreateCustomer, e)),
+                    });
+                    return;
+                }
+                Ok(Err(())) => {
+                    // A line is not valid (Subscriptions should not have let it pass).
+                    w.run.set(SubmitRun::default());
+                    send_to(w, Step::Subscriptions);
+                    return;
+                }
+            }
         };
-        let orders = plan_orders(&draft, |id| {
-            offers
-                .iter()
-                .find(|o| o.id == id)
-                .map(|o| o.sales_group_id.clone())
-                .unwrap_or_default()
-        });
         let attest = draft.account.agreement == AgreementChoice::Accepted;
         w.submission.update(|s| match s {
             Some(s) => s.replan(new_guid, attest, orders),
@@ -265,9 +273,16 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
             send_to(w, Step::Account);
         }
         Failure::Line { offer_id, problem } => {
+            let quantity = w.draft.with_untracked(|d| {
+                d.lines
+                    .iter()
+                    .find(|l| l.offer_id == offer_id)
+                    .map(|l| l.quantity.trim().to_string())
+                    .unwrap_or_default()
+            });
             w.line_errors.update(|v| {
-                v.retain(|(o, _)| *o != offer_id);
-                v.push((offer_id, problem));
+                v.retain(|(o, ..)| *o != offer_id);
+                v.push((offer_id, quantity, problem));
             });
             send_to(w, Step::Subscriptions);
         }

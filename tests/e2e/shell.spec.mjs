@@ -6,11 +6,13 @@ const T = {
   en: {
     account: 'Account info', subs: 'Subscriptions', review: 'Review', app: 'Add a new customer',
     next1: 'Next: Subscriptions', next2: 'Next: Review', back: 'Back', stepOf: (n) => `Step ${n} of 3`,
+    noSubs: 'Continue without subscriptions',
     create: 'Create customer', error: 'Error: ',
   },
   tr: {
     account: 'Hesap bilgileri', subs: 'Abonelikler', review: 'Gözden geçir', app: 'Yeni müşteri ekle',
     next1: 'Sonraki: Abonelikler', next2: 'Sonraki: Gözden geçir', back: 'Geri', stepOf: (n) => `Adım ${n} / 3`,
+    noSubs: 'Abonelik olmadan devam et',
     create: 'Müşteri oluştur', error: 'Hata: ',
   },
 };
@@ -32,6 +34,8 @@ for (const [locale, t] of Object.entries(T)) {
     await expect(page.getByText(t.stepOf(2))).toBeVisible();
 
     await page.getByRole('button', { name: t.next2 }).click();
+    // With no offer chosen, Continue asks first.
+    await page.getByRole('button', { name: t.noSubs }).click();
     await expect(page.locator('h1')).toHaveText(t.review);
     await expect(page).toHaveTitle(`${t.review} – ${t.app}`);
     await expect.poll(() => focusedId(page)).toBe('cw-heading');
@@ -72,6 +76,7 @@ test('the browser Back button moves between steps and nothing skips past an inva
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
   await expect(page.locator('h1')).toHaveText('Subscriptions');
   await page.getByRole('button', { name: 'Next: Review' }).click();
+  await page.getByRole('button', { name: 'Continue without subscriptions' }).click();
   await expect(page.locator('h1')).toHaveText('Review');
   await page.goBack();
   await expect(page.locator('h1')).toHaveText('Subscriptions');

@@ -1,0 +1,443 @@
+//! The offer catalog of the Subscriptions step, as pure logic (no web): a search index built
+//! once when the offers load (folded text per offer, name order, categories), filtering and
+//! sorting to a list of indices, quantity parsing, the add-on prerequisite rules, the checks of
+//! the chosen lines, and grouping the lines into Partner Center orders.
+
+mod orders;
+mod quantity;
+
+use std::collections::HashMap;
+
+pub use orders::{group_orders, OrderGroup, OrderLine};
+pub use quantity::{parse_quantity, step_quantity, QuantityError, ABSURD_QUANTITY};
+
+use crate::model::{BillingCycle, Line, Offer};
+use crate::validate::fold;
+
+/// Longest friendly name accepted on a line.
+pub const FRIENDLY_NAME_MAX: usize = 50;
+
+/// A category of the catalog, for the filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    NameAsc,
+    NameDesc,
+}
+
+/// The offers of one country with what search needs, computed once.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    offers: Vec<Offer>,
+    /// Folded `name \u{1} description \u{1} id` of every offer, one after the other.
+    text: String,
+    /// Byte range of each offer's folded text in `text`.
+    spans: Vec<(u32, u32)>,
+    /// Offer indices in name order.
+    by_name: Vec<u32>,
+    /// Index into `categories` per offer.
+    category_of: Vec<u16>,
+    categories: Vec<Category>,
+    by_id: HashMap<String, u32>,
+}
+
+/// The folded search terms of a query: lower-case, without diacritics, Turkish i's merged,
+/// split at white space. Every term must occur in an offer's name, description or id.
+pub fn terms(query: &str) -> Vec<String> {
+    fold(query).split_whitespace().map(str::to_string).collect()
+}
+
+fn id_key(id: &str) -> String {
+    id.trim().to_ascii_lowercase()
+}
+
+impl Catalog {
+    pub fn new(offers: Vec<Offer>) -> Catalog {
+        let mut text = String::with_capacity(
+            offers
+                .iter()
+                .map(|o| o.name.len() + o.description.len() + o.id.len() + 2)
+                .sum(),
+        );
+        let mut spans = Vec::with_capacity(offers.len());
+        let mut categories: Vec<Category> = Vec::new();
+        let mut category_index: HashMap<&str, u16> = HashMap::new();
+        let mut category_of = Vec::with_capacity(offers.len());
+        let mut by_id = HashMap::with_capacity(offers.len());
+        let mut name_keys: Vec<(u32, u32)> = Vec::with_capacity(offers.len());
+        for (i, o) in offers.iter().enumerate() {
+            let start = text.len() as u32;
+            text.push_str(&fold(&o.name));
+            let name_end = text.len() as u32;
+            text.push('\u{1}');
+            text.push_str(&fold(&o.description));
+            text.push('\u{1}');
+            text.push_str(&fold(&o.id));
+            spans.push((start, text.len() as u32));
+            name_keys.push((start, name_end));
+            let c = *category_index
+                .entry(o.category_id.as_str())
+                .or_insert_with(|| {
+                    categories.push(Category {
+                        id: o.category_id.clone(),
+                        name: o.category_name.clone(),
+                        count: 0,
+                    });
+                    (categories.len() - 1) as u16
+                });
+            categories[c as usize].count += 1;
+            category_of.push(c);
+            by_id.entry(id_key(&o.id)).or_insert(i as u32);
+        }
+        let mut by_name: Vec<u32> = (0..offers.len() as u32).collect();
+        by_name.sort_by(|&a, &b| {
+            let ka = &text[name_keys[a as usize].0 as usize..name_keys[a as usize].1 as usize];
+            let kb = &text[name_keys[b as usize].0 as usize..name_keys[b as usize].1 as usize];
+            ka.cmp(kb)
+                .then_with(|| offers[a as usize].name.cmp(&offers[b as usize].name))
+                .then(a.cmp(&b))
+        });
+        let mut order: Vec<usize> = (0..categories.len()).collect();
+        order.sort_by(|&a, &b| fold(&categories[a].name).cmp(&fold(&categories[b].name)));
+        let mut remap = vec![0u16; categories.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = new as u16;
+        }
+        let categories = order.iter().map(|&i| categories[i].clone()).collect();
+        for c in &mut category_of {
+            *c = remap[*c as usize];
+        }
+        Catalog {
+            offers,
+            text,
+            spans,
+            by_name,
+            category_of,
+            categories,
+            by_id,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.offers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.offers.is_empty()
+    }
+
+    pub fn offer(&self, index: u32) -> &Offer {
+        &self.offers[index as usize]
+    }
+
+    pub fn offers(&self) -> &[Offer] {
+        &self.offers
+    }
+
+    /// The index of an offer by id (ids compare without regard to ASCII case).
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(&id_key(id)).copied()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Offer> {
+        self.index_of(id).map(|i| self.offer(i))
+    }
+
+    /// Categories sorted by name, with how many offers each has.
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    fn category_index(&self, id: &str) -> Option<u16> {
+        self.categories
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as u16)
+    }
+
+    fn matches(&self, i: u32, terms: &[String], category: Option<u16>) -> bool {
+        if category.is_some_and(|c| self.category_of[i as usize] != c) {
+            return false;
+        }
+        let (s, e) = self.spans[i as usize];
+        let hay = &self.text[s as usize..e as usize];
+        terms.iter().all(|t| hay.contains(t.as_str()))
+    }
+
+    /// The offers matching a query, as indices in the requested order. `previous` may hold an
+    /// earlier result whose query this one narrows (see [`SearchResult::narrows_to`]): then
+    /// only those offers are looked at.
+    pub fn search(&self, query: &Query, previous: Option<&SearchResult>) -> SearchResult {
+        let terms = terms(&query.text);
+        let category = match query.category.as_deref() {
+            None | Some("") => None,
+            Some(id) => Some(self.category_index(id).unwrap_or(u16::MAX)),
+        };
+        let indices: Vec<u32> =
+            match previous.filter(|p| p.narrows_to(&terms, category, query.sort)) {
+                Some(p) => p
+                    .indices
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.matches(i, &terms, category))
+                    .collect(),
+                None => {
+                    let keep = |i: &u32| self.matches(*i, &terms, category);
+                    match query.sort {
+                        Sort::NameAsc => self.by_name.iter().copied().filter(keep).collect(),
+                        Sort::NameDesc => self.by_name.iter().rev().copied().filter(keep).collect(),
+                    }
+                }
+            };
+        SearchResult {
+            terms,
+            category,
+            sort: query.sort,
+            indices,
+        }
+    }
+}
+
+/// What the user asked for.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Query {
+    /// As typed; folded by the search.
+    pub text: String,
+    /// A category id; `None` (or empty) for all.
+    pub category: Option<String>,
+    pub sort: Sort,
+}
+
+/// The matching offers (indices into the catalog, in display order) and the query they answer.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SearchResult {
+    terms: Vec<String>,
+    category: Option<u16>,
+    sort: Sort,
+    pub indices: Vec<u32>,
+}
+
+impl SearchResult {
+    /// Whether every offer matching the new query also matches this one's: same category and
+    /// order, and each of this query's terms is part of one of the new terms.
+    fn narrows_to(&self, terms: &[String], category: Option<u16>, sort: Sort) -> bool {
+        self.category == category
+            && self.sort == sort
+            && self
+                .terms
+                .iter()
+                .all(|old| terms.iter().any(|new| new.contains(old.as_str())))
+    }
+}
+
+// ---------------------------------------------------------------- lines
+
+/// Whether an add-on's prerequisite is satisfied by the offers chosen (ids).
+pub fn has_prerequisite<'a>(offer: &Offer, mut chosen: impl Iterator<Item = &'a str>) -> bool {
+    !offer.is_add_on
+        || offer.prerequisites.is_empty()
+        || chosen.any(|id| {
+            offer
+                .prerequisites
+                .iter()
+                .any(|p| p.trim().eq_ignore_ascii_case(id.trim()))
+        })
+}
+
+/// The prerequisites of an add-on that can be bought, base offers before add-ons and trials
+/// last, as catalog indices.
+pub fn prerequisite_choices(catalog: &Catalog, offer: &Offer) -> Vec<u32> {
+    let mut v: Vec<u32> = offer
+        .prerequisites
+        .iter()
+        .filter_map(|p| catalog.index_of(p))
+        .filter(|&i| catalog.offer(i).available)
+        .collect();
+    v.dedup();
+    v.sort_by_key(|&i| {
+        let o = catalog.offer(i);
+        (o.is_add_on, o.is_trial)
+    });
+    v
+}
+
+/// Months in an ISO 8601 term (`P1M`, `P1Y`, `P3Y`); `None` if it is not one of those shapes.
+pub fn term_months(term: &str) -> Option<u32> {
+    let t = term.trim().to_ascii_uppercase();
+    let body = t.strip_prefix('P')?;
+    let (n, unit) = body.split_at(body.len().checked_sub(1)?);
+    let n: u32 = n.parse().ok()?;
+    match unit {
+        "M" => Some(n),
+        "Y" => n.checked_mul(12),
+        _ => None,
+    }
+}
+
+fn cycle_months(c: BillingCycle) -> Option<u32> {
+    match c {
+        BillingCycle::Monthly => Some(1),
+        BillingCycle::Annual => Some(12),
+        BillingCycle::Triennial => Some(36),
+        BillingCycle::None => None,
+    }
+}
+
+/// A subscription cannot be billed less often than its term lasts (a one-month term is billed
+/// monthly; annual billing needs a term of a year or more).
+pub fn cycle_fits_term(cycle: BillingCycle, term: Option<&str>) -> bool {
+    match (cycle_months(cycle), term.and_then(term_months)) {
+        (Some(c), Some(t)) => c <= t,
+        _ => true,
+    }
+}
+
+/// The billing cycles to offer for a line with this term.
+pub fn cycles_for(offer: &Offer, term: Option<&str>) -> Vec<BillingCycle> {
+    offer
+        .billing_cycles
+        .iter()
+        .copied()
+        .filter(|c| cycle_fits_term(*c, term))
+        .collect()
+}
+
+/// A new line for an offer with its defaults: the minimum quantity, the first term and the
+/// first billing cycle that fits it (or `prefer`, e.g. the cycle of the add-on's
+/// prerequisite, when the offer supports it).
+pub fn new_line(offer: &Offer, prefer: Option<BillingCycle>) -> Line {
+    let term = offer.term_durations.first().cloned();
+    let cycles = cycles_for(offer, term.as_deref());
+    let billing_cycle = prefer
+        .filter(|p| cycles.contains(p))
+        .or_else(|| cycles.first().copied())
+        .or_else(|| offer.billing_cycles.first().copied())
+        .unwrap_or_default();
+    Line {
+        offer_id: offer.id.clone(),
+        quantity: offer.min_quantity.max(1).to_string(),
+        billing_cycle,
+        term_duration: term,
+        friendly_name: String::new(),
+    }
+}
+
+/// The part of a line an issue is about (and where its error summary link goes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineField {
+    Offer,
+    Quantity,
+    BillingCycle,
+    Term,
+    FriendlyName,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineError {
+    Quantity(QuantityError),
+    /// An add-on without any of its prerequisites in the order.
+    MissingPrerequisite,
+    /// The prerequisite is chosen, but billed differently, so it would go in another order.
+    PrerequisiteInOtherOrder,
+    Unavailable,
+    /// The offer is not in the catalog (any more).
+    UnknownOffer,
+    BillingCycle,
+    Term,
+    FriendlyNameTooLong {
+        max: usize,
+    },
+    /// Partner Center refused this quantity (900275) although it is within the catalog's
+    /// bounds; shown until the quantity changes.
+    QuantityRefused,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIssue {
+    /// Index in `Draft.lines`.
+    pub line: usize,
+    pub field: LineField,
+    pub error: LineError,
+}
+
+/// Everything wrong with the chosen lines, line by line in order. Without a catalog (not
+/// loaded yet) only what needs no offer data is checked.
+pub fn line_issues(lines: &[Line], catalog: Option<&Catalog>) -> Vec<LineIssue> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let push = |out: &mut Vec<LineIssue>, field, error| {
+            out.push(LineIssue {
+                line: i,
+                field,
+                error,
+            })
+        };
+        let offer = catalog.and_then(|c| c.get(&line.offer_id));
+        if let (Some(_), None) = (catalog, offer) {
+            push(&mut out, LineField::Offer, LineError::UnknownOffer);
+            continue;
+        }
+        if let Some(o) = offer {
+            if !o.available {
+                push(&mut out, LineField::Offer, LineError::Unavailable);
+            } else if !has_prerequisite(o, lines.iter().map(|l| l.offer_id.as_str())) {
+                push(&mut out, LineField::Offer, LineError::MissingPrerequisite);
+            } else if o.is_add_on
+                && !o.prerequisites.is_empty()
+                && !lines.iter().any(|l| {
+                    l.billing_cycle == line.billing_cycle
+                        && o.prerequisites
+                            .iter()
+                            .any(|p| p.eq_ignore_ascii_case(l.offer_id.trim()))
+                        && catalog
+                            .and_then(|c| c.get(&l.offer_id))
+                            .is_some_and(|p| p.sales_group_id == o.sales_group_id)
+                })
+            {
+                push(
+                    &mut out,
+                    LineField::BillingCycle,
+                    LineError::PrerequisiteInOtherOrder,
+                );
+            }
+        }
+        let (min, max) = offer.map_or((1, u32::MAX), |o| (o.min_quantity, o.max_quantity));
+        if let Err(e) = parse_quantity(&line.quantity, min, max) {
+            push(&mut out, LineField::Quantity, LineError::Quantity(e));
+        }
+        if let Some(o) = offer {
+            let term_ok = match &line.term_duration {
+                None => o.term_durations.is_empty(),
+                Some(t) => o.term_durations.iter().any(|x| x == t),
+            };
+            if !term_ok {
+                push(&mut out, LineField::Term, LineError::Term);
+            }
+            if !o.billing_cycles.contains(&line.billing_cycle)
+                || !cycle_fits_term(line.billing_cycle, line.term_duration.as_deref())
+            {
+                push(&mut out, LineField::BillingCycle, LineError::BillingCycle);
+            }
+        }
+        if line.friendly_name.trim().chars().count() > FRIENDLY_NAME_MAX {
+            push(
+                &mut out,
+                LineField::FriendlyName,
+                LineError::FriendlyNameTooLong {
+                    max: FRIENDLY_NAME_MAX,
+                },
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

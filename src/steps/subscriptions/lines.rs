@@ -1,0 +1,457 @@
+//! The chosen lines ("Your order") and the prompt for an add-on's prerequisite.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{add_line, choices, Ui};
+use crate::browser;
+use crate::catalog::{cycles_for, step_quantity, Catalog, LineError, LineField};
+use crate::components::FieldMessage;
+use crate::i18n::Key;
+use crate::messages;
+use crate::model::{BillingCycle, Line, Step};
+use crate::store::use_wizard;
+use crate::subs::line_el_id;
+
+/// Shown when an add-on is chosen without any of its prerequisites in the order: pick one of
+/// them to add with it, or cancel.
+#[component]
+pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
+    let w = use_wizard();
+    let ui = expect_context::<Ui>();
+    let id = w.el_id("prereq");
+    let select_id = w.el_id("prereq-choice");
+    let title_id = w.el_id("prereq-title");
+    let picked = RwSignal::new(0usize);
+    let back_to_list = move || browser::focus_id(&w.el_id("offers"));
+    view! {
+        {move || {
+            let cat = catalog.clone();
+            ui.pending_addon.get().map(|addon| {
+                let options = choices(&cat, addon);
+                picked.set(0);
+                let name = cat.offer(addon).name.clone();
+                let has_options = !options.is_empty();
+                let cat_add = cat.clone();
+                let opts_add = options.clone();
+                let add_both = move |_| {
+                    if let Some(&pre) = opts_add.get(picked.get_untracked()) {
+                        add_line(w, ui, &cat_add, pre);
+                        add_line(w, ui, &cat_add, addon);
+                        let l = w.locale.get_untracked();
+                        ui.announce.set(Key::AnnounceAdded.fmt(l, &[
+                            ("offer", &format!("{}, {}", cat_add.offer(pre).name, cat_add.offer(addon).name)),
+                        ]));
+                    }
+                    ui.pending_addon.set(None);
+                    back_to_list();
+                };
+                view! {
+                    <section class="cw-prereq" id=id.clone() tabindex="-1" role="group" aria-labelledby=title_id.clone()>
+                        <h2 class="cw-prereq__title" id=title_id.clone()>
+                            {move || Key::PrereqTitle.fmt(w.locale.get(), &[("offer", &name)])}
+                        </h2>
+                        <p>
+                            {move || w.t(if has_options { Key::PrereqBody } else { Key::PrereqNone })}
+                        </p>
+                        {has_options.then(|| view! {
+                            <div class="cw-field">
+                                <label class="cw-label" for=select_id.clone()>{move || w.t(Key::PrereqChoose)}</label>
+                                <select
+                                    class="cw-select"
+                                    id=select_id.clone()
+                                    on:change=move |ev| picked.set(event_target_value(&ev).parse().unwrap_or(0))
+                                >
+                                    {options
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(k, &i)| view! { <option value=k.to_string()>{cat.offer(i).name.clone()}</option> })
+                                        .collect_view()}
+                                </select>
+                            </div>
+                        })}
+                        <div class="cw-prereq__actions">
+                            {has_options.then(|| view! {
+                                <button type="button" class="cw-button" on:click=add_both>
+                                    {move || w.t(Key::PrereqAddBoth)}
+                                </button>
+                            })}
+                            <button
+                                type="button"
+                                class="cw-button cw-button--secondary"
+                                on:click=move |_| {
+                                    ui.pending_addon.set(None);
+                                    back_to_list();
+                                }
+                            >
+                                {move || w.t(Key::Cancel)}
+                            </button>
+                        </div>
+                    </section>
+                }
+            })
+        }}
+    }
+}
+
+/// "Your order": one editable block per chosen line.
+#[component]
+pub fn OrderLines() -> impl IntoView {
+    let w = use_wizard();
+    let ids = Memo::new(move |_| {
+        w.draft.with(|d| {
+            d.lines
+                .iter()
+                .map(|l| l.offer_id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="cw-order" aria-labelledby=w.el_id("order")>
+            <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{move || w.t(Key::OrderHeading)}</h2>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="cw-hint">{move || w.t(Key::OrderEmpty)}</p>
+            </Show>
+            <For each=move || ids.get() key=|id| id.clone() let:offer_id>
+                <LineEditor offer_id=offer_id />
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn LineEditor(offer_id: String) -> impl IntoView {
+    let w = use_wizard();
+    let ui = expect_context::<Ui>();
+    let key = offer_id.clone();
+    let index = Memo::new(move |_| {
+        w.draft
+            .with(|d| d.lines.iter().position(|l| l.offer_id == key))
+    });
+    let line = Memo::new(move |_| {
+        index
+            .get()
+            .and_then(|i| w.draft.with(|d| d.lines.get(i).cloned()))
+    });
+    let catalog = Memo::new(move |_| w.subs.loaded().map(ArcCatalog));
+    let key = offer_id.clone();
+    let offer = move || catalog.get().and_then(|c| c.0.get(&key).cloned());
+    let offer = Memo::new(move |_| offer());
+    let prefix = w.id.get_value();
+    let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
+    // Offer-level problems show at once; the others after the step's first Continue.
+    let error = move |field: LineField| {
+        Signal::derive(move || {
+            let i = index.get()?;
+            let show = field == LineField::Offer || w.show_errors(Step::Subscriptions);
+            if !show {
+                return None;
+            }
+            let l = w.locale.get();
+            w.subs.issues.with(|all| {
+                all.iter()
+                    .find(|x| x.line == i && x.field == field)
+                    .map(|x| messages::line_error(&x.error, l))
+            })
+        })
+    };
+    let missing_prereq = Memo::new(move |_| {
+        index.get().is_some_and(|i| {
+            w.subs.issues.with(|all| {
+                all.iter()
+                    .any(|x| x.line == i && x.error == LineError::MissingPrerequisite)
+            })
+        })
+    });
+    let update = move |f: Box<dyn FnOnce(&mut Line)>| {
+        if let Some(i) = index.get_untracked() {
+            w.draft.update(|d| {
+                if let Some(l) = d.lines.get_mut(i) {
+                    f(l);
+                }
+            });
+        }
+    };
+    let bounds = move || {
+        offer
+            .get()
+            .map_or((1, u32::MAX), |o| (o.min_quantity, o.max_quantity))
+    };
+    let name = {
+        let id = offer_id.clone();
+        move || offer.get().map_or_else(|| id.clone(), |o| o.name)
+    };
+    let name = Memo::new(move |_| name());
+
+    let q_err = error(LineField::Quantity);
+    let c_err = error(LineField::BillingCycle);
+    let t_err = error(LineField::Term);
+    let n_err = error(LineField::FriendlyName);
+    let o_err = error(LineField::Offer);
+    let q_id = el(LineField::Quantity);
+    let c_id = el(LineField::BillingCycle);
+    let t_id = el(LineField::Term);
+    let n_id = el(LineField::FriendlyName);
+    let line_id = el(LineField::Offer);
+    let describe = |base: Option<String>, err: Signal<Option<String>>, err_id: String| {
+        move || {
+            let mut v: Vec<String> = base.iter().cloned().collect();
+            if err.get().is_some() {
+                v.push(err_id.clone());
+            }
+            (!v.is_empty()).then(|| v.join(" "))
+        }
+    };
+    let (q_id_s, c_id_s, t_id_s, n_id_s, line_id_s) = (q_id, c_id, t_id, n_id, line_id);
+    let title_id = format!("{line_id_s}-title");
+    let step_by = move |up: bool| {
+        let (min, max) = bounds();
+        update(Box::new(move |l| {
+            l.quantity = step_quantity(&l.quantity, min, max, up).to_string()
+        }));
+    };
+    let cycles = Memo::new(move |_| {
+        let term = line.get().and_then(|l| l.term_duration);
+        offer
+            .get()
+            .map(|o| cycles_for(&o, term.as_deref()))
+            .unwrap_or_default()
+    });
+    let terms = Memo::new(move |_| offer.get().map(|o| o.term_durations).unwrap_or_default());
+    let remove = {
+        move |_| {
+            let l = w.locale.get_untracked();
+            let n = name.get_untracked();
+            if let Some(i) = index.get_untracked() {
+                w.draft.update(|d| {
+                    d.lines.remove(i);
+                });
+            }
+            ui.announce
+                .set(Key::AnnounceRemoved.fmt(l, &[("offer", &n)]));
+            browser::focus_id(&w.el_id("order"));
+        }
+    };
+    let prereq_pick = RwSignal::new(0usize);
+    let prereq_select_id = format!("{line_id_s}-prereq");
+    view! {
+        <section
+            class="cw-line"
+            class:cw-line--error=move || o_err.get().is_some()
+            id=line_id_s.clone()
+            tabindex="-1"
+            aria-labelledby=title_id.clone()
+        >
+            <div class="cw-line__head">
+                <h3 class="cw-line__title" id=title_id.clone()>{move || name.get()}</h3>
+                <button type="button" class="cw-link-button cw-line__remove" on:click=remove>
+                    {move || w.t(Key::RemoveLine)}
+                    <span class="cw-visually-hidden">" " {move || name.get()}</span>
+                </button>
+            </div>
+            <p class="cw-line__meta">
+                {offer_id.clone()}
+                {move || offer.get().filter(|o| o.is_add_on).map(|_| view! { " · " <span>{w.t(Key::BadgeAddOn)}</span> })}
+                {move || offer.get().filter(|o| o.is_trial).map(|_| view! { " · " <span>{w.t(Key::BadgeTrial)}</span> })}
+            </p>
+            <FieldMessage id=format!("{line_id_s}-error") message=o_err />
+            <Show when=move || missing_prereq.get()>
+                {
+                    let sel = prereq_select_id.clone();
+                    move || {
+                        let cat = catalog.get()?.0;
+                        let addon = cat.index_of(&line.get_untracked()?.offer_id)?;
+                        let options = super::choices(&cat, addon);
+                        if options.is_empty() {
+                            return None;
+                        }
+                        let opts = options.clone();
+                        let cat_add = cat.clone();
+                        Some(view! {
+                            <div class="cw-line__fix">
+                                <div class="cw-field">
+                                    <label class="cw-label" for=sel.clone()>{move || w.t(Key::PrereqChoose)}</label>
+                                    <select
+                                        class="cw-select"
+                                        id=sel.clone()
+                                        on:change=move |ev| prereq_pick.set(event_target_value(&ev).parse().unwrap_or(0))
+                                    >
+                                        {options
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(k, &i)| view! { <option value=k.to_string()>{cat.offer(i).name.clone()}</option> })
+                                            .collect_view()}
+                                    </select>
+                                </div>
+                                <button
+                                    type="button"
+                                    class="cw-button cw-button--secondary"
+                                    on:click=move |_| {
+                                        if let Some(&p) = opts.get(prereq_pick.get_untracked()) {
+                                            add_line(w, ui, &cat_add, p);
+                                        }
+                                    }
+                                >
+                                    {move || w.t(Key::PrereqAddOne)}
+                                </button>
+                            </div>
+                        })
+                    }
+                }
+            </Show>
+            <div class="cw-line__fields">
+                <div class="cw-field" class:cw-field--error=move || q_err.get().is_some()>
+                    <label class="cw-label" for=q_id_s.clone()>{move || w.t(Key::Quantity)}</label>
+                    <p class="cw-hint" id=format!("{q_id_s}-hint")>
+                        {move || {
+                            let (min, max) = bounds();
+                            Key::QuantityHint.fmt(w.locale.get(), &[("min", &min.to_string()), ("max", &max.to_string())])
+                        }}
+                    </p>
+                    <FieldMessage id=format!("{q_id_s}-error") message=q_err />
+                    <div class="cw-stepper-input">
+                        <button
+                            type="button"
+                            class="cw-button cw-button--secondary cw-stepper-input__btn"
+                            aria-label=move || w.t(Key::QuantityDecrease)
+                            aria-controls=q_id_s.clone()
+                            on:click=move |_| step_by(false)
+                        >
+                            "−"
+                        </button>
+                        <input
+                            class="cw-input cw-input--qty"
+                            id=q_id_s.clone()
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="off"
+                            spellcheck="false"
+                            aria-invalid=move || q_err.get().map(|_| "true")
+                            aria-describedby=describe(Some(format!("{q_id_s}-hint")), q_err, format!("{q_id_s}-error"))
+                            prop:value=move || line.get().map(|l| l.quantity).unwrap_or_default()
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                update(Box::new(move |l| l.quantity = v));
+                            }
+                        />
+                        <button
+                            type="button"
+                            class="cw-button cw-button--secondary cw-stepper-input__btn"
+                            aria-label=move || w.t(Key::QuantityIncrease)
+                            aria-controls=q_id_s.clone()
+                            on:click=move |_| step_by(true)
+                        >
+                            "+"
+                        </button>
+                    </div>
+                </div>
+                <Show when=move || !terms.with(Vec::is_empty)>
+                    <div class="cw-field" class:cw-field--error=move || t_err.get().is_some()>
+                        <label class="cw-label" for=t_id_s.clone()>{move || w.t(Key::TermLabel)}</label>
+                        <FieldMessage id=format!("{t_id_s}-error") message=t_err />
+                        <select
+                            class="cw-select cw-select--auto"
+                            id=t_id_s.clone()
+                            aria-invalid=move || t_err.get().map(|_| "true")
+                            aria-describedby=describe(None, t_err, format!("{t_id_s}-error"))
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let o = offer.get_untracked();
+                                update(Box::new(move |l| {
+                                    l.term_duration = (!v.is_empty()).then_some(v);
+                                    // Keep the billing frequency one the new term allows.
+                                    if let Some(o) = o {
+                                        let ok = cycles_for(&o, l.term_duration.as_deref());
+                                        if !ok.contains(&l.billing_cycle) {
+                                            if let Some(c) = ok.first() {
+                                                l.billing_cycle = *c;
+                                            }
+                                        }
+                                    }
+                                }));
+                            }
+                        >
+                            {move || {
+                                let current = line.get().and_then(|l| l.term_duration).unwrap_or_default();
+                                let l = w.locale.get();
+                                terms
+                                    .get()
+                                    .into_iter()
+                                    .map(|t| {
+                                        let sel = t == current;
+                                        let label = messages::term(&t, l);
+                                        view! { <option value=t selected=sel>{label}</option> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                </Show>
+                <div class="cw-field" class:cw-field--error=move || c_err.get().is_some()>
+                    <label class="cw-label" for=c_id_s.clone()>{move || w.t(Key::BillingCycleLabel)}</label>
+                    <FieldMessage id=format!("{c_id_s}-error") message=c_err />
+                    <select
+                        class="cw-select cw-select--auto"
+                        id=c_id_s.clone()
+                        aria-invalid=move || c_err.get().map(|_| "true")
+                        aria-describedby=describe(None, c_err, format!("{c_id_s}-error"))
+                        on:change=move |ev| {
+                            if let Some(c) = BillingCycle::parse(&event_target_value(&ev)) {
+                                update(Box::new(move |l| l.billing_cycle = c));
+                            }
+                        }
+                    >
+                        {move || {
+                            let current = line.get().map(|l| l.billing_cycle);
+                            let mut list = cycles.get();
+                            if let Some(c) = current {
+                                if !list.contains(&c) {
+                                    list.insert(0, c);
+                                }
+                            }
+                            list.into_iter()
+                                .map(|c| {
+                                    let sel = Some(c) == current;
+                                    view! { <option value=c.wire() selected=sel>{move || w.t(messages::billing_cycle(c))}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="cw-field" class:cw-field--error=move || n_err.get().is_some()>
+                    <label class="cw-label" for=n_id_s.clone()>
+                        {move || w.t(Key::FriendlyName)}
+                        " "
+                        <span class="cw-optional">{move || w.t(Key::Optional)}</span>
+                    </label>
+                    <p class="cw-hint" id=format!("{n_id_s}-hint")>{move || w.t(Key::FriendlyNameHint)}</p>
+                    <FieldMessage id=format!("{n_id_s}-error") message=n_err />
+                    <input
+                        class="cw-input"
+                        id=n_id_s.clone()
+                        type="text"
+                        autocomplete="off"
+                        aria-invalid=move || n_err.get().map(|_| "true")
+                        aria-describedby=describe(Some(format!("{n_id_s}-hint")), n_err, format!("{n_id_s}-error"))
+                        prop:value=move || line.get().map(|l| l.friendly_name).unwrap_or_default()
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            update(Box::new(move |l| l.friendly_name = v));
+                        }
+                    />
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// An `Arc<Catalog>` compared by identity, for memos.
+#[derive(Clone)]
+struct ArcCatalog(Arc<Catalog>);
+
+impl PartialEq for ArcCatalog {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}

@@ -1,0 +1,276 @@
+//! The offer list: a listbox that renders only the rows in view (plus a few either side) in a
+//! scroll container of fixed row height. Rows are recycled: row lane `s` always shows the
+//! position `p` of the window with `p % slots == s`, so scrolling by one row changes one slot
+//! and a keystroke changes only text. Keyboard: Up/Down/Home/End/PageUp/PageDown move the
+//! active option (`aria-activedescendant`), Enter or Space adds or removes it.
+
+use std::sync::Arc;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use super::{toggle_offer, Ui};
+use crate::catalog::{Catalog, SearchResult};
+use crate::i18n::Key;
+use crate::store::use_wizard;
+
+/// Row height in CSS pixels; `.cw-offer` in main.css has the same height.
+pub const ROW_H: f64 = 76.0;
+/// Rows rendered beyond each edge of the view.
+const OVERSCAN: usize = 4;
+
+#[component]
+pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl IntoView {
+    let w = use_wizard();
+    let ui = expect_context::<Ui>();
+    let viewport: NodeRef<Div> = NodeRef::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let view_h = RwSignal::new(456.0f64);
+    let active = RwSignal::new(0usize);
+    let count = Memo::new(move |_| results.with(|r| r.indices.len()));
+    // A new result starts at the top.
+    Effect::new(move |prev: Option<()>| {
+        results.track();
+        if prev.is_some() {
+            active.set(0);
+            scroll_top.set(0.0);
+            if let Some(el) = viewport.get_untracked() {
+                el.set_scroll_top(0);
+            }
+        }
+    });
+    let measure = move || {
+        if let Some(el) = viewport.get_untracked() {
+            // The list shrinks to a short result: keep the tallest height seen, so that
+            // enough rows exist when it grows again.
+            let h = f64::from(el.client_height());
+            if h > view_h.get_untracked() {
+                view_h.set(h);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if viewport.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let visible_rows = Memo::new(move |_| (view_h.get() / ROW_H).ceil().max(1.0) as usize);
+    let slots = Memo::new(move |_| visible_rows.get() + 2 * OVERSCAN);
+    let first =
+        Memo::new(move |_| ((scroll_top.get() / ROW_H).floor() as usize).saturating_sub(OVERSCAN));
+    let chosen = {
+        let cat = catalog.clone();
+        Memo::new(move |_| {
+            let mut v: Vec<u32> = w.draft.with(|d| {
+                d.lines
+                    .iter()
+                    .filter_map(|l| cat.index_of(&l.offer_id))
+                    .collect()
+            });
+            v.sort_unstable();
+            v
+        })
+    };
+    let prefix = w.el_id("offer");
+    let option_id = {
+        let prefix = prefix.clone();
+        move |p: usize| format!("{prefix}-{p}")
+    };
+
+    // Keeps the active option in view (it must be in the DOM for aria-activedescendant).
+    let reveal = move |p: usize| {
+        let Some(el) = viewport.get_untracked() else {
+            return;
+        };
+        let top = p as f64 * ROW_H;
+        let h = f64::from(el.client_height());
+        let cur = f64::from(el.scroll_top());
+        let next = if top < cur {
+            top
+        } else if top + ROW_H > cur + h {
+            top + ROW_H - h
+        } else {
+            return;
+        };
+        el.set_scroll_top(next as i32);
+        scroll_top.set(f64::from(el.scroll_top()));
+    };
+    let toggle_at = {
+        let cat = catalog.clone();
+        move |p: usize| {
+            if let Some(i) = results.with_untracked(|r| r.indices.get(p).copied()) {
+                toggle_offer(w, ui, &cat, i);
+            }
+        }
+    };
+    let on_pick = Callback::new({
+        let toggle_at = toggle_at.clone();
+        move |p: usize| toggle_at(p)
+    });
+    let on_key = {
+        let toggle_at = toggle_at.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let n = count.get_untracked();
+            if n == 0 {
+                return;
+            }
+            let a = active.get_untracked().min(n - 1);
+            let page = visible_rows.get_untracked().saturating_sub(1).max(1);
+            let next = match ev.key().as_str() {
+                "ArrowDown" => (a + 1).min(n - 1),
+                "ArrowUp" => a.saturating_sub(1),
+                "Home" => 0,
+                "End" => n - 1,
+                "PageDown" => (a + page).min(n - 1),
+                "PageUp" => a.saturating_sub(page),
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    toggle_at(a);
+                    return;
+                }
+                _ => return,
+            };
+            ev.prevent_default();
+            active.set(next);
+            reveal(next);
+        }
+    };
+
+    let listbox_id = w.el_id("offers");
+    let label_id = w.el_id("offers-label");
+    let hint_id = w.el_id("offers-hint");
+    let activedescendant = {
+        let option_id = option_id.clone();
+        move || {
+            (count.get() > 0).then(|| option_id(active.get().min(count.get().saturating_sub(1))))
+        }
+    };
+
+    view! {
+        <p class="cw-label" id=label_id.clone()>{move || w.t(Key::OfferListLabel)}</p>
+        <p class="cw-hint" id=hint_id.clone()>{move || w.t(Key::OfferListHint)}</p>
+        <div
+            class="cw-offers"
+            node_ref=viewport
+            id=listbox_id
+            role="listbox"
+            tabindex="0"
+            aria-multiselectable="true"
+            aria-labelledby=label_id
+            aria-describedby=hint_id
+            aria-activedescendant=activedescendant
+            style:max-height=move || format!("{}px", count.get().max(1) as f64 * ROW_H + 4.0)
+            on:scroll=move |_| {
+                if let Some(el) = viewport.get_untracked() {
+                    scroll_top.set(f64::from(el.scroll_top()));
+                }
+            }
+            on:keydown=on_key
+        >
+            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() as f64 * ROW_H)>
+                <For each=move || 0..slots.get() key=|s| *s let:lane>
+                    <Row
+                        lane=lane
+                        catalog=catalog.clone()
+                        results=results
+                        first=first
+                        slots=slots
+                        count=count
+                        active=active
+                        chosen=chosen
+                        option_prefix=prefix.clone()
+                        on_pick=on_pick
+                    />
+                </For>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Row(
+    lane: usize,
+    catalog: Arc<Catalog>,
+    results: Memo<SearchResult>,
+    first: Memo<usize>,
+    slots: Memo<usize>,
+    count: Memo<usize>,
+    active: RwSignal<usize>,
+    chosen: Memo<Vec<u32>>,
+    option_prefix: String,
+    on_pick: Callback<usize>,
+) -> impl IntoView {
+    let w = use_wizard();
+    // The position in the result this slot shows, if any.
+    let pos = Memo::new(move |_| {
+        let (f, n) = (first.get(), slots.get());
+        let p = f + (lane + n - f % n) % n;
+        (p < count.get()).then_some(p)
+    });
+    let item = Memo::new(move |_| {
+        pos.get()
+            .and_then(|p| results.with(|r| r.indices.get(p).copied()))
+    });
+    let field = {
+        let cat = catalog.clone();
+        move |f: fn(&crate::model::Offer) -> String| {
+            let cat = cat.clone();
+            move || item.get().map(|i| f(cat.offer(i))).unwrap_or_default()
+        }
+    };
+    let flag = {
+        let cat = catalog.clone();
+        move |f: fn(&crate::model::Offer) -> bool| {
+            let cat = cat.clone();
+            Memo::new(move |_| item.get().is_some_and(|i| f(cat.offer(i))))
+        }
+    };
+    let add_on = flag(|o| o.is_add_on);
+    let trial = flag(|o| o.is_trial);
+    let unavailable = flag(|o| !o.available);
+    let selected = Memo::new(move |_| {
+        item.get()
+            .is_some_and(|i| chosen.with(|c| c.binary_search(&i).is_ok()))
+    });
+    let is_active = Memo::new(move |_| pos.get().is_some_and(|p| p == active.get()));
+    view! {
+        <div
+            class="cw-offer"
+            class:cw-offer--active=is_active
+            class:cw-offer--chosen=selected
+            class:cw-offer--unavailable=unavailable
+            role="option"
+            id=move || pos.get().map(|p| format!("{option_prefix}-{p}"))
+            hidden=move || pos.get().is_none()
+            aria-selected=move || if selected.get() { "true" } else { "false" }
+            aria-disabled=move || unavailable.get().then_some("true")
+            aria-setsize=move || count.get().to_string()
+            aria-posinset=move || pos.get().map(|p| (p + 1).to_string())
+            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) as f64 * ROW_H)
+            on:click=move |_| {
+                if let Some(p) = pos.get_untracked() {
+                    active.set(p);
+                    on_pick.run(p);
+                }
+            }
+        >
+            <span class="cw-offer__check" aria-hidden="true"></span>
+            <span class="cw-offer__body">
+                <span class="cw-offer__name">{field(|o| o.name.clone())}</span>
+                <span class="cw-offer__meta">
+                    <span class="cw-offer__category">{field(|o| o.category_name.clone())}</span>
+                    <span class="cw-badge" hidden=move || !add_on.get()>{move || w.t(Key::BadgeAddOn)}</span>
+                    <span class="cw-badge cw-badge--trial" hidden=move || !trial.get()>{move || w.t(Key::BadgeTrial)}</span>
+                    <span class="cw-badge cw-badge--unavailable" hidden=move || !unavailable.get()>
+                        {move || w.t(Key::BadgeUnavailable)}
+                    </span>
+                    <span class="cw-badge cw-badge--chosen" hidden=move || !selected.get()>{move || w.t(Key::BadgeChosen)}</span>
+                </span>
+                <span class="cw-offer__desc">{field(|o| o.description.clone())}</span>
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,171 @@
+//! The Subscriptions step's part of the store: the country's offer catalog (loaded once per
+//! country and kept for the wizard run), the checks of the chosen lines, and the "continue
+//! without subscriptions?" question. Lives in the store so that leaving the step loses nothing.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError};
+use crate::catalog::{line_issues, Catalog, LineError, LineField, LineIssue};
+use crate::i18n::{Key, Locale};
+use crate::messages;
+use crate::model::{Draft, Step};
+use crate::submit::LineProblem;
+
+pub type CatalogResult = Result<Arc<Catalog>, ApiError>;
+
+#[derive(Clone, Copy)]
+pub struct Subs {
+    /// `None` until the catalog is wanted (Subscriptions opened, or lines in the draft) and a
+    /// country is chosen.
+    pub catalog: LocalResource<Option<CatalogResult>>,
+    /// Every problem with the chosen lines (shown after the step's first Continue).
+    pub issues: Memo<Vec<LineIssue>>,
+    /// Continue was pressed with no lines: the question is showing.
+    pub confirming_empty: RwSignal<bool>,
+}
+
+impl Subs {
+    pub fn new(
+        api: StoredValue<Api, LocalStorage>,
+        draft: RwSignal<Draft>,
+        step: RwSignal<Step>,
+        server: RwSignal<Vec<(String, String, LineProblem)>>,
+    ) -> Subs {
+        let cache: StoredValue<HashMap<String, Arc<Catalog>>> = StoredValue::new(HashMap::new());
+        // Once wanted, always wanted: going back to Account info keeps the catalog.
+        let wanted = Memo::new(move |prev: Option<&bool>| {
+            prev.copied().unwrap_or(false)
+                || step.get() != Step::Account
+                || draft.with(|d| !d.lines.is_empty())
+        });
+        let country =
+            Memo::new(move |_| draft.with(|d| d.account.country.trim().to_ascii_uppercase()));
+        let catalog = LocalResource::new(move || {
+            let (want, c, api) = (wanted.get(), country.get(), api.get_value());
+            async move {
+                if !want || c.is_empty() {
+                    return None;
+                }
+                if let Some(hit) = cache.with_value(|m| m.get(&c).cloned()) {
+                    return Some(Ok(hit));
+                }
+                let r = api
+                    .offers(&c, None)
+                    .await
+                    .map(|o| Arc::new(Catalog::new(o)));
+                if let Ok(cat) = &r {
+                    cache.update_value(|m| {
+                        m.insert(c, cat.clone());
+                    });
+                }
+                Some(r)
+            }
+        });
+        let issues = Memo::new(move |_| {
+            let cat = catalog.get().flatten().and_then(Result::ok);
+            draft.with(|d| {
+                let mut issues = line_issues(&d.lines, cat.as_deref());
+                // What Partner Center refused at submit, while the line is as it was then.
+                server.with(|errs| {
+                    for (offer_id, quantity, problem) in errs {
+                        let Some(line) = d
+                            .lines
+                            .iter()
+                            .position(|l| l.offer_id == *offer_id && l.quantity.trim() == quantity)
+                        else {
+                            continue;
+                        };
+                        let (field, error) = match problem {
+                            LineProblem::QuantityOutOfRange => {
+                                (LineField::Quantity, LineError::QuantityRefused)
+                            }
+                            LineProblem::Unavailable => (LineField::Offer, LineError::Unavailable),
+                        };
+                        if !issues.iter().any(|i| i.line == line && i.field == field) {
+                            issues.push(LineIssue { line, field, error });
+                        }
+                    }
+                });
+                issues.sort_by_key(|i| i.line);
+                issues
+            })
+        });
+        Subs {
+            catalog,
+            issues,
+            confirming_empty: RwSignal::new(false),
+        }
+    }
+
+    /// The loaded catalog, if any (tracked).
+    pub fn loaded(&self) -> Option<Arc<Catalog>> {
+        self.catalog.get().flatten().and_then(Result::ok)
+    }
+
+    /// Continue with no lines asks first. Returns whether it is asking.
+    pub fn ask_before_continuing(&self, draft: RwSignal<Draft>) -> bool {
+        let empty = draft.with_untracked(|d| d.lines.is_empty());
+        self.confirming_empty.set(empty);
+        empty
+    }
+
+    /// The error summary's entries: (element id to focus, message naming the offer).
+    pub fn error_links(
+        &self,
+        prefix: &str,
+        draft: RwSignal<Draft>,
+        l: Locale,
+    ) -> Vec<(String, String)> {
+        let cat = self.loaded();
+        self.issues.with(|issues| {
+            issues
+                .iter()
+                .map(|i| {
+                    let (offer_id, name) = draft
+                        .with(|d| {
+                            d.lines.get(i.line).map(|line| {
+                                let name = cat
+                                    .as_ref()
+                                    .and_then(|c| c.get(&line.offer_id))
+                                    .map_or_else(|| line.offer_id.clone(), |o| o.name.clone());
+                                (line.offer_id.clone(), name)
+                            })
+                        })
+                        .unwrap_or_default();
+                    let message = messages::line_error(&i.error, l);
+                    (
+                        line_el_id(prefix, &offer_id, i.field),
+                        Key::ErrLineInSummary.fmt(l, &[("offer", &name), ("message", &message)]),
+                    )
+                })
+                .collect()
+        })
+    }
+}
+
+/// Element id of a line's control (or of the line itself for offer-level issues). Lines are
+/// named by their offer id made safe for ids (`CFQ7TTC0CGXR:0002` -> `cfq7ttc0cgxr-0002`), so
+/// ids stay the same when other lines are added or removed.
+pub fn line_el_id(prefix: &str, offer_id: &str, field: LineField) -> String {
+    let line: String = offer_id
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    match field {
+        LineField::Offer => format!("{prefix}-line-{line}"),
+        LineField::Quantity => format!("{prefix}-line-{line}-quantity"),
+        LineField::BillingCycle => format!("{prefix}-line-{line}-cycle"),
+        LineField::Term => format!("{prefix}-line-{line}-term"),
+        LineField::FriendlyName => format!("{prefix}-line-{line}-name"),
+    }
+}
