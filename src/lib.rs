@@ -4,6 +4,7 @@
 pub mod api;
 pub mod config;
 pub mod i18n;
+pub mod json;
 pub mod messages;
 pub mod model;
 pub mod submit;
