@@ -5,6 +5,7 @@ pub mod api;
 pub mod catalog;
 pub mod config;
 pub mod i18n;
+pub mod json;
 pub mod messages;
 pub mod model;
 pub mod submit;

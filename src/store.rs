@@ -108,7 +108,7 @@ impl Wizard {
     ) -> Wizard {
         let draft_key = format!("customer-wizard:{id}:draft");
         let saved = browser::store_get(config.storage, &draft_key)
-            .and_then(|s| serde_json::from_str::<Saved>(&s).ok())
+            .and_then(|s| crate::json::from_str::<Saved>(&s).ok())
             .filter(|s| {
                 s.v == 1
                     && browser::now_ms() - s.saved_at < f64::from(config.draft_days) * 86_400_000.0
@@ -241,7 +241,7 @@ impl Wizard {
             draft,
             submission,
         };
-        if let Ok(json) = serde_json::to_string(&saved) {
+        if let Ok(json) = crate::json::to_string(&saved) {
             browser::store_set(storage, &self.draft_key.get_value(), &json);
             if storage != crate::config::DraftStorage::None {
                 if self.saved_once.try_get_untracked() == Some(false) {

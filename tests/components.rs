@@ -154,3 +154,97 @@ async fn a_bad_config_gives_a_clear_message_in_place() {
     let msg = q(&root, ".cw-config-error").expect("a message in place");
     assert!(msg.text_content().unwrap().contains("api-bsae"));
 }
+
+// JSON in the wasm goes through the browser (`JSON.parse` + the app's own deserializer, see
+// src/json.rs), not serde_json: the same inputs must give the same results as natively.
+
+#[wasm_bindgen_test]
+fn json_answers_read_like_serde_json() {
+    use customer_wizard::api::{parse, wire, ApiError};
+    // Unknown members ignored, absent and null options are None, u64 from a number.
+    let page: wire::Collection<wire::Offer> = parse(
+        r#"{"totalCount": 2, "extra": {"a": [1, 2.5]}, "items": [
+            {"id": "o1", "name": "One", "minimumQuantity": 1, "description": null, "category": {"id": "c"}},
+            {"id": "o2", "name": "Two", "isAvailableForPurchase": false, "termDurations": ["P1M"]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(page.total_count, Some(2));
+    assert_eq!(page.items[0].minimum_quantity, Some(1));
+    assert_eq!(page.items[0].description, None);
+    assert!(page.items[0].is_available_for_purchase);
+    assert!(!page.items[1].is_available_for_purchase);
+    assert_eq!(page.items[1].term_durations, ["P1M"]);
+    // Malformed text, a wrong shape, a fraction or a negative for a u32: BadJson, no panic.
+    for bad in [
+        "<html>Bad gateway</html>",
+        "",
+        r#"{"items": 3}"#,
+        r#"[1, 2]"#,
+        r#"{"items": [{"id": "o", "name": "n", "minimumQuantity": 1.5}]}"#,
+        r#"{"items": [{"id": "o", "name": "n", "minimumQuantity": -1}]}"#,
+        r#"{"items": [{"id": 7, "name": "n"}]}"#,
+    ] {
+        let r: Result<wire::Collection<wire::Offer>, _> = parse(bad);
+        assert!(matches!(r, Err(ApiError::BadJson(_))), "{bad}");
+    }
+    // Error bodies: code as a number or a string; junk is no body.
+    assert_eq!(
+        ApiError::from_status(400, r#"{"code": 27002, "data": ["StateInvalid"]}"#, None).code(),
+        Some(27002)
+    );
+    assert_eq!(
+        ApiError::from_status(409, r#"{"code": "27100", "isRetryable": false}"#, None).code(),
+        Some(27100)
+    );
+    assert_eq!(ApiError::from_status(502, "<html>", None).code(), None);
+    assert_eq!(
+        ApiError::from_status(400, r#"{"code": 1.5}"#, None).code(),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+fn json_round_trips_the_draft_and_submission() {
+    use customer_wizard::json;
+    use customer_wizard::model::{BillingCycle, Draft, Line, ResellerId};
+    use customer_wizard::submit::{LineSpec, OrderSpec, Submission};
+    let mut draft = Draft::default();
+    draft.account.company_name = "Contoso \"Ltd\" ü".into();
+    draft.account.enable_gdap = true;
+    draft.reseller = Some(ResellerId("r-1".into()));
+    draft.lines.push(Line {
+        offer_id: "o1".into(),
+        quantity: "3".into(),
+        billing_cycle: BillingCycle::Annual,
+        term_duration: None,
+        friendly_name: String::new(),
+    });
+    let text = json::to_string(&draft).unwrap();
+    // Same text as serde_json: newtypes transparent, unit variants as strings, None as null.
+    assert!(text.contains(r#""reseller":"r-1""#), "{text}");
+    assert!(
+        text.contains(r#""billing_cycle":"Annual","term_duration":null"#),
+        "{text}"
+    );
+    assert_eq!(json::from_str::<Draft>(&text).unwrap(), draft);
+    // A partial draft (as the e2e tests write it) loads with the rest defaulted.
+    let partial: Draft = json::from_str(r#"{"account": {"company_name": "Fabrikam"}}"#).unwrap();
+    assert_eq!(partial.account.company_name, "Fabrikam");
+    assert_eq!(partial.lines, []);
+    let submission = Submission::new(
+        || "k".to_string(),
+        true,
+        vec![OrderSpec {
+            sales_group: "g".into(),
+            billing_cycle: BillingCycle::Monthly,
+            lines: vec![LineSpec {
+                offer_id: "o1".into(),
+                quantity: 3,
+                friendly_name: "x".into(),
+                term_duration: Some("P1Y".into()),
+            }],
+        }],
+    );
+    let text = json::to_string(&submission).unwrap();
+    assert_eq!(json::from_str::<Submission>(&text).unwrap(), submission);
+}

@@ -100,12 +100,12 @@ fn session() -> Option<web_sys::Storage> {
 fn load_state() -> State {
     session()
         .and_then(|s| s.get_item(STATE_KEY).ok().flatten())
-        .and_then(|j| serde_json::from_str(&j).ok())
+        .and_then(|j| crate::json::from_str(&j).ok())
         .unwrap_or_default()
 }
 
 fn save_state(state: &State) {
-    if let (Some(s), Ok(j)) = (session(), serde_json::to_string(state)) {
+    if let (Some(s), Ok(j)) = (session(), crate::json::to_string(state)) {
         let _ = s.set_item(STATE_KEY, &j);
     }
 }

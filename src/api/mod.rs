@@ -46,13 +46,14 @@ struct Inner {
     transport: Transport,
 }
 
+/// Reads an answer body; anything but the expected JSON shape is [`ApiError::BadJson`].
 pub fn parse<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|e| ApiError::BadJson(e.to_string()))
+    crate::json::from_str(body).map_err(ApiError::BadJson)
 }
 
 fn to_json<T: Serialize>(body: &T) -> String {
     // Serializing our own wire structs cannot fail.
-    serde_json::to_string(body).unwrap_or_default()
+    crate::json::to_string(body).unwrap_or_default()
 }
 
 /// A read (GET or HEAD) as both backends understand it. Writes are typed per backend (see
