@@ -248,3 +248,86 @@ test('demo: a domain created in this session is refused the second time', async 
   await fillValidUs(page, { prefix: 'demotwice1' });
   await expect(page.locator('#cw-domain-status')).toContainText('already in use');
 });
+
+/** Account info -> Subscriptions with one line of `name` (quantity `qty`) and, optionally,
+ * a second offer from another sales group -> Review. */
+async function toReviewWithLines(page, prefix, lines) {
+  await fillValidUs(page, { prefix });
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  for (const [name, qty] of lines) {
+    await page.getByRole('searchbox').fill(name);
+    await page.getByRole('listbox').locator('[role=option]:not([hidden])', { has: page.locator('.cw-offer__name', { hasText: new RegExp(`^${name}$`) }) }).click();
+    const line = page.locator('.cw-line', { has: page.getByRole('heading', { name, exact: true }) });
+    await line.locator('input[inputmode=numeric]').fill(String(qty));
+  }
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await expect(page.locator('h1')).toHaveText('Review');
+}
+
+test('HTTP: orders per sales group, with the reseller MPN id on each line; every call reached the stub', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await page.fill('#cw-domain-prefix', 'contoso');
+  await expect(page.locator('#cw-domain-status')).toContainText('already in use');
+  await page.getByRole('button', { name: 'Get the invitation link' }).click();
+  await expect(page.locator('#cw-relationship-link')).toHaveValue(/^https:/);
+  await toReviewWithLines(page, 'orders1', [['Microsoft 365 Business Basic', 12], ['Azure plan', 1]]);
+  await expect(page.getByText('Microsoft 365 Business Basic')).toBeVisible();
+  await page.getByRole('button', { name: 'Create customer and place order' }).click();
+  await expectDone(page);
+  const orders = await created(request, 'order');
+  expect(orders).toHaveLength(2);
+  const lines = orders.flatMap((o) => o.body.lineItems);
+  expect(lines.map((l) => l.quantity).sort()).toEqual([1, 12]);
+  expect(lines.every((l) => /^\d+$/.test(l.partnerIdOnRecord))).toBe(true);
+  await expect(page.locator('#cw-orders li')).toHaveCount(2);
+  const routes = new Set((await log(request)).map((e) => `${e.method} ${e.path.replace(/[0-9a-f-]{36}/, '{id}').replace(/\/domains\/.*/, '/domains/{d}').replace(/rules\/[A-Z]{2}/, 'rules/{c}')}`));
+  for (const r of ['GET /v1/profiles/me', 'GET /v1/countryvalidationrules/{c}', 'HEAD /v1/domains/{d}', 'POST /v1/validations/address',
+    'GET /v1/relationships', 'GET /v1/offers', 'GET /v1/customers/relationshiprequests', 'POST /v1/customers', 'POST /v1/customers/{id}/orders']) {
+    expect([...routes], r).toContain(r);
+  }
+});
+
+test('HTTP: the connection dropped after the order was stored: exactly one order', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await toReviewWithLines(page, 'droporder1', [['Microsoft 365 Business Basic', 5]]);
+  await faults(request, [{ method: 'POST', path: '/v1/customers/*', kind: 'drop-after' }]);
+  await page.getByRole('button', { name: 'Create customer and place order' }).click();
+  await expectDone(page);
+  expect(await created(request, 'order')).toHaveLength(1);
+  expect(await created(request, 'customer')).toHaveLength(1);
+});
+
+test('HTTP: 900275 takes the user to that line\'s quantity; the fix succeeds with one customer', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await toReviewWithLines(page, 'qty1', [['Microsoft 365 Business Basic', 7]]);
+  await faults(request, [{ method: 'POST', path: '/v1/customers/*', kind: 'business', code: 900275, description: 'Quantity out of range', data: ['0', 'CFQ7TTC0CGXR:0002'] }]);
+  await page.getByRole('button', { name: 'Create customer and place order' }).click();
+  await expect(page.locator('h1')).toHaveText('Subscriptions');
+  await expect(page.locator('.cw-error-summary')).toContainText('did not accept this number of licenses');
+  const qty = page.locator('.cw-line input[inputmode=numeric]');
+  await expect(qty).toHaveAttribute('aria-invalid', 'true');
+  await qty.fill('6');
+  await expect(qty).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await expect(page.locator('h1')).toHaveText('Review');
+  // The customer already exists: the retry resumes at the order.
+  await page.getByRole('button', { name: 'Create customer and place order' }).click();
+  await expectDone(page);
+  expect(await created(request, 'customer')).toHaveLength(1);
+  const orders = await created(request, 'order');
+  expect(orders).toHaveLength(1);
+  expect(orders[0].body.lineItems[0].quantity).toBe(6);
+});
+
+test('demo: a failing order shows partial success, then Retry places it', async ({ page }) => {
+  await openApp(page, { query: 'demo-faults=orders:503*4' });
+  await toReviewWithLines(page, 'demopartial1', [['Microsoft 365 Business Basic', 3]]);
+  await page.getByRole('button', { name: 'Create customer and place order' }).click();
+  await expect(page.getByText('The customer account was created, but not everything else was done yet')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Create the customer account: done')).toBeVisible();
+  await expect(page.getByText('Place order 1 of 1: failed')).toBeVisible();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expectDone(page);
+  await expect(page.locator('#cw-orders li')).toHaveCount(1);
+});
