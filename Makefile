@@ -2,14 +2,16 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: demo test build size setup setup-test clean help bench-catalog
+.PHONY: demo test build size setup setup-test clean help bench bench-catalog bench-startup
 
 help:
 	@echo "make demo   - run the app at http://127.0.0.1:8080 (in-browser demo backend)"
 	@echo "make test   - run every test (fmt, clippy, native, wasm component, Playwright, size budget)"
 	@echo "make build  - build dist/ for any static host and sub-path (PUBLIC_URL=/sub/path/ to pin one)"
 	@echo "make size   - print raw / gzip / brotli sizes of dist/"
-	@echo "make bench-catalog - Subscriptions with 10,000 offers in headless Chromium (after make build)"
+	@echo "make bench  - both benchmarks below, in one run"
+	@echo "make bench-startup - this app vs the React peer: bytes, time to interactive, keystroke latency, memory"
+	@echo "make bench-catalog - Subscriptions with 10,000 offers in headless Chromium"
 
 setup:
 	@scripts/setup.sh build
@@ -30,8 +32,15 @@ size:
 
 # Subscriptions step with 10,000 offers: keystroke-to-paint, first list paint, scroll frames,
 # memory (README "Performance"). Generates public/demo/offers-10k.json when missing.
-bench-catalog: build
+bench: bench-startup bench-catalog
+
+bench-catalog: build setup-test
 	node bench/catalog.mjs
+
+# The React peer (bench/peer-react) is a fixture with its own locked npm dependencies.
+bench-startup: build setup-test
+	cd bench/peer-react && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build
+	node bench/startup.mjs
 
 test: setup-test
 	@scripts/test.sh

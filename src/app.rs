@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{step_heading_id, step_title, tr, Stepper};
-use crate::config::Routing;
 use crate::events::{self, Detail};
 use crate::i18n::{Key, Locale};
 use crate::messages;
@@ -63,12 +62,13 @@ pub fn App(wizard: Wizard) -> impl IntoView {
         ));
     });
     // Standalone: the browser's Back and Forward move between steps.
-    if w.config.with_value(|c| c.routing) == Routing::Hash {
-        let initial = browser::location_hash();
-        w.follow_url(initial.trim_start_matches('#'));
-        browser::push_hash(w.step.get_untracked().slug(), true);
+    let routing = w.config.with_value(|c| c.routing.clone());
+    if routing.in_url() {
+        w.follow_url(&browser::step_in_url(&routing));
+        browser::push_step(&routing, w.step.get_untracked().slug(), true);
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            w.follow_url(browser::location_hash().trim_start_matches('#'));
+            let slug = w.config.with_value(|c| browser::step_in_url(&c.routing));
+            w.follow_url(&slug);
         });
         on_cleanup(move || handle.remove());
     }
@@ -79,9 +79,8 @@ pub fn App(wizard: Wizard) -> impl IntoView {
         .with_untracked(|s| s.as_ref().is_some_and(|s| s.stage() != Stage::Finished))
     {
         w.step.set(Step::Review);
-        if w.config.with_value(|c| c.routing) == Routing::Hash {
-            browser::push_hash(Step::Review.slug(), true);
-        }
+        w.config
+            .with_value(|c| browser::push_step(&c.routing, Step::Review.slug(), true));
         start_submit(w);
     }
 
@@ -231,7 +230,7 @@ fn WizardForm() -> impl IntoView {
                         on:click=move |_| {
                             events::emit(&w, "cw-cancel", &[("step", Detail::Str(w.step.get_untracked().slug()))]);
                             // Standalone there is no host to close the wizard: start again.
-                            if w.config.with_value(|c| c.routing) == Routing::Hash {
+                            if w.config.with_value(|c| c.routing.in_url()) {
                                 w.discard_draft();
                                 w.go(Step::Account);
                             }

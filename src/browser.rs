@@ -3,7 +3,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::config::DraftStorage;
+use crate::config::{DraftStorage, Routing};
 use crate::validate::PatternMatcher;
 
 pub fn document() -> Option<web_sys::Document> {
@@ -120,16 +120,42 @@ pub fn query_param(name: &str) -> Option<String> {
     params.get(name)
 }
 
-/// Adds a history entry for a step (standalone mode), keeping path and query.
-pub fn push_hash(hash: &str, replace: bool) {
+/// The step named by the URL: the fragment (hash routing) or the path segment after the base.
+pub fn step_in_url(routing: &Routing) -> String {
+    match routing {
+        Routing::Hash => location_hash().trim_start_matches('#').to_string(),
+        Routing::Path(base) => web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .and_then(|p| p.strip_prefix(base.as_str()).map(str::to_string))
+            .map(|rest| rest.trim_matches('/').to_string())
+            .unwrap_or_default(),
+        Routing::None => String::new(),
+    }
+}
+
+/// Records a step in the browser history (hash or path routing), keeping the query.
+pub fn push_step(routing: &Routing, slug: &str, replace: bool) {
+    let url = match routing {
+        Routing::Hash => format!("#{slug}"),
+        Routing::Path(base) => {
+            let search = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            format!("{base}/{slug}{search}")
+        }
+        Routing::None => return,
+    };
+    push_url(&url, slug, replace);
+}
+
+fn push_url(url: &str, slug: &str, replace: bool) {
     let Some(w) = web_sys::window() else { return };
     let Ok(h) = w.history() else { return };
-    let url = format!("#{hash}");
-    let state = JsValue::from_str(hash);
+    let state = JsValue::from_str(slug);
     let _ = if replace {
-        h.replace_state_with_url(&state, "", Some(&url))
+        h.replace_state_with_url(&state, "", Some(url))
     } else {
-        h.push_state_with_url(&state, "", Some(&url))
+        h.push_state_with_url(&state, "", Some(url))
     };
 }
 

@@ -15,11 +15,21 @@ pub enum DraftStorage {
 
 /// Whether the wizard writes its step to the browser history (standalone) or keeps it in
 /// internal state only (the default when embedded, so the host's URL is left alone).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Routing {
+    /// The step in the URL fragment (`#review`): works on any static host.
     #[default]
     Hash,
+    /// The step as a path under a base (`/customers/new/review`): the host's server must
+    /// answer every path under the base with the page.
+    Path(String),
     None,
+}
+
+impl Routing {
+    pub fn in_url(&self) -> bool {
+        !matches!(self, Routing::None)
+    }
 }
 
 /// How calls are authenticated, as a data attribute can say it. (A host mounting from
@@ -60,6 +70,8 @@ pub struct Config {
     /// Time limit of one HTTP attempt, in milliseconds.
     pub timeout_ms: u32,
     pub auth: AuthSpec,
+    /// "Browse CSP offers" on Done.
+    pub offers_url: String,
     /// Whether the wizard sets `document.title` per step (standalone: yes; embedded: the host
     /// decides).
     pub manage_title: bool,
@@ -90,6 +102,7 @@ impl Config {
             demo_latency_ms: 250,
             timeout_ms: 20_000,
             manage_title: true,
+            offers_url: "https://partner.microsoft.com/dashboard".into(),
             ..Config::default()
         }
     }
@@ -143,9 +156,21 @@ impl Config {
                     self.routing = match value {
                         "hash" => Routing::Hash,
                         "none" => Routing::None,
-                        _ => return Err(bad("hash or none")),
+                        // The base comes with `route-base`; until then, the site root.
+                        "path" => Routing::Path(match &self.routing {
+                            Routing::Path(b) => b.clone(),
+                            _ => String::new(),
+                        }),
+                        _ => return Err(bad("hash, path or none")),
                     }
                 }
+                "route-base" => {
+                    if !value.starts_with('/') {
+                        return Err(bad("a path starting with /, e.g. /customers/new"));
+                    }
+                    self.routing = Routing::Path(value.trim_end_matches('/').to_string());
+                }
+                "offers-url" => self.offers_url = value.to_string(),
                 "demo-profile" => self.demo_profile = Some(value.to_string()),
                 "demo-faults" => self.demo_faults = Some(value.to_string()),
                 "demo-catalog" => {
@@ -300,6 +325,21 @@ mod tests {
         let e = Config::new().apply([("locale", "xx")]).unwrap_err();
         assert!(e.to_string().contains("\"locale\""), "{e}");
         assert!(Config::new().apply([("api-base", "ftp://x")]).is_err());
+    }
+
+    #[test]
+    fn path_routing_under_a_base() {
+        let c = Config::new()
+            .apply([("routing", "path"), ("route-base", "/customers/new/")])
+            .unwrap();
+        assert_eq!(c.routing, Routing::Path("/customers/new".into()));
+        assert!(c.routing.in_url());
+        assert!(Config::new().apply([("route-base", "customers")]).is_err());
+        assert!(!Config::new()
+            .apply([("routing", "none")])
+            .unwrap()
+            .routing
+            .in_url());
     }
 
     #[test]

@@ -259,6 +259,7 @@ messages! {
     DoneOrders => "Orders", "Siparişler";
     DoneNoOrders => "No subscriptions were ordered.", "Abonelik siparişi verilmedi.";
     DoneViewCustomer => "Go to the customer's page", "Müşterinin sayfasına git";
+    DoneOffers => "Browse CSP offers", "CSP tekliflerine göz at";
     DoneNext => "What happens next", "Sonra ne olacak";
     DoneNextBody => "The customer's admin signs in at admin.microsoft.com with the name and password above and is asked to change the password.", "Müşterinin yöneticisi yukarıdaki ad ve parolayla admin.microsoft.com adresinde oturum açar ve parolasını değiştirmesi istenir.";
     ReviewAccountSection => "Account info", "Hesap bilgileri";

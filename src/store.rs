@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{Api, ApiError};
 use crate::browser;
-use crate::config::{Config, Routing};
+use crate::config::Config;
 use crate::i18n::{Key, Locale};
 use crate::messages;
 use crate::model::{
@@ -375,9 +375,8 @@ impl Wizard {
             return;
         }
         self.step.set(step);
-        if self.config.with_value(|c| c.routing) == Routing::Hash {
-            browser::push_hash(step.slug(), false);
-        }
+        self.config
+            .with_value(|c| browser::push_step(&c.routing, step.slug(), false));
     }
 
     /// Continue: validate the step; go on if it is valid, else show the errors.
@@ -420,8 +419,9 @@ impl Wizard {
         let furthest = self.furthest();
         let step = if wanted > furthest { furthest } else { wanted };
         self.step.set(step);
-        if step != wanted && self.config.with_value(|c| c.routing) == Routing::Hash {
-            browser::push_hash(step.slug(), true);
+        if step != wanted {
+            self.config
+                .with_value(|c| browser::push_step(&c.routing, step.slug(), true));
         }
     }
 

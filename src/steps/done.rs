@@ -109,6 +109,9 @@ pub fn DoneStep() -> impl IntoView {
         <h2 class="cw-subheading">{tr(Key::DoneNext)}</h2>
         <p>{tr(Key::DoneNextBody)}</p>
         <div class="cw-nav">
+            <a class="cw-button cw-button--secondary" href=w.config.with_value(|c| c.offers_url.clone())>
+                {tr(Key::DoneOffers)}
+            </a>
             {move || customer_url().map(|href| view! {
                 <a class="cw-button cw-button--secondary" href=href>{tr(Key::DoneViewCustomer)}</a>
             })}

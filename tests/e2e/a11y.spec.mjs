@@ -15,8 +15,8 @@ async function axe(page, state) {
 }
 
 const L = {
-  en: { next1: 'Next: Subscriptions', next2: 'Next: Review', create: 'Create customer', subs: 'Subscriptions', review: 'Review', done: 'Customer added' },
-  tr: { next1: 'Sonraki: Abonelikler', next2: 'Sonraki: Gözden geçir', create: 'Müşteri oluştur', subs: 'Abonelikler', review: 'Gözden geçir', done: 'Müşteri eklendi' },
+  en: { next1: 'Next: Subscriptions', next2: 'Next: Review', noSubs: 'Continue without subscriptions', create: 'Create customer', subs: 'Subscriptions', review: 'Review', done: 'Customer added' },
+  tr: { next1: 'Sonraki: Abonelikler', next2: 'Sonraki: Gözden geçir', noSubs: 'Abonelik olmadan devam et', create: 'Müşteri oluştur', subs: 'Abonelikler', review: 'Gözden geçir', done: 'Müşteri eklendi' },
 };
 
 for (const [locale, t] of Object.entries(L)) {
@@ -39,7 +39,13 @@ for (const [locale, t] of Object.entries(L)) {
     await page.locator('#cw-address-check .cw-button').first().click();
     await expect(page.locator('h1')).toHaveText(t.subs);
     await axe(page, 'subscriptions');
+    await page.getByRole('searchbox').fill('zzzz no match');
+    await axe(page, 'subscriptions, no match');
+    await page.getByRole('searchbox').fill('');
     await page.getByRole('button', { name: t.next2 }).click();
+    await expect(page.getByRole('button', { name: t.noSubs })).toBeVisible();
+    await axe(page, 'subscriptions, confirm no offer');
+    await page.getByRole('button', { name: t.noSubs }).click();
     await expect(page.locator('h1')).toHaveText(t.review);
     await axe(page, 'review');
     await page.getByRole('button', { name: t.create }).click();
@@ -98,6 +104,14 @@ test('the whole flow works with the keyboard alone', async ({ page }) => {
     await page.keyboard.press('Tab');
   }
   await page.keyboard.press('Enter');
+  // No offer chosen: the question takes focus; Enter confirms.
+  await expect(page.getByRole('button', { name: 'Continue without subscriptions' })).toBeVisible();
+  for (let i = 0; i < 10; i++) {
+    const label = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    if (label === 'Continue without subscriptions') break;
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
   await expect(page.locator('h1')).toHaveText('Review');
   for (let i = 0; i < 80; i++) {
     const label = await page.evaluate(() => document.activeElement?.textContent?.trim());
@@ -149,6 +163,7 @@ test('screenshot gallery: every step at 320/390/768/1280, light and dark, en and
       await expect(page.locator('h1')).toHaveText(t.subs);
       await capture('3-subscriptions');
       await page.getByRole('button', { name: t.next2 }).click();
+      await page.getByRole('button', { name: t.noSubs }).click();
       await capture('4-review');
       await page.getByRole('button', { name: t.create }).click();
       await expect(page.locator('h1')).toHaveText(t.done);

@@ -43,6 +43,7 @@ test('mounts from another origin under a strict CSP, completes in HTTP mode, emi
   await expect(slot.locator('h1')).toHaveText('Subscriptions');
   expect(new URL(page.url()).hash).toBe('');
   await slot.getByRole('button', { name: 'Next: Review' }).click();
+  await slot.getByRole('button', { name: 'Continue without subscriptions' }).click();
   await slot.getByRole('button', { name: 'Create customer' }).click();
   await expect(slot.locator('h1')).toHaveText('Customer added');
   await shot(page, 'embed-host-done-1280');
@@ -74,6 +75,7 @@ test('an error and a cancel reach the host as events', async ({ page, request })
   await fillValidUs(page, { prefix: 'embederr1', id: 'slot-a' });
   await slot.getByRole('button', { name: 'Next: Subscriptions' }).click();
   await slot.getByRole('button', { name: 'Next: Review' }).click();
+  await slot.getByRole('button', { name: 'Continue without subscriptions' }).click();
   await request.post(`${STUB}/__stub/faults`, { data: { faults: [{ method: 'POST', path: '/v1/customers', kind: 'business', code: 27002, description: 'Invalid city', data: ['CityInvalid'] }] } });
   await slot.getByRole('button', { name: 'Create customer' }).click();
   await expect(slot.locator('h1')).toHaveText('Account info');
@@ -188,4 +190,17 @@ test('the standalone page and the example host run under the strict CSP line', a
   await page.goto(`${APP}/index.html`);
   await expect(page.locator('h1')).toHaveText(/Account info|Hesap bilgileri/);
   expect(problems).toEqual([]);
+});
+
+test('path routing under a base: the step is in the path and Back moves between steps', async ({ page }) => {
+  await openHost(page);
+  await mountInto(page, 'slot-a', { storage: 'none', demoLatency: 0, routing: 'path', routeBase: '/portal/customers/new' });
+  await expect(page).toHaveURL(/\/portal\/customers\/new\/account\?app=/);
+  await fillValidUs(page, { id: 'slot-a' });
+  await page.locator('#slot-a').getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.locator('#slot-a h1')).toHaveText('Subscriptions');
+  await expect(page).toHaveURL(/\/portal\/customers\/new\/subscriptions\?app=/);
+  await page.goBack();
+  await expect(page.locator('#slot-a h1')).toHaveText('Account info');
+  await expect(page).toHaveURL(/\/portal\/customers\/new\/account/);
 });

@@ -23,8 +23,14 @@ async function toReview(page, opts) {
   await fillValidUs(page, opts);
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
   await expect(page.locator('h1')).toHaveText('Subscriptions');
-  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await noSubscriptions(page);
   await expect(page.locator('h1')).toHaveText('Review');
+}
+
+/** Continue from Subscriptions with no offer: the wizard asks first. */
+async function noSubscriptions(page) {
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await page.getByRole('button', { name: 'Continue without subscriptions' }).click();
 }
 
 async function expectDone(page) {
@@ -55,7 +61,7 @@ test('HTTP: full flow creates one customer, attests, shows credentials once', as
   await page.fill('#cw-signer-email', 'ada@contosopharma.com');
   await page.fill('#cw-date-agreed', '2026-11-20');
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
-  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await noSubscriptions(page);
   await expect(page.getByRole('button', { name: 'Update account info' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Update indirect reseller' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Update agreement' })).toBeVisible();
@@ -149,7 +155,7 @@ test('HTTP: 600061 (already attested) counts as done', async ({ page, request })
   await page.fill('#cw-signer-email', 'ada@contosopharma.com');
   await page.fill('#cw-date-agreed', '2026-11-01');
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
-  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await noSubscriptions(page);
   await faults(request, [{ method: 'POST', path: '/v1/customers/*', kind: 'business', status: 409, code: 600061, description: 'Already attested' }]);
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expectDone(page);

@@ -299,7 +299,8 @@ test('chosen lines survive a reload and come back from Review', async ({ page })
 });
 
 test('a failed catalog load says so and Try again loads it', async ({ page }) => {
-  await toSubscriptions(page, { attrs: { 'demo-faults': 'offers:503*1' }, waitList: false });
+  // More failures than the client's own retries (3), so the user sees it.
+  await toSubscriptions(page, { attrs: { 'demo-faults': 'offers:503*4' }, waitList: false });
   const alert = page.getByRole('alert').filter({ hasText: 'Could not load the offers.' });
   await expect(alert).toBeVisible();
   await alert.getByRole('button', { name: 'Try again' }).click();
