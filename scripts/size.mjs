@@ -23,7 +23,8 @@ const rows = [];
 for (const file of walk(dir)) {
   const rel = relative(dir, file);
   const buf = readFileSync(file);
-  const kind = rel.endsWith('.wasm') ? 'wasm' : rel.endsWith('.js') ? 'js' : rel.endsWith('.css') ? 'css'
+  // The example host page is a demo of embedding, not part of the app.
+  const kind = rel.startsWith('embed-example') ? 'example' : rel.endsWith('.wasm') ? 'wasm' : rel.endsWith('.js') ? 'js' : rel.endsWith('.css') ? 'css'
     : rel.endsWith('.html') ? 'html' : rel.startsWith('public/demo') ? 'demo-data' : 'other';
   rows.push({
     file: rel, kind, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length,

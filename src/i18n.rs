@@ -187,6 +187,7 @@ messages! {
     GdapLabel => "Create a default GDAP relationship so that you can manage the customer's tenant", "Müşterinin kiracısını yönetebilmek için varsayılan bir GDAP ilişkisi oluştur";
     ResellerSection => "Indirect reseller", "Dolaylı satıcı";
     ResellerHint => "The reseller associated with this customer's subscriptions.", "Bu müşterinin abonelikleriyle ilişkilendirilecek satıcı.";
+    ResellerSearch => "Search resellers by name, location or partner ID", "Satıcıları ada, konuma veya iş ortağı kimliğine göre ara";
     ResellerChoose => "Choose a reseller", "Bir satıcı seçin";
     OnMicrosoft => ".onmicrosoft.com", ".onmicrosoft.com";
     Update => "Update", "Güncelle";

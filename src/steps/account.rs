@@ -237,9 +237,27 @@ fn ResellerPicker() -> impl IntoView {
         w.draft
             .with(|d| d.reseller.clone().map(|r| r.0).unwrap_or_default())
     });
+    // Filters the list by name, location or partner ID (case, accents and Turkish i folded);
+    // the chosen reseller always stays in the list.
+    let query = RwSignal::new(String::new());
+    let search_id = w.el_id("reseller-search");
     view! {
         <fieldset class="cw-fieldset">
             <legend class="cw-legend">{tr(Key::ResellerSection)}</legend>
+            <div class="cw-field">
+                <label class="cw-label" for=search_id.clone()>
+                    {tr(Key::ResellerSearch)} " " <span class="cw-optional">{tr(Key::Optional)}</span>
+                </label>
+                <input
+                    class="cw-input cw-input--20"
+                    type="search"
+                    id=search_id.clone()
+                    autocomplete="off"
+                    aria-controls=id.clone()
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
             <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
                 <label class="cw-label" for=id.clone()>{tr(Key::ResellerSection)}</label>
                 <p class="cw-hint" id=hint_id.clone()>{tr(Key::ResellerHint)}</p>
@@ -261,12 +279,19 @@ fn ResellerPicker() -> impl IntoView {
                     <option value="">{tr(Key::ResellerChoose)}</option>
                     {move || {
                         let current = selected.get();
+                        let q = validate::fold(query.get().trim());
                         resellers
                             .get()
                             .and_then(Result::ok)
                             .unwrap_or_default()
                             .into_iter()
                             .filter(|r| r.active)
+                            .filter(|r| {
+                                r.id.0 == current
+                                    || q.is_empty()
+                                    || validate::fold(&format!("{} {} {}", r.name, r.location, r.mpn_id.0))
+                                        .contains(&q)
+                            })
                             .map(|r| {
                                 let is = r.id.0 == current;
                                 let label = format!("{} · {} · {}", r.name, r.location, r.mpn_id.0);

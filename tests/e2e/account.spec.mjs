@@ -253,3 +253,20 @@ test('Turkish: messages, labels and a valid Turkish customer', async ({ page }) 
   await page.getByRole('button', { name: 'Geri', exact: true }).click();
   await shot(page, 'account-valid-tr-1280');
 });
+
+test('the reseller list can be searched by name, location or partner ID', async ({ page }) => {
+  await openApp(page);
+  const options = page.locator('#cw-reseller option');
+  const all = await options.count();
+  expect(all).toBeGreaterThan(25);
+  await page.fill('#cw-reseller-search', 'izmir');
+  await expect.poll(() => options.count()).toBeLessThan(all);
+  await expect(options.nth(1)).toContainText('İzmir');
+  await page.selectOption('#cw-reseller', { index: 1 });
+  const chosen = await page.locator('#cw-reseller').inputValue();
+  await page.fill('#cw-reseller-search', 'no reseller like this');
+  // The chosen one stays.
+  await expect(page.locator('#cw-reseller')).toHaveValue(chosen);
+  await page.fill('#cw-reseller-search', '');
+  await expect(options).toHaveCount(all);
+});
