@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{add_line, choices, Ui};
 use crate::browser;
 use crate::catalog::{cycles_for, step_quantity, Catalog, LineError, LineField};
-use crate::components::FieldMessage;
+use crate::components::{tr, tx, FieldMessage};
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{BillingCycle, Line, Step};
@@ -53,11 +53,11 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                             {move || Key::PrereqTitle.fmt(w.locale.get(), &[("offer", &name)])}
                         </h2>
                         <p>
-                            {move || w.t(if has_options { Key::PrereqBody } else { Key::PrereqNone })}
+                            {tr(if has_options { Key::PrereqBody } else { Key::PrereqNone })}
                         </p>
                         {has_options.then(|| view! {
                             <div class="cw-field">
-                                <label class="cw-label" for=select_id.clone()>{move || w.t(Key::PrereqChoose)}</label>
+                                <label class="cw-label" for=select_id.clone()>{tr(Key::PrereqChoose)}</label>
                                 <select
                                     class="cw-select"
                                     id=select_id.clone()
@@ -74,7 +74,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                         <div class="cw-prereq__actions">
                             {has_options.then(|| view! {
                                 <button type="button" class="cw-button" on:click=add_both>
-                                    {move || w.t(Key::PrereqAddBoth)}
+                                    {tr(Key::PrereqAddBoth)}
                                 </button>
                             })}
                             <button
@@ -85,7 +85,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                                     back_to_list();
                                 }
                             >
-                                {move || w.t(Key::Cancel)}
+                                {tr(Key::Cancel)}
                             </button>
                         </div>
                     </section>
@@ -109,9 +109,9 @@ pub fn OrderLines() -> impl IntoView {
     });
     view! {
         <section class="cw-order" aria-labelledby=w.el_id("order")>
-            <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{move || w.t(Key::OrderHeading)}</h2>
+            <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="cw-hint">{move || w.t(Key::OrderEmpty)}</p>
+                <p class="cw-hint">{tr(Key::OrderEmpty)}</p>
             </Show>
             <For each=move || ids.get() key=|id| id.clone() let:offer_id>
                 <LineEditor offer_id=offer_id />
@@ -246,7 +246,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             <div class="cw-line__head">
                 <h3 class="cw-line__title" id=title_id.clone()>{move || name.get()}</h3>
                 <button type="button" class="cw-link-button cw-line__remove" on:click=remove>
-                    {move || w.t(Key::RemoveLine)}
+                    {tr(Key::RemoveLine)}
                     <span class="cw-visually-hidden">" " {move || name.get()}</span>
                 </button>
             </div>
@@ -271,7 +271,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         Some(view! {
                             <div class="cw-line__fix">
                                 <div class="cw-field">
-                                    <label class="cw-label" for=sel.clone()>{move || w.t(Key::PrereqChoose)}</label>
+                                    <label class="cw-label" for=sel.clone()>{tr(Key::PrereqChoose)}</label>
                                     <select
                                         class="cw-select"
                                         id=sel.clone()
@@ -293,7 +293,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {move || w.t(Key::PrereqAddOne)}
+                                    {tr(Key::PrereqAddOne)}
                                 </button>
                             </div>
                         })
@@ -302,7 +302,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             </Show>
             <div class="cw-line__fields">
                 <div class="cw-field" class:cw-field--error=move || q_err.get().is_some()>
-                    <label class="cw-label" for=q_id_s.clone()>{move || w.t(Key::Quantity)}</label>
+                    <label class="cw-label" for=q_id_s.clone()>{tr(Key::Quantity)}</label>
                     <p class="cw-hint" id=format!("{q_id_s}-hint")>
                         {move || {
                             let (min, max) = bounds();
@@ -314,7 +314,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         <button
                             type="button"
                             class="cw-button cw-button--secondary cw-stepper-input__btn"
-                            aria-label=move || w.t(Key::QuantityDecrease)
+                            aria-label=tx(Key::QuantityDecrease)
                             aria-controls=q_id_s.clone()
                             on:click=move |_| step_by(false)
                         >
@@ -338,7 +338,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         <button
                             type="button"
                             class="cw-button cw-button--secondary cw-stepper-input__btn"
-                            aria-label=move || w.t(Key::QuantityIncrease)
+                            aria-label=tx(Key::QuantityIncrease)
                             aria-controls=q_id_s.clone()
                             on:click=move |_| step_by(true)
                         >
@@ -348,7 +348,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 </div>
                 <Show when=move || !terms.with(Vec::is_empty)>
                     <div class="cw-field" class:cw-field--error=move || t_err.get().is_some()>
-                        <label class="cw-label" for=t_id_s.clone()>{move || w.t(Key::TermLabel)}</label>
+                        <label class="cw-label" for=t_id_s.clone()>{tr(Key::TermLabel)}</label>
                         <FieldMessage id=format!("{t_id_s}-error") message=t_err />
                         <select
                             class="cw-select cw-select--auto"
@@ -389,7 +389,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                     </div>
                 </Show>
                 <div class="cw-field" class:cw-field--error=move || c_err.get().is_some()>
-                    <label class="cw-label" for=c_id_s.clone()>{move || w.t(Key::BillingCycleLabel)}</label>
+                    <label class="cw-label" for=c_id_s.clone()>{tr(Key::BillingCycleLabel)}</label>
                     <FieldMessage id=format!("{c_id_s}-error") message=c_err />
                     <select
                         class="cw-select cw-select--auto"
@@ -413,7 +413,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                             list.into_iter()
                                 .map(|c| {
                                     let sel = Some(c) == current;
-                                    view! { <option value=c.wire() selected=sel>{move || w.t(messages::billing_cycle(c))}</option> }
+                                    view! { <option value=c.wire() selected=sel>{tr(messages::billing_cycle(c))}</option> }
                                 })
                                 .collect_view()
                         }}
@@ -421,11 +421,11 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 </div>
                 <div class="cw-field" class:cw-field--error=move || n_err.get().is_some()>
                     <label class="cw-label" for=n_id_s.clone()>
-                        {move || w.t(Key::FriendlyName)}
+                        {tr(Key::FriendlyName)}
                         " "
-                        <span class="cw-optional">{move || w.t(Key::Optional)}</span>
+                        <span class="cw-optional">{tr(Key::Optional)}</span>
                     </label>
-                    <p class="cw-hint" id=format!("{n_id_s}-hint")>{move || w.t(Key::FriendlyNameHint)}</p>
+                    <p class="cw-hint" id=format!("{n_id_s}-hint")>{tr(Key::FriendlyNameHint)}</p>
                     <FieldMessage id=format!("{n_id_s}-error") message=n_err />
                     <input
                         class="cw-input"

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::{toggle_offer, Ui};
 use crate::catalog::{Catalog, SearchResult};
+use crate::components::tr;
 use crate::i18n::Key;
 use crate::store::use_wizard;
 
@@ -150,8 +151,8 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     };
 
     view! {
-        <p class="cw-label" id=label_id.clone()>{move || w.t(Key::OfferListLabel)}</p>
-        <p class="cw-hint" id=hint_id.clone()>{move || w.t(Key::OfferListHint)}</p>
+        <p class="cw-label" id=label_id.clone()>{tr(Key::OfferListLabel)}</p>
+        <p class="cw-hint" id=hint_id.clone()>{tr(Key::OfferListHint)}</p>
         <div
             class="cw-offers"
             node_ref=viewport
@@ -203,7 +204,6 @@ fn Row(
     option_prefix: String,
     on_pick: Callback<usize>,
 ) -> impl IntoView {
-    let w = use_wizard();
     // The position in the result this slot shows, if any.
     let pos = Memo::new(move |_| {
         let (f, n) = (first.get(), slots.get());
@@ -262,12 +262,12 @@ fn Row(
                 <span class="cw-offer__name">{field(|o| o.name.clone())}</span>
                 <span class="cw-offer__meta">
                     <span class="cw-offer__category">{field(|o| o.category_name.clone())}</span>
-                    <span class="cw-badge" hidden=move || !add_on.get()>{move || w.t(Key::BadgeAddOn)}</span>
-                    <span class="cw-badge cw-badge--trial" hidden=move || !trial.get()>{move || w.t(Key::BadgeTrial)}</span>
+                    <span class="cw-badge" hidden=move || !add_on.get()>{tr(Key::BadgeAddOn)}</span>
+                    <span class="cw-badge cw-badge--trial" hidden=move || !trial.get()>{tr(Key::BadgeTrial)}</span>
                     <span class="cw-badge cw-badge--unavailable" hidden=move || !unavailable.get()>
-                        {move || w.t(Key::BadgeUnavailable)}
+                        {tr(Key::BadgeUnavailable)}
                     </span>
-                    <span class="cw-badge cw-badge--chosen" hidden=move || !selected.get()>{move || w.t(Key::BadgeChosen)}</span>
+                    <span class="cw-badge cw-badge--chosen" hidden=move || !selected.get()>{tr(Key::BadgeChosen)}</span>
                 </span>
                 <span class="cw-offer__desc">{field(|o| o.description.clone())}</span>
             </span>
