@@ -16,7 +16,10 @@ use crate::i18n::Key;
 use crate::store::use_wizard;
 
 /// Row height in CSS pixels; `.cw-offer` in main.css has the same height.
-pub const ROW_H: f64 = 76.0;
+pub const ROW_H: f64 = ROW_PX as f64;
+/// [`ROW_H`] as an integer: CSS lengths are formatted from integers (no float formatting in
+/// the wasm).
+const ROW_PX: usize = 76;
 /// Rows rendered beyond each edge of the view.
 const OVERSCAN: usize = 4;
 
@@ -163,7 +166,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             aria-labelledby=label_id
             aria-describedby=hint_id
             aria-activedescendant=activedescendant
-            style:max-height=move || format!("{}px", count.get().max(1) as f64 * ROW_H + 4.0)
+            style:max-height=move || format!("{}px", count.get().max(1) * ROW_PX + 4)
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
                     scroll_top.set(f64::from(el.scroll_top()));
@@ -171,7 +174,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             }
             on:keydown=on_key
         >
-            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() as f64 * ROW_H)>
+            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() * ROW_PX)>
                 <For each=move || 0..slots.get() key=|s| *s let:lane>
                     <Row
                         lane=lane
@@ -249,7 +252,7 @@ fn Row(
             aria-disabled=move || unavailable.get().then_some("true")
             aria-setsize=move || count.get().to_string()
             aria-posinset=move || pos.get().map(|p| (p + 1).to_string())
-            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) as f64 * ROW_H)
+            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) * ROW_PX)
             on:click=move |_| {
                 if let Some(p) = pos.get_untracked() {
                     active.set(p);
