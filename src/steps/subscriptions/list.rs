@@ -265,15 +265,20 @@ fn Row(
                 <span class="cw-offer__name">{field(|o| o.name.clone())}</span>
                 <span class="cw-offer__meta">
                     <span class="cw-offer__category">{field(|o| o.category_name.clone())}</span>
-                    <span class="cw-badge" hidden=move || !add_on.get()>{tr(Key::BadgeAddOn)}</span>
-                    <span class="cw-badge cw-badge--trial" hidden=move || !trial.get()>{tr(Key::BadgeTrial)}</span>
-                    <span class="cw-badge cw-badge--unavailable" hidden=move || !unavailable.get()>
+                    <span class="cw-badge" hidden=unless(add_on)>{tr(Key::BadgeAddOn)}</span>
+                    <span class="cw-badge cw-badge--trial" hidden=unless(trial)>{tr(Key::BadgeTrial)}</span>
+                    <span class="cw-badge cw-badge--unavailable" hidden=unless(unavailable)>
                         {tr(Key::BadgeUnavailable)}
                     </span>
-                    <span class="cw-badge cw-badge--chosen" hidden=move || !selected.get()>{tr(Key::BadgeChosen)}</span>
+                    <span class="cw-badge cw-badge--chosen" hidden=unless(selected)>{tr(Key::BadgeChosen)}</span>
                 </span>
                 <span class="cw-offer__desc">{field(|o| o.description.clone())}</span>
             </span>
         </div>
     }
+}
+
+/// `hidden` of a badge: one closure type for all four.
+fn unless(flag: Memo<bool>) -> impl Fn() -> bool + Send + Sync + 'static {
+    move || !flag.get()
 }
