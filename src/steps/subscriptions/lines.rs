@@ -465,7 +465,7 @@ fn meta_badge(offer: Memo<Option<Offer>>, flag: fn(&Offer) -> bool, key: Key) ->
     move || {
         offer
             .get()
-            .filter(|o| flag(o))
+            .filter(flag)
             .map(|_| view! { " · " <span>{w.t(key)}</span> })
     }
 }
