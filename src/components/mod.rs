@@ -18,6 +18,13 @@ pub fn step_heading_id(w: &crate::store::Wizard) -> String {
 /// Translated text that follows the language switch. Every text uses this one closure type,
 /// so the renderer is compiled once instead of once per text (a measurable share of the wasm).
 pub fn tr(key: crate::i18n::Key) -> impl leptos::prelude::IntoView {
+    tx(key)
+}
+
+/// [`tr`] as a plain closure, for attributes (`aria-label=tx(..)`); the same closure type.
+pub fn tx(
+    key: crate::i18n::Key,
+) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
     use leptos::prelude::Get;
     let w = crate::store::use_wizard();
     move || key.text(w.locale.get())

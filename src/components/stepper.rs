@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::{tr, tx};
 use crate::i18n::Key;
 use crate::model::Step;
 use crate::store::use_wizard;
@@ -20,7 +21,7 @@ pub fn Stepper() -> impl IntoView {
     let w = use_wizard();
     let current = w.step;
     view! {
-        <nav class="cw-stepper" aria-label=move || w.t(Key::StepsNav)>
+        <nav class="cw-stepper" aria-label=tx(Key::StepsNav)>
             <p class="cw-stepper__count">
                 {move || {
                     current
@@ -55,7 +56,7 @@ pub fn Stepper() -> impl IntoView {
                                 <span class="cw-stepper__num" aria-hidden="true">
                                     {s.number().unwrap_or_default()}
                                 </span>
-                                <span class="cw-stepper__label">{move || w.t(step_title(s))}</span>
+                                <span class="cw-stepper__label">{tr(step_title(s))}</span>
                                 <span class="cw-visually-hidden">
                                     {move || match state() {
                                         "complete" => format!(" ({})", w.t(Key::StepCompleted)),

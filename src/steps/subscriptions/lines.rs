@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use super::{add_line, choices, Ui};
 use crate::browser;
 use crate::catalog::{cycles_for, step_quantity, Catalog, LineError, LineField};
-use crate::components::FieldMessage;
+use crate::components::{tr, tx, FieldMessage};
 use crate::i18n::Key;
 use crate::messages;
-use crate::model::{BillingCycle, Line, Step};
+use crate::model::{BillingCycle, Line, Offer, Step};
 use crate::store::use_wizard;
 use crate::subs::line_el_id;
 
@@ -53,11 +53,11 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                             {move || Key::PrereqTitle.fmt(w.locale.get(), &[("offer", &name)])}
                         </h2>
                         <p>
-                            {move || w.t(if has_options { Key::PrereqBody } else { Key::PrereqNone })}
+                            {tr(if has_options { Key::PrereqBody } else { Key::PrereqNone })}
                         </p>
                         {has_options.then(|| view! {
                             <div class="cw-field">
-                                <label class="cw-label" for=select_id.clone()>{move || w.t(Key::PrereqChoose)}</label>
+                                <label class="cw-label" for=select_id.clone()>{tr(Key::PrereqChoose)}</label>
                                 <select
                                     class="cw-select"
                                     id=select_id.clone()
@@ -74,7 +74,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                         <div class="cw-prereq__actions">
                             {has_options.then(|| view! {
                                 <button type="button" class="cw-button" on:click=add_both>
-                                    {move || w.t(Key::PrereqAddBoth)}
+                                    {tr(Key::PrereqAddBoth)}
                                 </button>
                             })}
                             <button
@@ -85,7 +85,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                                     back_to_list();
                                 }
                             >
-                                {move || w.t(Key::Cancel)}
+                                {tr(Key::Cancel)}
                             </button>
                         </div>
                     </section>
@@ -109,9 +109,9 @@ pub fn OrderLines() -> impl IntoView {
     });
     view! {
         <section class="cw-order" aria-labelledby=w.el_id("order")>
-            <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{move || w.t(Key::OrderHeading)}</h2>
+            <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="cw-hint">{move || w.t(Key::OrderEmpty)}</p>
+                <p class="cw-hint">{tr(Key::OrderEmpty)}</p>
             </Show>
             <For each=move || ids.get() key=|id| id.clone() let:offer_id>
                 <LineEditor offer_id=offer_id />
@@ -183,6 +183,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
         move || offer.get().map_or_else(|| id.clone(), |o| o.name)
     };
     let name = Memo::new(move |_| name());
+    let name_text = move || name.get();
 
     let q_err = error(LineField::Quantity);
     let c_err = error(LineField::BillingCycle);
@@ -238,22 +239,22 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     view! {
         <section
             class="cw-line"
-            class:cw-line--error=move || o_err.get().is_some()
+            class:cw-line--error=has_error(o_err)
             id=line_id_s.clone()
             tabindex="-1"
             aria-labelledby=title_id.clone()
         >
             <div class="cw-line__head">
-                <h3 class="cw-line__title" id=title_id.clone()>{move || name.get()}</h3>
+                <h3 class="cw-line__title" id=title_id.clone()>{name_text}</h3>
                 <button type="button" class="cw-link-button cw-line__remove" on:click=remove>
-                    {move || w.t(Key::RemoveLine)}
-                    <span class="cw-visually-hidden">" " {move || name.get()}</span>
+                    {tr(Key::RemoveLine)}
+                    <span class="cw-visually-hidden">" " {name_text}</span>
                 </button>
             </div>
             <p class="cw-line__meta">
                 {offer_id.clone()}
-                {move || offer.get().filter(|o| o.is_add_on).map(|_| view! { " · " <span>{w.t(Key::BadgeAddOn)}</span> })}
-                {move || offer.get().filter(|o| o.is_trial).map(|_| view! { " · " <span>{w.t(Key::BadgeTrial)}</span> })}
+                {meta_badge(offer, |o| o.is_add_on, Key::BadgeAddOn)}
+                {meta_badge(offer, |o| o.is_trial, Key::BadgeTrial)}
             </p>
             <FieldMessage id=format!("{line_id_s}-error") message=o_err />
             <Show when=move || missing_prereq.get()>
@@ -271,7 +272,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         Some(view! {
                             <div class="cw-line__fix">
                                 <div class="cw-field">
-                                    <label class="cw-label" for=sel.clone()>{move || w.t(Key::PrereqChoose)}</label>
+                                    <label class="cw-label" for=sel.clone()>{tr(Key::PrereqChoose)}</label>
                                     <select
                                         class="cw-select"
                                         id=sel.clone()
@@ -293,7 +294,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                                         }
                                     }
                                 >
-                                    {move || w.t(Key::PrereqAddOne)}
+                                    {tr(Key::PrereqAddOne)}
                                 </button>
                             </div>
                         })
@@ -301,8 +302,8 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 }
             </Show>
             <div class="cw-line__fields">
-                <div class="cw-field" class:cw-field--error=move || q_err.get().is_some()>
-                    <label class="cw-label" for=q_id_s.clone()>{move || w.t(Key::Quantity)}</label>
+                <div class="cw-field" class:cw-field--error=has_error(q_err)>
+                    <label class="cw-label" for=q_id_s.clone()>{tr(Key::Quantity)}</label>
                     <p class="cw-hint" id=format!("{q_id_s}-hint")>
                         {move || {
                             let (min, max) = bounds();
@@ -314,7 +315,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         <button
                             type="button"
                             class="cw-button cw-button--secondary cw-stepper-input__btn"
-                            aria-label=move || w.t(Key::QuantityDecrease)
+                            aria-label=tx(Key::QuantityDecrease)
                             aria-controls=q_id_s.clone()
                             on:click=move |_| step_by(false)
                         >
@@ -327,7 +328,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                             inputmode="numeric"
                             autocomplete="off"
                             spellcheck="false"
-                            aria-invalid=move || q_err.get().map(|_| "true")
+                            aria-invalid=invalid(q_err)
                             aria-describedby=describe(Some(format!("{q_id_s}-hint")), q_err, format!("{q_id_s}-error"))
                             prop:value=move || line.get().map(|l| l.quantity).unwrap_or_default()
                             on:input=move |ev| {
@@ -338,7 +339,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         <button
                             type="button"
                             class="cw-button cw-button--secondary cw-stepper-input__btn"
-                            aria-label=move || w.t(Key::QuantityIncrease)
+                            aria-label=tx(Key::QuantityIncrease)
                             aria-controls=q_id_s.clone()
                             on:click=move |_| step_by(true)
                         >
@@ -347,13 +348,13 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                     </div>
                 </div>
                 <Show when=move || !terms.with(Vec::is_empty)>
-                    <div class="cw-field" class:cw-field--error=move || t_err.get().is_some()>
-                        <label class="cw-label" for=t_id_s.clone()>{move || w.t(Key::TermLabel)}</label>
+                    <div class="cw-field" class:cw-field--error=has_error(t_err)>
+                        <label class="cw-label" for=t_id_s.clone()>{tr(Key::TermLabel)}</label>
                         <FieldMessage id=format!("{t_id_s}-error") message=t_err />
                         <select
                             class="cw-select cw-select--auto"
                             id=t_id_s.clone()
-                            aria-invalid=move || t_err.get().map(|_| "true")
+                            aria-invalid=invalid(t_err)
                             aria-describedby=describe(None, t_err, format!("{t_id_s}-error"))
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
@@ -388,13 +389,13 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         </select>
                     </div>
                 </Show>
-                <div class="cw-field" class:cw-field--error=move || c_err.get().is_some()>
-                    <label class="cw-label" for=c_id_s.clone()>{move || w.t(Key::BillingCycleLabel)}</label>
+                <div class="cw-field" class:cw-field--error=has_error(c_err)>
+                    <label class="cw-label" for=c_id_s.clone()>{tr(Key::BillingCycleLabel)}</label>
                     <FieldMessage id=format!("{c_id_s}-error") message=c_err />
                     <select
                         class="cw-select cw-select--auto"
                         id=c_id_s.clone()
-                        aria-invalid=move || c_err.get().map(|_| "true")
+                        aria-invalid=invalid(c_err)
                         aria-describedby=describe(None, c_err, format!("{c_id_s}-error"))
                         on:change=move |ev| {
                             if let Some(c) = BillingCycle::parse(&event_target_value(&ev)) {
@@ -413,26 +414,26 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                             list.into_iter()
                                 .map(|c| {
                                     let sel = Some(c) == current;
-                                    view! { <option value=c.wire() selected=sel>{move || w.t(messages::billing_cycle(c))}</option> }
+                                    view! { <option value=c.wire() selected=sel>{tr(messages::billing_cycle(c))}</option> }
                                 })
                                 .collect_view()
                         }}
                     </select>
                 </div>
-                <div class="cw-field" class:cw-field--error=move || n_err.get().is_some()>
+                <div class="cw-field" class:cw-field--error=has_error(n_err)>
                     <label class="cw-label" for=n_id_s.clone()>
-                        {move || w.t(Key::FriendlyName)}
+                        {tr(Key::FriendlyName)}
                         " "
-                        <span class="cw-optional">{move || w.t(Key::Optional)}</span>
+                        <span class="cw-optional">{tr(Key::Optional)}</span>
                     </label>
-                    <p class="cw-hint" id=format!("{n_id_s}-hint")>{move || w.t(Key::FriendlyNameHint)}</p>
+                    <p class="cw-hint" id=format!("{n_id_s}-hint")>{tr(Key::FriendlyNameHint)}</p>
                     <FieldMessage id=format!("{n_id_s}-error") message=n_err />
                     <input
                         class="cw-input"
                         id=n_id_s.clone()
                         type="text"
                         autocomplete="off"
-                        aria-invalid=move || n_err.get().map(|_| "true")
+                        aria-invalid=invalid(n_err)
                         aria-describedby=describe(Some(format!("{n_id_s}-hint")), n_err, format!("{n_id_s}-error"))
                         prop:value=move || line.get().map(|l| l.friendly_name).unwrap_or_default()
                         on:input=move |ev| {
@@ -443,6 +444,29 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// `true` while a line field shows an error (one closure type for every field).
+fn has_error(err: Signal<Option<String>>) -> impl Fn() -> bool + Send + Sync + 'static {
+    move || err.get().is_some()
+}
+
+/// `aria-invalid` of a line field.
+fn invalid(
+    err: Signal<Option<String>>,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    move || err.get().map(|_| "true")
+}
+
+/// " · Add-on" / " · Trial" after the offer id, while the offer has the flag.
+fn meta_badge(offer: Memo<Option<Offer>>, flag: fn(&Offer) -> bool, key: Key) -> impl IntoView {
+    let w = use_wizard();
+    move || {
+        offer
+            .get()
+            .filter(flag)
+            .map(|_| view! { " · " <span>{w.t(key)}</span> })
     }
 }
 

@@ -11,11 +11,15 @@ use leptos::prelude::*;
 
 use super::{toggle_offer, Ui};
 use crate::catalog::{Catalog, SearchResult};
+use crate::components::tr;
 use crate::i18n::Key;
 use crate::store::use_wizard;
 
 /// Row height in CSS pixels; `.cw-offer` in main.css has the same height.
-pub const ROW_H: f64 = 76.0;
+pub const ROW_H: f64 = ROW_PX as f64;
+/// [`ROW_H`] as an integer: CSS lengths are formatted from integers (no float formatting in
+/// the wasm).
+const ROW_PX: usize = 76;
 /// Rows rendered beyond each edge of the view.
 const OVERSCAN: usize = 4;
 
@@ -150,8 +154,8 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     };
 
     view! {
-        <p class="cw-label" id=label_id.clone()>{move || w.t(Key::OfferListLabel)}</p>
-        <p class="cw-hint" id=hint_id.clone()>{move || w.t(Key::OfferListHint)}</p>
+        <p class="cw-label" id=label_id.clone()>{tr(Key::OfferListLabel)}</p>
+        <p class="cw-hint" id=hint_id.clone()>{tr(Key::OfferListHint)}</p>
         <div
             class="cw-offers"
             node_ref=viewport
@@ -162,7 +166,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             aria-labelledby=label_id
             aria-describedby=hint_id
             aria-activedescendant=activedescendant
-            style:max-height=move || format!("{}px", count.get().max(1) as f64 * ROW_H + 4.0)
+            style:max-height=move || format!("{}px", count.get().max(1) * ROW_PX + 4)
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
                     scroll_top.set(f64::from(el.scroll_top()));
@@ -170,7 +174,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             }
             on:keydown=on_key
         >
-            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() as f64 * ROW_H)>
+            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() * ROW_PX)>
                 <For each=move || 0..slots.get() key=|s| *s let:lane>
                     <Row
                         lane=lane
@@ -203,7 +207,6 @@ fn Row(
     option_prefix: String,
     on_pick: Callback<usize>,
 ) -> impl IntoView {
-    let w = use_wizard();
     // The position in the result this slot shows, if any.
     let pos = Memo::new(move |_| {
         let (f, n) = (first.get(), slots.get());
@@ -249,7 +252,7 @@ fn Row(
             aria-disabled=move || unavailable.get().then_some("true")
             aria-setsize=move || count.get().to_string()
             aria-posinset=move || pos.get().map(|p| (p + 1).to_string())
-            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) as f64 * ROW_H)
+            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) * ROW_PX)
             on:click=move |_| {
                 if let Some(p) = pos.get_untracked() {
                     active.set(p);
@@ -262,15 +265,20 @@ fn Row(
                 <span class="cw-offer__name">{field(|o| o.name.clone())}</span>
                 <span class="cw-offer__meta">
                     <span class="cw-offer__category">{field(|o| o.category_name.clone())}</span>
-                    <span class="cw-badge" hidden=move || !add_on.get()>{move || w.t(Key::BadgeAddOn)}</span>
-                    <span class="cw-badge cw-badge--trial" hidden=move || !trial.get()>{move || w.t(Key::BadgeTrial)}</span>
-                    <span class="cw-badge cw-badge--unavailable" hidden=move || !unavailable.get()>
-                        {move || w.t(Key::BadgeUnavailable)}
+                    <span class="cw-badge" hidden=unless(add_on)>{tr(Key::BadgeAddOn)}</span>
+                    <span class="cw-badge cw-badge--trial" hidden=unless(trial)>{tr(Key::BadgeTrial)}</span>
+                    <span class="cw-badge cw-badge--unavailable" hidden=unless(unavailable)>
+                        {tr(Key::BadgeUnavailable)}
                     </span>
-                    <span class="cw-badge cw-badge--chosen" hidden=move || !selected.get()>{move || w.t(Key::BadgeChosen)}</span>
+                    <span class="cw-badge cw-badge--chosen" hidden=unless(selected)>{tr(Key::BadgeChosen)}</span>
                 </span>
                 <span class="cw-offer__desc">{field(|o| o.description.clone())}</span>
             </span>
         </div>
     }
+}
+
+/// `hidden` of a badge: one closure type for all four.
+fn unless(flag: Memo<bool>) -> impl Fn() -> bool + Send + Sync + 'static {
+    move || !flag.get()
 }

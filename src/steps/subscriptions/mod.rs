@@ -15,7 +15,7 @@ use crate::browser;
 use crate::catalog::{
     has_prerequisite, new_line, parse_quantity, prerequisite_choices, Catalog, Query, Sort,
 };
-use crate::components::ErrorSummary;
+use crate::components::{tr, ErrorSummary};
 use crate::i18n::{plural, Key};
 use crate::messages;
 use crate::model::Step;
@@ -50,11 +50,11 @@ pub fn SubscriptionsStep() -> impl IntoView {
     view! {
         <StepHeading title=Key::StepSubscriptions />
         <ErrorSummary step=Step::Subscriptions />
-        <p class="cw-lead">{move || w.t(Key::SubscriptionsIntro)}</p>
+        <p class="cw-lead">{tr(Key::SubscriptionsIntro)}</p>
         <div class="cw-subs">
             {move || match w.subs.catalog.get() {
                 None | Some(None) => {
-                    view! { <p class="cw-status" role="status">{move || w.t(Key::OffersLoading)}</p> }.into_any()
+                    view! { <p class="cw-status" role="status">{tr(Key::OffersLoading)}</p> }.into_any()
                 }
                 Some(Some(Err(e))) => {
                     view! {
@@ -70,7 +70,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
                                 }}
                             </p>
                             <button type="button" class="cw-button" on:click=move |_| w.subs.catalog.refetch()>
-                                {move || w.t(Key::Retry)}
+                                {tr(Key::Retry)}
                             </button>
                         </div>
                     }
@@ -154,8 +154,8 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
     view! {
         <div class="cw-offers__filters">
             <div class="cw-field cw-offers__search">
-                <label class="cw-label" for=search_id.clone()>{move || w.t(Key::SearchOffers)}</label>
-                <p class="cw-hint" id=hint_id.clone()>{move || w.t(Key::SearchOffersHint)}</p>
+                <label class="cw-label" for=search_id.clone()>{tr(Key::SearchOffers)}</label>
+                <p class="cw-hint" id=hint_id.clone()>{tr(Key::SearchOffersHint)}</p>
                 <input
                     class="cw-input"
                     type="search"
@@ -176,14 +176,14 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
                 />
             </div>
             <div class="cw-field">
-                <label class="cw-label" for=category_id.clone()>{move || w.t(Key::CategoryLabel)}</label>
+                <label class="cw-label" for=category_id.clone()>{tr(Key::CategoryLabel)}</label>
                 <select
                     class="cw-select"
                     id=category_id
                     prop:value=move || ui.category.get()
                     on:change=move |ev| ui.category.set(event_target_value(&ev))
                 >
-                    <option value="">{move || w.t(Key::CategoryAll)}</option>
+                    <option value="">{tr(Key::CategoryAll)}</option>
                     {categories
                         .into_iter()
                         .map(|c| view! { <option value=c.id.clone()>{format!("{} ({})", c.name, c.count)}</option> })
@@ -191,7 +191,7 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
                 </select>
             </div>
             <div class="cw-field">
-                <label class="cw-label" for=sort_id.clone()>{move || w.t(Key::SortLabel)}</label>
+                <label class="cw-label" for=sort_id.clone()>{tr(Key::SortLabel)}</label>
                 <select
                     class="cw-select"
                     id=sort_id
@@ -199,8 +199,8 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
                         ui.sort.set(if event_target_value(&ev) == "desc" { Sort::NameDesc } else { Sort::NameAsc })
                     }
                 >
-                    <option value="asc" selected=move || ui.sort.get() == Sort::NameAsc>{move || w.t(Key::SortNameAsc)}</option>
-                    <option value="desc" selected=move || ui.sort.get() == Sort::NameDesc>{move || w.t(Key::SortNameDesc)}</option>
+                    <option value="asc" selected=move || ui.sort.get() == Sort::NameAsc>{tr(Key::SortNameAsc)}</option>
+                    <option value="desc" selected=move || ui.sort.get() == Sort::NameDesc>{tr(Key::SortNameDesc)}</option>
                 </select>
             </div>
         </div>
@@ -323,7 +323,7 @@ fn SummaryBar() -> impl IntoView {
                         move |_| browser::focus_id(&order_id)
                     }
                 >
-                    {move || w.t(Key::SummaryView)}
+                    {tr(Key::SummaryView)}
                 </button>
             </Show>
         </div>
@@ -351,8 +351,8 @@ fn ConfirmEmpty() -> impl IntoView {
                 aria-labelledby=title_id.clone()
                 aria-describedby=body_id.clone()
             >
-                <h2 class="cw-confirm__title" id=title_id.clone()>{move || w.t(Key::ConfirmEmptyTitle)}</h2>
-                <p id=body_id.clone()>{move || w.t(Key::ConfirmEmptyBody)}</p>
+                <h2 class="cw-confirm__title" id=title_id.clone()>{tr(Key::ConfirmEmptyTitle)}</h2>
+                <p id=body_id.clone()>{tr(Key::ConfirmEmptyBody)}</p>
                 <div class="cw-confirm__actions">
                     <button
                         type="button"
@@ -362,7 +362,7 @@ fn ConfirmEmpty() -> impl IntoView {
                             w.advance(Step::Subscriptions);
                         }
                     >
-                        {move || w.t(Key::ConfirmEmptyYes)}
+                        {tr(Key::ConfirmEmptyYes)}
                     </button>
                     <button
                         type="button"
@@ -372,7 +372,7 @@ fn ConfirmEmpty() -> impl IntoView {
                             browser::focus_id(&w.el_id("offer-search"));
                         }
                     >
-                        {move || w.t(Key::ConfirmEmptyNo)}
+                        {tr(Key::ConfirmEmptyNo)}
                     </button>
                 </div>
             </section>
