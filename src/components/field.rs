@@ -10,8 +10,8 @@ use crate::messages;
 use crate::model::{FieldId, Step};
 use crate::store::use_wizard;
 
-/// The error to show at a field (only after the step's first Continue).
-fn field_error(field: FieldId) -> Signal<Option<String>> {
+/// The error to show at a field of Account info (only after the step's first Continue).
+pub fn field_error(field: FieldId) -> Signal<Option<String>> {
     let w = use_wizard();
     Signal::derive(move || {
         let l = w.locale.get();

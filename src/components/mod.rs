@@ -7,7 +7,7 @@ mod stepper;
 
 pub use copy::CopyButton;
 pub use error_summary::ErrorSummary;
-pub use field::{ChoiceField, FieldMessage, TextField};
+pub use field::{field_error, ChoiceField, FieldMessage, TextField};
 pub use stepper::{step_title, Stepper};
 
 /// Id of the current step's `<h1>`.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::account_checks::{watch_domain, AddressCheckPanel, DomainStatus};
 use super::StepHeading;
 use crate::browser;
-use crate::components::{tr, ChoiceField, ErrorSummary, FieldMessage, TextField};
+use crate::components::{field_error, tr, ChoiceField, ErrorSummary, FieldMessage, TextField};
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{
@@ -226,13 +226,7 @@ fn ResellerPicker() -> impl IntoView {
     let id = w.field_id(FieldId::Reseller);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let error = Signal::derive(move || {
-        let l = w.locale.get();
-        w.visible_issues(Step::Account)
-            .into_iter()
-            .find(|i| i.field == FieldId::Reseller)
-            .map(|i| messages::field_error(&i.error, l))
-    });
+    let error = field_error(FieldId::Reseller);
     let selected = Memo::new(move |_| {
         w.draft
             .with(|d| d.reseller.clone().map(|r| r.0).unwrap_or_default())
@@ -311,13 +305,7 @@ fn AgreementSection() -> impl IntoView {
     let choice = Memo::new(move |_| w.draft.with(|d| d.account.agreement));
     let name = w.field_id(FieldId::Agreement);
     let error_id = format!("{name}-error");
-    let error = Signal::derive(move || {
-        let l = w.locale.get();
-        w.visible_issues(Step::Account)
-            .into_iter()
-            .find(|i| i.field == FieldId::Agreement)
-            .map(|i| messages::field_error(&i.error, l))
-    });
+    let error = field_error(FieldId::Agreement);
     let may_attest = move || {
         w.profile
             .get()

@@ -14,6 +14,33 @@ use crate::model::{BillingCycle, Line, Offer, Step};
 use crate::store::use_wizard;
 use crate::subs::line_el_id;
 
+/// The choice among an add-on's prerequisites (by position in `options`), used by the prompt
+/// and by a line whose prerequisite was removed.
+#[component]
+fn PrereqSelect(
+    id: String,
+    options: Vec<u32>,
+    catalog: Arc<Catalog>,
+    picked: RwSignal<usize>,
+) -> impl IntoView {
+    view! {
+        <div class="cw-field">
+            <label class="cw-label" for=id.clone()>{tr(Key::PrereqChoose)}</label>
+            <select
+                class="cw-select"
+                id=id
+                on:change=move |ev| picked.set(event_target_value(&ev).parse().unwrap_or(0))
+            >
+                {options
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &i)| view! { <option value=k.to_string()>{catalog.offer(i).name.clone()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// Shown when an add-on is chosen without any of its prerequisites in the order: pick one of
 /// them to add with it, or cancel.
 #[component]
@@ -56,20 +83,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                             {tr(if has_options { Key::PrereqBody } else { Key::PrereqNone })}
                         </p>
                         {has_options.then(|| view! {
-                            <div class="cw-field">
-                                <label class="cw-label" for=select_id.clone()>{tr(Key::PrereqChoose)}</label>
-                                <select
-                                    class="cw-select"
-                                    id=select_id.clone()
-                                    on:change=move |ev| picked.set(event_target_value(&ev).parse().unwrap_or(0))
-                                >
-                                    {options
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(k, &i)| view! { <option value=k.to_string()>{cat.offer(i).name.clone()}</option> })
-                                        .collect_view()}
-                                </select>
-                            </div>
+                            <PrereqSelect id=select_id.clone() options=options.clone() catalog=cat.clone() picked=picked />
                         })}
                         <div class="cw-prereq__actions">
                             {has_options.then(|| view! {
@@ -271,20 +285,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         let cat_add = cat.clone();
                         Some(view! {
                             <div class="cw-line__fix">
-                                <div class="cw-field">
-                                    <label class="cw-label" for=sel.clone()>{tr(Key::PrereqChoose)}</label>
-                                    <select
-                                        class="cw-select"
-                                        id=sel.clone()
-                                        on:change=move |ev| prereq_pick.set(event_target_value(&ev).parse().unwrap_or(0))
-                                    >
-                                        {options
-                                            .iter()
-                                            .enumerate()
-                                            .map(|(k, &i)| view! { <option value=k.to_string()>{cat.offer(i).name.clone()}</option> })
-                                            .collect_view()}
-                                    </select>
-                                </div>
+                                <PrereqSelect id=sel.clone() options=options.clone() catalog=cat.clone() picked=prereq_pick />
                                 <button
                                     type="button"
                                     class="cw-button cw-button--secondary"
