@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod json;
 pub mod messages;
 pub mod model;
+pub mod sort;
 pub mod submit;
 pub mod validate;
 

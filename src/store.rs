@@ -190,7 +190,7 @@ impl Wizard {
                     }
                 });
             });
-            issues.sort_by_key(|i| i.field);
+            crate::sort::sort_by_key(&mut issues, |i| i.field);
             issues
         });
 

@@ -89,7 +89,7 @@ impl Subs {
                         }
                     }
                 });
-                issues.sort_by_key(|i| i.line);
+                crate::sort::sort_by_key(&mut issues, |i| i.line);
                 issues
             })
         });

@@ -27,7 +27,7 @@ pub fn AccountStep() -> impl IntoView {
             .split(' ')
             .map(|c| (c.to_string(), browser::country_name(c, l)))
             .collect();
-        v.sort_by(|a, b| browser::locale_compare(&a.1, &b.1, l));
+        crate::sort::sort_by(&mut v, |a, b| browser::locale_compare(&a.1, &b.1, l));
         v
     });
     let states = Memo::new(move |_| {

@@ -74,7 +74,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
                     .filter_map(|l| cat.index_of(&l.offer_id))
                     .collect()
             });
-            v.sort_unstable();
+            crate::sort::sort_by(&mut v, u32::cmp);
             v
         })
     };
