@@ -1,6 +1,7 @@
 //! Step 1: Account info. Country first (it drives the address rules), then company, address,
 //! primary contact, reseller (indirect providers), agreement and GDAP.
 
+use crate::components::When;
 use leptos::prelude::*;
 
 use super::account_checks::{watch_domain, AddressCheckPanel, DomainStatus};
@@ -80,7 +81,7 @@ pub fn AccountStep() -> impl IntoView {
                 width="cw-input--20"
             />
             <DomainStatus />
-            <Show when=needs_registration>
+            <When when=needs_registration>
                 <TextField
                     field=FieldId::RegistrationNumber
                     label=Key::RegistrationNumber
@@ -88,7 +89,7 @@ pub fn AccountStep() -> impl IntoView {
                     autocomplete="off"
                     width="cw-input--20"
                 />
-            </Show>
+            </When>
         </fieldset>
 
         <fieldset class="cw-fieldset">
@@ -156,7 +157,7 @@ pub fn AccountStep() -> impl IntoView {
             }}
         </fieldset>
 
-        <Show when=move || rules_ok().is_some()>
+        <When when=move || rules_ok().is_some()>
             <fieldset class="cw-fieldset">
                 <legend class="cw-legend">{tr(Key::LanguageSection)}</legend>
                 <ChoiceField
@@ -192,11 +193,11 @@ pub fn AccountStep() -> impl IntoView {
                     })
                 />
             </fieldset>
-        </Show>
+        </When>
 
-        <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
+        <When when=move || w.partner_type() == PartnerType::IndirectProvider>
             <ResellerPicker />
-        </Show>
+        </When>
 
         <AgreementSection />
 
@@ -342,11 +343,11 @@ fn AgreementSection() -> impl IntoView {
         >
             <legend class="cw-legend">{tr(Key::AgreementSection)}</legend>
             <FieldMessage id=format!("{name}-error") message=error />
-            <Show when=move || !may_attest()>
+            <When when=move || !may_attest()>
                 <p class="cw-hint">{tr(Key::MayNotAttest)}</p>
-            </Show>
+            </When>
             {radio(AgreementChoice::Accepted, "accepted", Key::AgreementAccepted, true)}
-            <Show when=move || choice.get() == AgreementChoice::Accepted>
+            <When when=move || choice.get() == AgreementChoice::Accepted>
                 <div class="cw-conditional">
                     <TextField field=FieldId::SignerFirstName label=Key::SignerFirstName autocomplete="off" />
                     <TextField field=FieldId::SignerLastName label=Key::SignerLastName autocomplete="off" />
@@ -367,7 +368,7 @@ fn AgreementSection() -> impl IntoView {
                         width="cw-input--10"
                     />
                 </div>
-            </Show>
+            </When>
             {radio(AgreementChoice::AcceptLater, "later", Key::AgreementLater, false)}
         </fieldset>
     }

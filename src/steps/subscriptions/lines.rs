@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::components::When;
 use leptos::prelude::*;
 
 use super::{add_line, choices, Ui};
@@ -124,9 +125,9 @@ pub fn OrderLines() -> impl IntoView {
     view! {
         <section class="cw-order" aria-labelledby=w.el_id("order")>
             <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
-            <Show when=move || ids.with(Vec::is_empty)>
+            <When when=move || ids.with(Vec::is_empty)>
                 <p class="cw-hint">{tr(Key::OrderEmpty)}</p>
-            </Show>
+            </When>
             <For each=move || ids.get() key=|id| id.clone() let:offer_id>
                 <LineEditor offer_id=offer_id />
             </For>
@@ -271,7 +272,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 {meta_badge(offer, |o| o.is_trial, Key::BadgeTrial)}
             </p>
             <FieldMessage id=format!("{line_id_s}-error") message=o_err />
-            <Show when=move || missing_prereq.get()>
+            <When when=move || missing_prereq.get()>
                 {
                     let sel = prereq_select_id.clone();
                     move || {
@@ -301,7 +302,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         })
                     }
                 }
-            </Show>
+            </When>
             <div class="cw-line__fields">
                 <div class="cw-field" class:cw-field--error=has_error(q_err)>
                     <label class="cw-label" for=q_id_s.clone()>{tr(Key::Quantity)}</label>
@@ -348,7 +349,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                <Show when=move || !terms.with(Vec::is_empty)>
+                <When when=move || !terms.with(Vec::is_empty)>
                     <div class="cw-field" class:cw-field--error=has_error(t_err)>
                         <label class="cw-label" for=t_id_s.clone()>{tr(Key::TermLabel)}</label>
                         <FieldMessage id=format!("{t_id_s}-error") message=t_err />
@@ -389,7 +390,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                             }}
                         </select>
                     </div>
-                </Show>
+                </When>
                 <div class="cw-field" class:cw-field--error=has_error(c_err)>
                     <label class="cw-label" for=c_id_s.clone()>{tr(Key::BillingCycleLabel)}</label>
                     <FieldMessage id=format!("{c_id_s}-error") message=c_err />

@@ -8,6 +8,7 @@ mod list;
 
 use std::sync::Arc;
 
+use crate::components::When;
 use leptos::prelude::*;
 
 use super::StepHeading;
@@ -314,7 +315,7 @@ fn SummaryBar() -> impl IntoView {
                     {move || plural(w.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
                 </span>
             </p>
-            <Show when=move || { totals.get().0 > 0 }>
+            <When when=move || { totals.get().0 > 0 }>
                 <button
                     type="button"
                     class="cw-link-button"
@@ -325,7 +326,7 @@ fn SummaryBar() -> impl IntoView {
                 >
                     {tr(Key::SummaryView)}
                 </button>
-            </Show>
+            </When>
         </div>
     }
 }
@@ -342,7 +343,7 @@ fn ConfirmEmpty() -> impl IntoView {
     // Leaving the step (Back, or on to Review) closes the question.
     on_cleanup(move || w.subs.confirming_empty.set(false));
     view! {
-        <Show when=asking>
+        <When when=asking>
             <section
                 class="cw-confirm"
                 id=id.clone()
@@ -376,6 +377,6 @@ fn ConfirmEmpty() -> impl IntoView {
                     </button>
                 </div>
             </section>
-        </Show>
+        </When>
     }
 }
