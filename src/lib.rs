@@ -23,6 +23,8 @@ pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
+pub mod reactive;
+#[cfg(target_arch = "wasm32")]
 pub mod steps;
 #[cfg(target_arch = "wasm32")]
 pub mod store;

@@ -4,6 +4,8 @@
 use super::When;
 use leptos::prelude::*;
 
+use crate::reactive::memo;
+
 use super::tr;
 
 use crate::i18n::Key;
@@ -69,7 +71,7 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     let warn_id = format!("{id}-warning");
     let error = field_error(field);
-    let value = Memo::new(move |_| {
+    let value = memo(move || {
         w.draft
             .with(|d| field.get(&d.account).unwrap_or_default().to_string())
     });
@@ -142,7 +144,7 @@ pub fn ChoiceField(
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     let error = field_error(field);
-    let value = Memo::new(move |_| {
+    let value = memo(move || {
         let v = w
             .draft
             .with(|d| field.get(&d.account).unwrap_or_default().to_string());

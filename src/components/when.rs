@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::reactive::memo;
+
 type Condition = Arc<dyn Fn() -> bool + Send + Sync>;
 
 /// Renders `children` while `when` is true, else `fallback` (nothing by default). The
@@ -23,7 +25,7 @@ pub fn When(
 }
 
 fn render(when: Condition, children: ChildrenFn, fallback: ViewFn) -> AnyView {
-    let shown = Memo::new(move |_| when());
+    let shown = memo(move || when());
     (move || {
         if shown.get() {
             children()

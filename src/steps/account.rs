@@ -4,6 +4,8 @@
 use crate::components::When;
 use leptos::prelude::*;
 
+use crate::reactive::{memo, Load};
+
 use super::account_checks::{watch_domain, AddressCheckPanel, DomainStatus};
 use super::StepHeading;
 use crate::browser;
@@ -21,7 +23,7 @@ use crate::validate;
 pub fn AccountStep() -> impl IntoView {
     let w = use_wizard();
     watch_domain(w);
-    let country = Memo::new(move |_| w.draft.with(|d| d.account.country.clone()));
+    let country = memo(move || w.draft.with(|d| d.account.country.clone()));
     let countries = Signal::derive(move || {
         let l = w.locale.get().bcp47();
         let mut v: Vec<(String, String)> = COUNTRIES
@@ -31,7 +33,7 @@ pub fn AccountStep() -> impl IntoView {
         crate::sort::sort_by(&mut v, |a, b| browser::locale_compare(&a.1, &b.1, l));
         v
     });
-    let states = Memo::new(move |_| {
+    let states = memo(move || {
         w.rules
             .get()
             .flatten()
@@ -220,7 +222,7 @@ pub fn AccountStep() -> impl IntoView {
 #[component]
 fn ResellerPicker() -> impl IntoView {
     let w = use_wizard();
-    let resellers = LocalResource::new(move || {
+    let resellers = Load::new(move || {
         let api = w.api.get_value();
         async move { api.resellers().await }
     });
@@ -228,7 +230,7 @@ fn ResellerPicker() -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let error = field_error(FieldId::Reseller);
-    let selected = Memo::new(move |_| {
+    let selected = memo(move || {
         w.draft
             .with(|d| d.reseller.clone().map(|r| r.0).unwrap_or_default())
     });
@@ -303,7 +305,7 @@ fn ResellerPicker() -> impl IntoView {
 #[component]
 fn AgreementSection() -> impl IntoView {
     let w = use_wizard();
-    let choice = Memo::new(move |_| w.draft.with(|d| d.account.agreement));
+    let choice = memo(move || w.draft.with(|d| d.account.agreement));
     let name = w.field_id(FieldId::Agreement);
     let error_id = format!("{name}-error");
     let error = field_error(FieldId::Agreement);

@@ -4,6 +4,8 @@
 
 use crate::components::When;
 use leptos::prelude::*;
+
+use crate::reactive::memo;
 use send_wrapper::SendWrapper;
 
 use crate::api::Cancel;
@@ -18,7 +20,7 @@ const DOMAIN_DEBOUNCE_MS: u64 = 400;
 /// Watches the domain prefix and checks it once the user pauses typing. Runs while the
 /// Account step is mounted; leaving the step cancels a pending or in-flight check.
 pub fn watch_domain(w: Wizard) {
-    let prefix = Memo::new(move |_| {
+    let prefix = memo(move || {
         w.draft
             .with(|d| d.account.domain_prefix.trim().to_ascii_lowercase())
     });
@@ -206,7 +208,7 @@ fn one_line(a: &Address) -> String {
 #[component]
 pub fn AddressCheckPanel() -> impl IntoView {
     let w = use_wizard();
-    let current = Memo::new(move |_| w.draft.with(|d| d.account.address()));
+    let current = memo(move || w.draft.with(|d| d.account.address()));
     let state = move || {
         w.address
             .get()

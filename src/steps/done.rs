@@ -5,6 +5,8 @@
 use crate::components::When;
 use leptos::prelude::*;
 
+use crate::reactive::memo;
+
 use super::StepHeading;
 use crate::components::{tr, CopyButton};
 use crate::i18n::Key;
@@ -18,7 +20,7 @@ pub fn DoneStep() -> impl IntoView {
     on_cleanup(move || {
         let _ = w.credentials.try_set(None);
     });
-    let customer = Memo::new(move |_| {
+    let customer = memo(move || {
         w.submission
             .with(|s| s.as_ref().and_then(|s| s.customer.clone()))
     });
@@ -33,7 +35,7 @@ pub fn DoneStep() -> impl IntoView {
             .with(|c| c.as_ref().map(|c| c.password.clone()).unwrap_or_default())
     });
     let revealed = RwSignal::new(false);
-    let orders = Memo::new(move |_| {
+    let orders = memo(move || {
         w.submission.with(|s| {
             s.as_ref()
                 .map(|s| {

@@ -4,6 +4,8 @@
 use crate::components::When;
 use leptos::prelude::*;
 
+use crate::reactive::Load;
+
 use crate::components::tr;
 
 use super::submitting::SubmitProgress;
@@ -67,7 +69,7 @@ pub fn ReviewStep() -> impl IntoView {
             browser::country_name(&c, w.locale.get().bcp47())
         }
     });
-    let resellers = LocalResource::new(move || {
+    let resellers = Load::new(move || {
         let api = w.api.get_value();
         async move { api.resellers().await }
     });

@@ -5,6 +5,8 @@ use std::sync::Arc;
 use crate::components::When;
 use leptos::prelude::*;
 
+use crate::reactive::memo;
+
 use super::{add_line, choices, Ui};
 use crate::browser;
 use crate::catalog::{cycles_for, step_quantity, Catalog, LineError, LineField};
@@ -114,7 +116,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
 #[component]
 pub fn OrderLines() -> impl IntoView {
     let w = use_wizard();
-    let ids = Memo::new(move |_| {
+    let ids = memo(move || {
         w.draft.with(|d| {
             d.lines
                 .iter()
@@ -140,19 +142,19 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     let w = use_wizard();
     let ui = expect_context::<Ui>();
     let key = offer_id.clone();
-    let index = Memo::new(move |_| {
+    let index = memo(move || {
         w.draft
             .with(|d| d.lines.iter().position(|l| l.offer_id == key))
     });
-    let line = Memo::new(move |_| {
+    let line = memo(move || {
         index
             .get()
             .and_then(|i| w.draft.with(|d| d.lines.get(i).cloned()))
     });
-    let catalog = Memo::new(move |_| w.subs.loaded().map(ArcCatalog));
+    let catalog = memo(move || w.subs.loaded().map(ArcCatalog));
     let key = offer_id.clone();
     let offer = move || catalog.get().and_then(|c| c.0.get(&key).cloned());
-    let offer = Memo::new(move |_| offer());
+    let offer = memo(offer);
     let prefix = w.id.get_value();
     let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
     // Offer-level problems show at once; the others after the step's first Continue.
@@ -171,7 +173,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             })
         })
     };
-    let missing_prereq = Memo::new(move |_| {
+    let missing_prereq = memo(move || {
         index.get().is_some_and(|i| {
             w.subs.issues.with(|all| {
                 all.iter()
@@ -197,7 +199,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
         let id = offer_id.clone();
         move || offer.get().map_or_else(|| id.clone(), |o| o.name)
     };
-    let name = Memo::new(move |_| name());
+    let name = memo(name);
     let name_text = move || name.get();
 
     let q_err = error(LineField::Quantity);
@@ -227,14 +229,14 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             l.quantity = step_quantity(&l.quantity, min, max, up).to_string()
         }));
     };
-    let cycles = Memo::new(move |_| {
+    let cycles = memo(move || {
         let term = line.get().and_then(|l| l.term_duration);
         offer
             .get()
             .map(|o| cycles_for(&o, term.as_deref()))
             .unwrap_or_default()
     });
-    let terms = Memo::new(move |_| offer.get().map(|o| o.term_durations).unwrap_or_default());
+    let terms = memo(move || offer.get().map(|o| o.term_durations).unwrap_or_default());
     let remove = {
         move |_| {
             let l = w.locale.get_untracked();

@@ -11,6 +11,8 @@ use std::sync::Arc;
 use crate::components::When;
 use leptos::prelude::*;
 
+use crate::reactive::memo;
+
 use super::StepHeading;
 use crate::browser;
 use crate::catalog::{
@@ -103,7 +105,7 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
         };
         cat.search(&q, prev)
     });
-    let count = Memo::new(move |_| results.with(|r| r.indices.len()));
+    let count = memo(move || results.with(|r| r.indices.len()));
     // The live region says the count only once typing pauses.
     let spoken = RwSignal::new(String::new());
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
@@ -292,7 +294,7 @@ fn choices(catalog: &Catalog, index: u32) -> Vec<u32> {
 #[component]
 fn SummaryBar() -> impl IntoView {
     let w = use_wizard();
-    let totals = Memo::new(move |_| {
+    let totals = memo(move || {
         w.draft.with(|d| {
             let licenses: u64 = d
                 .lines
