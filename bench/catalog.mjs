@@ -38,9 +38,15 @@ function option(name, fallback) {
 }
 const KEYS = Math.max(50, Number(option('keys', 100)));
 const PORT = Number(option('port', process.env.BENCH_PORT ?? 8197));
-const CONDITION_NAMES = option('conditions', 'fast,slow').split(',');
+const CONDITION_NAMES = option('conditions', 'fast,uncapped,slow').split(',');
+// `uncapped` runs in a browser without the 60 Hz frame clock (frames are produced as soon as
+// there is something to draw): with vsync, a paint waits for the next 16.7 ms tick, so the
+// keystroke-to-paint time of even an empty page is about one frame (the "browser floor" row)
+// and a 16 ms p95 cannot be told apart from the clock. Uncapped, the same measurement shows
+// the app's own latency.
 const CONDITIONS = {
   fast: { label: 'no throttling', cpuRate: 1, targetKeyP95: 16 },
+  uncapped: { label: 'no throttling, frame rate uncapped', cpuRate: 1, targetKeyP95: 16, args: ['--disable-frame-rate-limit', '--disable-gpu-vsync'] },
   slow: { label: '4x CPU throttling', cpuRate: 4, targetKeyP95: 50 },
 };
 const TARGET_FRAME_MS = 50;
@@ -285,11 +291,12 @@ function quantile(values, q) {
 }
 const MB = (b) => b / 2 ** 20;
 
-const browser = await chromium.launch({
+const launch = (extra = []) => chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+    '--disable-component-update', '--disable-sync', ...extra],
 });
+const browser = await launch();
 const results = { loadAverageAtStart: os.loadavg(), cpus: os.cpus().length, date: new Date().toISOString(), browser: `Chromium ${browser.version()}`, offers: 10000, keystrokes: KEYS, url: URL_, conditions: {} };
 try {
   // Warm-up (process start, server caches), not counted.
@@ -297,8 +304,13 @@ try {
   for (const name of CONDITION_NAMES) {
     const c = CONDITIONS[name];
     if (!c) fail(`unknown condition ${name}`);
-    const r = await run(browser, c);
-    const floor = await control(browser, c);
+    // A condition with its own browser flags gets its own browser (warmed up like the first).
+    const own = c.args ? await launch(c.args) : null;
+    const b = own ?? browser;
+    if (own) await run(own, c);
+    const r = await run(b, c);
+    const floor = await control(b, c);
+    if (own) await own.close();
     const painted = r.keySamples.map((s) => s.painted);
     // Keystrokes that changed nothing on screen (same result) did no DOM work to time.
     const handled = r.keySamples.filter((s) => s.changed).map((s) => s.handled);
@@ -346,7 +358,7 @@ const names = Object.keys(results.conditions);
 const ok = (pass) => (pass ? 'ok' : '**MISS**');
 const rows = [
   ['keystroke → updated list painted, median (ms)', (c) => c.keyPaintMedianMs.toFixed(1), () => ''],
-  ['keystroke → updated list painted, p95 (ms)', (c) => `${c.keyPaintP95Ms.toFixed(1)} ${ok(c.keyPaintP95Ms <= c.targetKeyP95Ms)}`, () => '≤16 / ≤50'],
+  ['keystroke → updated list painted, p95 (ms)', (c) => `${c.keyPaintP95Ms.toFixed(1)} ${ok(c.keyPaintP95Ms <= c.targetKeyP95Ms)}`, () => names.map((n) => `≤${results.conditions[n].targetKeyP95Ms}`).join(' / ')],
   ['keystrokes that changed the list', (c) => `${c.keysThatChangedTheResult} of ${c.keySamples}`, () => ''],
   ['same on a page with only a search box (browser floor), median / p95 (ms)', (c) => `${c.floorKeyPaintMedianMs.toFixed(1)} / ${c.floorKeyPaintP95Ms.toFixed(1)}`, () => ''],
   ['input event → list DOM updated (the app\'s work; keystrokes that changed the list), median / p95 (ms)', (c) => `${c.keyHandledMedianMs.toFixed(1)} / ${c.keyHandledP95Ms.toFixed(1)}`, () => ''],

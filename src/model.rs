@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{FromJson, Json};
+
 /// The wizard's steps, in order. `Done` is not counted in "Step N of 3".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 pub enum Step {
@@ -119,7 +121,7 @@ impl Profile {
 }
 
 /// A reseller's relationship id (a GUID): what `AssociatedPartnerId` takes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct ResellerId(pub String);
 
 /// A reseller's MPN id (digits): what an order line's `partnerIdOnRecord` takes.
@@ -127,7 +129,7 @@ pub struct ResellerId(pub String);
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MpnId(pub String);
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reseller {
     pub id: ResellerId,
     pub mpn_id: MpnId,
@@ -152,7 +154,7 @@ pub struct CountryRules {
     pub calling_codes: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
 pub enum BillingCycle {
     #[default]
     Monthly,
@@ -201,7 +203,7 @@ pub struct Offer {
 }
 
 /// One chosen offer in the draft.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Line {
     pub offer_id: String,
     /// Kept as typed so nothing the user entered is lost, even when it is not a number.
@@ -212,7 +214,7 @@ pub struct Line {
 }
 
 /// How the customer agreement was (or will be) accepted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
 pub enum AgreementChoice {
     /// Not answered yet.
     #[default]
@@ -224,8 +226,7 @@ pub enum AgreementChoice {
 }
 
 /// Everything the user typed on Account info. Strings are kept exactly as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct Account {
     pub country: String,
     pub company_name: String,
@@ -254,8 +255,7 @@ pub struct Account {
 
 /// The whole draft: what the user entered, saved as they type and restored after a reload.
 /// It never holds credentials.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct Draft {
     pub account: Account,
     pub reseller: Option<ResellerId>,
@@ -457,7 +457,7 @@ impl std::fmt::Debug for CreatedCustomer {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct PlacedOrder {
     pub id: String,
     pub status: String,
@@ -510,5 +510,141 @@ mod tests {
         assert!(requires_registration_number("TR"));
         assert!(!requires_registration_number("US"));
         assert!(!requires_registration_number("GB"));
+    }
+}
+
+// ---- reading the saved draft ----------------------------------------------------------------
+// The draft is written by serde's `Serialize` (field names as in Rust, unit variants as their
+// names) and read back by hand: a derived `Deserialize` is several times this code in the
+// wasm. Every member may be missing (a draft saved by an older version): it takes its default.
+
+impl FromJson for ResellerId {
+    fn from_json(j: &Json) -> Option<Self> {
+        j.as_string().map(ResellerId)
+    }
+}
+
+impl FromJson for BillingCycle {
+    fn from_json(j: &Json) -> Option<Self> {
+        match j.as_string()?.as_str() {
+            "Monthly" => Some(BillingCycle::Monthly),
+            "Annual" => Some(BillingCycle::Annual),
+            "Triennial" => Some(BillingCycle::Triennial),
+            "None" => Some(BillingCycle::None),
+            _ => None,
+        }
+    }
+}
+
+impl FromJson for AgreementChoice {
+    fn from_json(j: &Json) -> Option<Self> {
+        match j.as_string()?.as_str() {
+            "Unset" => Some(AgreementChoice::Unset),
+            "Accepted" => Some(AgreementChoice::Accepted),
+            "AcceptLater" => Some(AgreementChoice::AcceptLater),
+            _ => None,
+        }
+    }
+}
+
+impl FromJson for Line {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(Line {
+            offer_id: j.req("offer_id")?,
+            quantity: j.opt("quantity"),
+            billing_cycle: j.opt("billing_cycle"),
+            term_duration: j.opt("term_duration"),
+            friendly_name: j.opt("friendly_name"),
+        })
+    }
+}
+
+impl FromJson for Account {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(Account {
+            country: j.opt("country"),
+            company_name: j.opt("company_name"),
+            domain_prefix: j.opt("domain_prefix"),
+            registration_number: j.opt("registration_number"),
+            address_line1: j.opt("address_line1"),
+            address_line2: j.opt("address_line2"),
+            city: j.opt("city"),
+            state: j.opt("state"),
+            postal_code: j.opt("postal_code"),
+            first_name: j.opt("first_name"),
+            last_name: j.opt("last_name"),
+            email: j.opt("email"),
+            phone: j.opt("phone"),
+            culture: j.opt("culture"),
+            language: j.opt("language"),
+            agreement: j.opt("agreement"),
+            signer_first_name: j.opt("signer_first_name"),
+            signer_last_name: j.opt("signer_last_name"),
+            signer_email: j.opt("signer_email"),
+            signer_phone: j.opt("signer_phone"),
+            date_agreed: j.opt("date_agreed"),
+            enable_gdap: j.opt("enable_gdap"),
+        })
+    }
+}
+
+impl FromJson for Draft {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(Draft {
+            account: j.opt("account"),
+            reseller: j.opt("reseller"),
+            lines: j.opt("lines"),
+        })
+    }
+}
+
+impl FromJson for PlacedOrder {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(PlacedOrder {
+            id: j.req("id")?,
+            status: j.opt("status"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod saved_draft_tests {
+    use super::*;
+
+    /// What serde writes, the app reads back: every field of the draft survives a reload.
+    #[test]
+    fn a_draft_round_trips_through_storage_json() {
+        let draft = Draft {
+            account: Account {
+                country: "TR".into(),
+                company_name: "Çağ Yazılım A.Ş.".into(),
+                domain_prefix: "cagyazilim".into(),
+                address_line2: "Kat 3".into(),
+                agreement: AgreementChoice::AcceptLater,
+                date_agreed: "2026-11-30".into(),
+                enable_gdap: true,
+                ..Account::default()
+            },
+            reseller: Some(ResellerId("r-1".into())),
+            lines: vec![Line {
+                offer_id: "CFQ7TTC0LH18:0001".into(),
+                quantity: "12".into(),
+                billing_cycle: BillingCycle::Annual,
+                term_duration: Some("P1Y".into()),
+                friendly_name: "Sales".into(),
+            }],
+        };
+        let json = crate::json::to_string(&draft).unwrap();
+        assert_eq!(crate::json::read::<Draft>(&json).unwrap(), draft);
+    }
+
+    /// A draft saved by an older version, with members missing, still restores what it has.
+    #[test]
+    fn missing_members_take_their_defaults() {
+        let d: Draft =
+            crate::json::read(r#"{"account":{"company_name":"Contoso"},"lines":[]}"#).unwrap();
+        assert_eq!(d.account.company_name, "Contoso");
+        assert_eq!(d.account.agreement, AgreementChoice::Unset);
+        assert_eq!(d.reseller, None);
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::reactive::{memo, Load};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::api::{Api, ApiError};
 use crate::browser;
@@ -91,13 +91,23 @@ pub struct Wizard {
 }
 
 /// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Saved {
     v: u32,
     saved_at: f64,
     draft: Draft,
-    #[serde(default)]
     submission: Option<Submission>,
+}
+
+impl crate::json::FromJson for Saved {
+    fn from_json(j: &crate::json::Json) -> Option<Self> {
+        Some(Saved {
+            v: j.req("v")?,
+            saved_at: j.req("saved_at")?,
+            draft: j.opt("draft"),
+            submission: j.opt("submission"),
+        })
+    }
 }
 
 impl Wizard {
@@ -110,7 +120,7 @@ impl Wizard {
     ) -> Wizard {
         let draft_key = format!("customer-wizard:{id}:draft");
         let saved = browser::store_get(config.storage, &draft_key)
-            .and_then(|s| crate::json::from_str::<Saved>(&s).ok())
+            .and_then(|s| crate::json::read::<Saved>(&s).ok())
             .filter(|s| {
                 s.v == 1
                     && browser::now_ms() - s.saved_at < f64::from(config.draft_days) * 86_400_000.0

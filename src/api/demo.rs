@@ -11,19 +11,34 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use gloo_net::http::Method;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::error::ApiError;
 use super::faults::{self, Fault, FaultKind};
 use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport};
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
+use crate::json::{FromJson, Json};
 
 /// A created customer: (id, domain prefix, domain, company name). A tuple, not a struct: the
 /// e2e tests read `[id, prefix]` from the session state. No password is kept (a replayed
 /// creation says the password can no longer be shown).
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Created(String, String, String, String);
+
+impl FromJson for Created {
+    fn from_json(j: &Json) -> Option<Self> {
+        match j.items()?.as_slice() {
+            [id, prefix, domain, name] => Some(Created(
+                id.as_string()?,
+                prefix.as_string()?,
+                domain.as_string()?,
+                name.as_string()?,
+            )),
+            _ => None,
+        }
+    }
+}
 
 impl Created {
     fn answer(&self, password: String) -> wire::Customer {
@@ -66,7 +81,7 @@ pub struct Demo {
 }
 
 /// What the demo "server" remembers for the browser session.
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Default, Serialize)]
 struct State {
     customers: Vec<Created>,
     attested: Vec<String>,
@@ -74,6 +89,17 @@ struct State {
     /// Request id -> the id of what it created (the customer for an attestation), so that a
     /// retried write is answered from its first result rather than done twice.
     answers: Vec<(String, String)>,
+}
+
+impl FromJson for State {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(State {
+            customers: j.opt("customers"),
+            attested: j.opt("attested"),
+            orders: j.opt("orders"),
+            answers: j.opt("answers"),
+        })
+    }
 }
 
 impl State {
@@ -100,7 +126,7 @@ fn session() -> Option<web_sys::Storage> {
 fn load_state() -> State {
     session()
         .and_then(|s| s.get_item(STATE_KEY).ok().flatten())
-        .and_then(|j| crate::json::from_str(&j).ok())
+        .and_then(|j| crate::json::read(&j).ok())
         .unwrap_or_default()
 }
 
@@ -372,21 +398,29 @@ impl Demo {
         address: &wire::AddressToValidate,
         cancel: Option<&Cancel>,
     ) -> Result<wire::AddressValidationResponse, ApiError> {
-        #[derive(Deserialize)]
         struct Correction {
-            #[serde(rename = "match")]
             on: Match,
-            #[serde(default)]
             status: Option<String>,
-            #[serde(default, rename = "validationMessage")]
             message: Option<String>,
             suggested: wire::ValidatedAddress,
         }
-        #[derive(Deserialize)]
         struct Match {
             country: String,
-            #[serde(rename = "postalCode")]
             postal_code: String,
+        }
+        impl FromJson for Correction {
+            fn from_json(j: &Json) -> Option<Self> {
+                let on = j.get("match")?;
+                Some(Correction {
+                    on: Match {
+                        country: on.req("country")?,
+                        postal_code: on.req("postalCode")?,
+                    },
+                    status: j.opt("status"),
+                    message: j.opt("validationMessage"),
+                    suggested: j.req("suggested")?,
+                })
+            }
         }
         let corrections: wire::Collection<Correction> =
             parse(&self.file(t, "address-corrections.json", cancel).await?)?;

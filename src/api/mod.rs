@@ -15,7 +15,6 @@ mod tests;
 use std::rc::Rc;
 
 use gloo_net::http::Method;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 pub use error::ApiError;
@@ -47,8 +46,8 @@ struct Inner {
 }
 
 /// Reads an answer body; anything but the expected JSON shape is [`ApiError::BadJson`].
-pub fn parse<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    crate::json::from_str(body).map_err(ApiError::BadJson)
+pub fn parse<T: crate::json::FromJson>(body: &str) -> Result<T, ApiError> {
+    crate::json::read(body).map_err(ApiError::BadJson)
 }
 
 fn to_json<T: Serialize>(body: &T) -> String {
@@ -104,7 +103,7 @@ impl Api {
         }
     }
 
-    async fn get<T: DeserializeOwned>(
+    async fn get<T: crate::json::FromJson>(
         &self,
         path: &str,
         cancel: Option<&Cancel>,

@@ -2,129 +2,91 @@
 //! (PascalCase where Partner Center documents requests that way, camelCase in answers).
 //! Nothing outside `api` sees these; `api::map` converts to and from `model`.
 //!
-//! Answers derive only `Deserialize` and requests only `Serialize`: every derive is code in the
-//! wasm. For the same reason answers declare only the fields the app reads (serde skips the
-//! others); `docs/openapi.yaml` has the full shapes. The contract tests also read the request fixtures, so requests derive `Deserialize`
-//! in test builds.
+//! Answers are read by hand-written [`FromJson`] impls (below) and requests written by serde's
+//! `Serialize`: a derived `Deserialize` is several times the code of reading the few members
+//! the app needs. Answers declare only the fields the app reads (other members are never
+//! looked at); `docs/openapi.yaml` has the full shapes. The contract tests also read the
+//! request fixtures, so requests derive `Deserialize` in test builds.
 
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+use crate::json::{FromJson, Json};
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProfileMe {
-    #[serde(default)]
     pub roles: Vec<String>,
     pub partner_type: String,
-    #[serde(default)]
     pub cloud: Option<String>,
-    #[serde(default)]
     pub partner_email_domain: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CountryValidationRules {
     pub iso2_code: String,
-    #[serde(default)]
     pub default_culture: Option<String>,
-    #[serde(default)]
     pub is_state_required: bool,
-    #[serde(default)]
     pub supported_states_list: Vec<String>,
-    #[serde(default)]
     pub supported_languages_list: Vec<String>,
-    #[serde(default)]
     pub supported_cultures_list: Vec<String>,
-    #[serde(default)]
     pub is_postal_code_required: bool,
-    #[serde(default)]
     pub postal_code_regex: Option<String>,
-    #[serde(default)]
     pub is_city_required: bool,
-    #[serde(default)]
     pub phone_number_regex: Option<String>,
-    #[serde(default)]
     pub country_calling_codes_list: Vec<String>,
 }
 
 /// `{ totalCount, items }`, Partner Center's resource collection.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Collection<T> {
-    #[serde(default)]
     pub total_count: Option<u64>,
     pub items: Vec<T>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PartnerRelationship {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub state: Option<String>,
-    #[serde(default)]
     pub mpn_id: Option<String>,
-    #[serde(default)]
     pub location: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OfferCategory {
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Offer {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
     pub minimum_quantity: Option<u32>,
-    #[serde(default)]
     pub maximum_quantity: Option<u32>,
-    #[serde(default)]
     pub is_add_on: bool,
-    #[serde(default)]
     pub prerequisite_offers: Vec<String>,
-    #[serde(default = "yes")]
     pub is_available_for_purchase: bool,
-    #[serde(default)]
     pub supported_billing_cycles: Vec<String>,
-    #[serde(default)]
     pub category: Option<OfferCategory>,
-    #[serde(default)]
     pub unit_type: Option<String>,
-    #[serde(default)]
     pub is_trial: bool,
-    #[serde(default)]
     pub sales_group_id: Option<String>,
     /// Our extension: ISO 8601 durations (`P1M`, `P1Y`) where the offer has terms.
-    #[serde(default)]
     pub term_durations: Vec<String>,
 }
 
-fn yes() -> bool {
-    true
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RelationshipRequest {
     pub url: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AgreementMetadata {
     pub template_id: String,
     pub agreement_type: String,
-    #[serde(default)]
     pub version_rank: Option<i64>,
 }
 
@@ -141,30 +103,20 @@ pub struct AddressToValidate {
     pub country: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ValidatedAddress {
-    #[serde(default)]
     pub address_line1: Option<String>,
-    #[serde(default)]
     pub address_line2: Option<String>,
-    #[serde(default)]
     pub city: Option<String>,
-    #[serde(default)]
     pub state: Option<String>,
-    #[serde(default)]
     pub postal_code: Option<String>,
-    #[serde(default)]
     pub country: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AddressValidationResponse {
-    #[serde(default)]
     pub suggested_addresses: Vec<ValidatedAddress>,
     pub status: String,
-    #[serde(default)]
     pub validation_message: Option<String>,
 }
 
@@ -224,28 +176,21 @@ pub struct AddressCreate {
     pub phone_number: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Customer {
     pub id: String,
-    #[serde(default)]
     pub company_profile: Option<CustomerCompanyProfile>,
-    #[serde(default)]
     pub user_credentials: Option<UserCredentials>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CustomerCompanyProfile {
-    #[serde(default)]
     pub domain: Option<String>,
-    #[serde(default)]
     pub company_name: Option<String>,
 }
 
 /// Shown once on Done; never stored, logged or sent in events.
-#[derive(Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq)]
 pub struct UserCredentials {
     pub user_name: String,
     pub password: String,
@@ -307,49 +252,196 @@ pub struct OrderLineItem {
     pub partner_id_on_record: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Order {
     pub id: String,
-    #[serde(default)]
     pub status: Option<String>,
     // The echoed `lineItems` are not read: the app shows the order id and status only.
 }
 
 /// Partner Center's error body; the newer shape adds `message`, `errorName`, `isRetryable`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ErrorBody {
-    #[serde(default, deserialize_with = "code_from_number_or_string")]
     pub code: i64,
-    #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
     pub data: Vec<String>,
-    #[serde(default)]
     pub message: Option<String>,
-    #[serde(default)]
     pub is_retryable: Option<bool>,
 }
 
-/// Partner Center sends `code` as a number, some proxies as a string (a visitor rather than an
-/// untagged enum, which would buffer the value through serde's generic `Content`).
-fn code_from_number_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    struct Code;
-    impl serde::de::Visitor<'_> for Code {
-        type Value = i64;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an error code")
-        }
-        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<i64, E> {
-            Ok(n)
-        }
-        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<i64, E> {
-            i64::try_from(n).map_err(|_| E::custom("code out of range"))
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<i64, E> {
-            Ok(s.trim().parse().unwrap_or(0))
-        }
+// ---- reading the answers -------------------------------------------------------------------
+
+impl FromJson for ProfileMe {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(ProfileMe {
+            roles: j.opt("roles"),
+            partner_type: j.req("partnerType")?,
+            cloud: j.opt("cloud"),
+            partner_email_domain: j.opt("partnerEmailDomain"),
+        })
     }
-    d.deserialize_any(Code)
+}
+
+impl FromJson for CountryValidationRules {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(CountryValidationRules {
+            iso2_code: j.req("iso2Code")?,
+            default_culture: j.opt("defaultCulture"),
+            is_state_required: j.opt("isStateRequired"),
+            supported_states_list: j.opt("supportedStatesList"),
+            supported_languages_list: j.opt("supportedLanguagesList"),
+            supported_cultures_list: j.opt("supportedCulturesList"),
+            is_postal_code_required: j.opt("isPostalCodeRequired"),
+            postal_code_regex: j.opt("postalCodeRegex"),
+            is_city_required: j.opt("isCityRequired"),
+            phone_number_regex: j.opt("phoneNumberRegex"),
+            country_calling_codes_list: j.opt("countryCallingCodesList"),
+        })
+    }
+}
+
+impl<T: FromJson> FromJson for Collection<T> {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(Collection {
+            total_count: j.opt("totalCount"),
+            items: j.req("items")?,
+        })
+    }
+}
+
+impl FromJson for PartnerRelationship {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(PartnerRelationship {
+            id: j.req("id")?,
+            name: j.req("name")?,
+            state: j.opt("state"),
+            mpn_id: j.opt("mpnId"),
+            location: j.opt("location"),
+        })
+    }
+}
+
+impl FromJson for OfferCategory {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(OfferCategory {
+            id: j.req("id")?,
+            name: j.opt("name"),
+        })
+    }
+}
+
+impl FromJson for Offer {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(Offer {
+            id: j.req("id")?,
+            name: j.req("name")?,
+            description: j.opt("description"),
+            minimum_quantity: j.opt("minimumQuantity"),
+            maximum_quantity: j.opt("maximumQuantity"),
+            is_add_on: j.opt("isAddOn"),
+            prerequisite_offers: j.opt("prerequisiteOffers"),
+            // Absent means available (Partner Center lists purchasable offers).
+            is_available_for_purchase: j.req("isAvailableForPurchase").unwrap_or(true),
+            supported_billing_cycles: j.opt("supportedBillingCycles"),
+            category: j.opt("category"),
+            unit_type: j.opt("unitType"),
+            is_trial: j.opt("isTrial"),
+            sales_group_id: j.opt("salesGroupId"),
+            term_durations: j.opt("termDurations"),
+        })
+    }
+}
+
+impl FromJson for RelationshipRequest {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(RelationshipRequest { url: j.req("url")? })
+    }
+}
+
+impl FromJson for AgreementMetadata {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(AgreementMetadata {
+            template_id: j.req("templateId")?,
+            agreement_type: j.req("agreementType")?,
+            version_rank: j.opt("versionRank"),
+        })
+    }
+}
+
+impl FromJson for ValidatedAddress {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(ValidatedAddress {
+            address_line1: j.opt("addressLine1"),
+            address_line2: j.opt("addressLine2"),
+            city: j.opt("city"),
+            state: j.opt("state"),
+            postal_code: j.opt("postalCode"),
+            country: j.opt("country"),
+        })
+    }
+}
+
+impl FromJson for AddressValidationResponse {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(AddressValidationResponse {
+            suggested_addresses: j.opt("suggestedAddresses"),
+            status: j.req("status")?,
+            validation_message: j.opt("validationMessage"),
+        })
+    }
+}
+
+impl FromJson for Customer {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(Customer {
+            id: j.req("id")?,
+            company_profile: j.opt("companyProfile"),
+            user_credentials: j.opt("userCredentials"),
+        })
+    }
+}
+
+impl FromJson for CustomerCompanyProfile {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(CustomerCompanyProfile {
+            domain: j.opt("domain"),
+            company_name: j.opt("companyName"),
+        })
+    }
+}
+
+impl FromJson for UserCredentials {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(UserCredentials {
+            user_name: j.req("userName")?,
+            password: j.req("password")?,
+        })
+    }
+}
+
+impl FromJson for Order {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(Order {
+            id: j.req("id")?,
+            status: j.opt("status"),
+        })
+    }
+}
+
+impl FromJson for ErrorBody {
+    fn from_json(j: &Json) -> Option<Self> {
+        // Partner Center sends `code` as a number, some proxies as a string.
+        let code = j.get("code").map_or(0, |c| {
+            i64::from_json(&c)
+                .or_else(|| c.as_string().and_then(|s| s.trim().parse().ok()))
+                .unwrap_or(0)
+        });
+        Some(ErrorBody {
+            code,
+            description: j.opt("description"),
+            data: j.opt("data"),
+            message: j.opt("message"),
+            is_retryable: j.opt("isRetryable"),
+        })
+    }
 }

@@ -563,7 +563,7 @@ fn invalid_lines_are_never_grouped_into_orders() {
 fn timing() {
     let text = std::fs::read_to_string("public/demo/offers-10k.json").unwrap();
     let c: crate::api::wire::Collection<crate::api::wire::Offer> =
-        serde_json::from_str(&text).unwrap();
+        crate::json::read(&text).unwrap();
     let t = std::time::Instant::now();
     let cat = Catalog::new(c.items.into_iter().map(crate::api::map::offer).collect());
     println!("index {:?}", t.elapsed());

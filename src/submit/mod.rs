@@ -3,14 +3,15 @@
 //! key (generated once, saved with the draft before the request goes out), says what to do
 //! next, and routes each failure to the step and field it concerns.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::api::ApiError;
+use crate::json::{FromJson, Json};
 use crate::model::{BillingCycle, FieldId, PlacedOrder, Step};
 use crate::validate::FieldError;
 
 /// One order line as submitted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LineSpec {
     pub offer_id: String,
     pub quantity: u32,
@@ -19,7 +20,7 @@ pub struct LineSpec {
 }
 
 /// One order to place: lines that share a sales group and billing cycle.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OrderSpec {
     pub sales_group: String,
     pub billing_cycle: BillingCycle,
@@ -27,7 +28,7 @@ pub struct OrderSpec {
 }
 
 /// The created customer as remembered across reloads: never the password.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CustomerRef {
     pub id: String,
     pub domain: String,
@@ -35,14 +36,14 @@ pub struct CustomerRef {
     pub user_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OrderOp {
     pub key: String,
     pub spec: OrderSpec,
     pub placed: Option<PlacedOrder>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Submission {
     pub customer_key: String,
     pub customer: Option<CustomerRef>,
@@ -50,6 +51,62 @@ pub struct Submission {
     pub agreement_key: Option<String>,
     pub attested: bool,
     pub orders: Vec<OrderOp>,
+}
+
+// Read back from the saved draft (written by serde's `Serialize`); see `model.rs`.
+
+impl FromJson for LineSpec {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(LineSpec {
+            offer_id: j.req("offer_id")?,
+            quantity: j.req("quantity")?,
+            friendly_name: j.opt("friendly_name"),
+            term_duration: j.opt("term_duration"),
+        })
+    }
+}
+
+impl FromJson for OrderSpec {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(OrderSpec {
+            sales_group: j.opt("sales_group"),
+            billing_cycle: j.req("billing_cycle")?,
+            lines: j.req("lines")?,
+        })
+    }
+}
+
+impl FromJson for CustomerRef {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(CustomerRef {
+            id: j.req("id")?,
+            domain: j.opt("domain"),
+            company_name: j.opt("company_name"),
+            user_name: j.opt("user_name"),
+        })
+    }
+}
+
+impl FromJson for OrderOp {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(OrderOp {
+            key: j.req("key")?,
+            spec: j.req("spec")?,
+            placed: j.opt("placed"),
+        })
+    }
+}
+
+impl FromJson for Submission {
+    fn from_json(j: &Json) -> Option<Self> {
+        Some(Submission {
+            customer_key: j.req("customer_key")?,
+            customer: j.opt("customer"),
+            agreement_key: j.opt("agreement_key"),
+            attested: j.opt("attested"),
+            orders: j.opt("orders"),
+        })
+    }
 }
 
 /// What to do next.
