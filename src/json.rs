@@ -131,11 +131,18 @@ impl Json {
         T::from_json(&self.get(key)?)
     }
 
-    /// A member that may be missing: its default when absent, `null` or not a `T`.
-    pub fn opt<T: FromJson + Default>(&self, key: &str) -> T {
-        self.get(key)
-            .and_then(|v| T::from_json(&v))
-            .unwrap_or_default()
+    /// A member that may be missing: its default when absent or `null`; `None` (a wrong
+    /// shape, like serde) when present but not a `T`.
+    pub fn opt<T: FromJson + Default>(&self, key: &str) -> Option<T> {
+        self.or(key, T::default())
+    }
+
+    /// A member that may be missing, with the value it has then.
+    pub fn or<T: FromJson>(&self, key: &str, absent: T) -> Option<T> {
+        match self.get(key) {
+            None => Some(absent),
+            Some(v) => T::from_json(&v),
+        }
     }
 
     /// A whole number that fits `[min, max]`.
@@ -208,7 +215,13 @@ impl<T: FromJson> FromJson for Option<T> {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
+    // A plain loop: `collect` into `Option<Vec<_>>` compiles an iterator adapter per `T`.
     fn from_json(j: &Json) -> Option<Self> {
-        j.items()?.iter().map(T::from_json).collect()
+        let items = j.items()?;
+        let mut v = Vec::with_capacity(items.len());
+        for item in &items {
+            v.push(T::from_json(item)?);
+        }
+        Some(v)
     }
 }

@@ -551,10 +551,10 @@ impl FromJson for Line {
     fn from_json(j: &Json) -> Option<Self> {
         Some(Line {
             offer_id: j.req("offer_id")?,
-            quantity: j.opt("quantity"),
-            billing_cycle: j.opt("billing_cycle"),
-            term_duration: j.opt("term_duration"),
-            friendly_name: j.opt("friendly_name"),
+            quantity: j.opt("quantity")?,
+            billing_cycle: j.opt("billing_cycle")?,
+            term_duration: j.opt("term_duration")?,
+            friendly_name: j.opt("friendly_name")?,
         })
     }
 }
@@ -562,28 +562,28 @@ impl FromJson for Line {
 impl FromJson for Account {
     fn from_json(j: &Json) -> Option<Self> {
         Some(Account {
-            country: j.opt("country"),
-            company_name: j.opt("company_name"),
-            domain_prefix: j.opt("domain_prefix"),
-            registration_number: j.opt("registration_number"),
-            address_line1: j.opt("address_line1"),
-            address_line2: j.opt("address_line2"),
-            city: j.opt("city"),
-            state: j.opt("state"),
-            postal_code: j.opt("postal_code"),
-            first_name: j.opt("first_name"),
-            last_name: j.opt("last_name"),
-            email: j.opt("email"),
-            phone: j.opt("phone"),
-            culture: j.opt("culture"),
-            language: j.opt("language"),
-            agreement: j.opt("agreement"),
-            signer_first_name: j.opt("signer_first_name"),
-            signer_last_name: j.opt("signer_last_name"),
-            signer_email: j.opt("signer_email"),
-            signer_phone: j.opt("signer_phone"),
-            date_agreed: j.opt("date_agreed"),
-            enable_gdap: j.opt("enable_gdap"),
+            country: j.opt("country")?,
+            company_name: j.opt("company_name")?,
+            domain_prefix: j.opt("domain_prefix")?,
+            registration_number: j.opt("registration_number")?,
+            address_line1: j.opt("address_line1")?,
+            address_line2: j.opt("address_line2")?,
+            city: j.opt("city")?,
+            state: j.opt("state")?,
+            postal_code: j.opt("postal_code")?,
+            first_name: j.opt("first_name")?,
+            last_name: j.opt("last_name")?,
+            email: j.opt("email")?,
+            phone: j.opt("phone")?,
+            culture: j.opt("culture")?,
+            language: j.opt("language")?,
+            agreement: j.opt("agreement")?,
+            signer_first_name: j.opt("signer_first_name")?,
+            signer_last_name: j.opt("signer_last_name")?,
+            signer_email: j.opt("signer_email")?,
+            signer_phone: j.opt("signer_phone")?,
+            date_agreed: j.opt("date_agreed")?,
+            enable_gdap: j.opt("enable_gdap")?,
         })
     }
 }
@@ -591,9 +591,9 @@ impl FromJson for Account {
 impl FromJson for Draft {
     fn from_json(j: &Json) -> Option<Self> {
         Some(Draft {
-            account: j.opt("account"),
-            reseller: j.opt("reseller"),
-            lines: j.opt("lines"),
+            account: j.opt("account")?,
+            reseller: j.opt("reseller")?,
+            lines: j.opt("lines")?,
         })
     }
 }
@@ -602,7 +602,7 @@ impl FromJson for PlacedOrder {
     fn from_json(j: &Json) -> Option<Self> {
         Some(PlacedOrder {
             id: j.req("id")?,
-            status: j.opt("status"),
+            status: j.opt("status")?,
         })
     }
 }

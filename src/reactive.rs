@@ -7,6 +7,7 @@
 //! retry. Measured: smaller wasm (README "Size").
 
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -30,6 +31,12 @@ impl<T: 'static> Copy for Load<T> {}
 impl<T: Clone + Send + Sync + 'static> Load<T> {
     /// Calls `fetch` now and whenever a signal it reads changes (or on [`Load::refetch`]).
     pub fn new<Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Self {
+        // Boxed, so that the effect below is compiled once per value type, not per closure.
+        Self::boxed(Box::new(move || Box::pin(fetch())))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn boxed(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = T>>>>) -> Self {
         let value = RwSignal::new(None);
         let again = Trigger::new();
         let latest = StoredValue::new(0u32);

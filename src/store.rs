@@ -104,8 +104,8 @@ impl crate::json::FromJson for Saved {
         Some(Saved {
             v: j.req("v")?,
             saved_at: j.req("saved_at")?,
-            draft: j.opt("draft"),
-            submission: j.opt("submission"),
+            draft: j.opt("draft")?,
+            submission: j.opt("submission")?,
         })
     }
 }

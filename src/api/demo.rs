@@ -94,10 +94,10 @@ struct State {
 impl FromJson for State {
     fn from_json(j: &Json) -> Option<Self> {
         Some(State {
-            customers: j.opt("customers"),
-            attested: j.opt("attested"),
-            orders: j.opt("orders"),
-            answers: j.opt("answers"),
+            customers: j.opt("customers")?,
+            attested: j.opt("attested")?,
+            orders: j.opt("orders")?,
+            answers: j.opt("answers")?,
         })
     }
 }
@@ -416,8 +416,8 @@ impl Demo {
                         country: on.req("country")?,
                         postal_code: on.req("postalCode")?,
                     },
-                    status: j.opt("status"),
-                    message: j.opt("validationMessage"),
+                    status: j.opt("status")?,
+                    message: j.opt("validationMessage")?,
                     suggested: j.req("suggested")?,
                 })
             }

@@ -274,10 +274,10 @@ pub struct ErrorBody {
 impl FromJson for ProfileMe {
     fn from_json(j: &Json) -> Option<Self> {
         Some(ProfileMe {
-            roles: j.opt("roles"),
+            roles: j.opt("roles")?,
             partner_type: j.req("partnerType")?,
-            cloud: j.opt("cloud"),
-            partner_email_domain: j.opt("partnerEmailDomain"),
+            cloud: j.opt("cloud")?,
+            partner_email_domain: j.opt("partnerEmailDomain")?,
         })
     }
 }
@@ -286,16 +286,16 @@ impl FromJson for CountryValidationRules {
     fn from_json(j: &Json) -> Option<Self> {
         Some(CountryValidationRules {
             iso2_code: j.req("iso2Code")?,
-            default_culture: j.opt("defaultCulture"),
-            is_state_required: j.opt("isStateRequired"),
-            supported_states_list: j.opt("supportedStatesList"),
-            supported_languages_list: j.opt("supportedLanguagesList"),
-            supported_cultures_list: j.opt("supportedCulturesList"),
-            is_postal_code_required: j.opt("isPostalCodeRequired"),
-            postal_code_regex: j.opt("postalCodeRegex"),
-            is_city_required: j.opt("isCityRequired"),
-            phone_number_regex: j.opt("phoneNumberRegex"),
-            country_calling_codes_list: j.opt("countryCallingCodesList"),
+            default_culture: j.opt("defaultCulture")?,
+            is_state_required: j.opt("isStateRequired")?,
+            supported_states_list: j.opt("supportedStatesList")?,
+            supported_languages_list: j.opt("supportedLanguagesList")?,
+            supported_cultures_list: j.opt("supportedCulturesList")?,
+            is_postal_code_required: j.opt("isPostalCodeRequired")?,
+            postal_code_regex: j.opt("postalCodeRegex")?,
+            is_city_required: j.opt("isCityRequired")?,
+            phone_number_regex: j.opt("phoneNumberRegex")?,
+            country_calling_codes_list: j.opt("countryCallingCodesList")?,
         })
     }
 }
@@ -303,7 +303,7 @@ impl FromJson for CountryValidationRules {
 impl<T: FromJson> FromJson for Collection<T> {
     fn from_json(j: &Json) -> Option<Self> {
         Some(Collection {
-            total_count: j.opt("totalCount"),
+            total_count: j.opt("totalCount")?,
             items: j.req("items")?,
         })
     }
@@ -314,9 +314,9 @@ impl FromJson for PartnerRelationship {
         Some(PartnerRelationship {
             id: j.req("id")?,
             name: j.req("name")?,
-            state: j.opt("state"),
-            mpn_id: j.opt("mpnId"),
-            location: j.opt("location"),
+            state: j.opt("state")?,
+            mpn_id: j.opt("mpnId")?,
+            location: j.opt("location")?,
         })
     }
 }
@@ -325,7 +325,7 @@ impl FromJson for OfferCategory {
     fn from_json(j: &Json) -> Option<Self> {
         Some(OfferCategory {
             id: j.req("id")?,
-            name: j.opt("name"),
+            name: j.opt("name")?,
         })
     }
 }
@@ -335,19 +335,19 @@ impl FromJson for Offer {
         Some(Offer {
             id: j.req("id")?,
             name: j.req("name")?,
-            description: j.opt("description"),
-            minimum_quantity: j.opt("minimumQuantity"),
-            maximum_quantity: j.opt("maximumQuantity"),
-            is_add_on: j.opt("isAddOn"),
-            prerequisite_offers: j.opt("prerequisiteOffers"),
+            description: j.opt("description")?,
+            minimum_quantity: j.opt("minimumQuantity")?,
+            maximum_quantity: j.opt("maximumQuantity")?,
+            is_add_on: j.opt("isAddOn")?,
+            prerequisite_offers: j.opt("prerequisiteOffers")?,
             // Absent means available (Partner Center lists purchasable offers).
-            is_available_for_purchase: j.req("isAvailableForPurchase").unwrap_or(true),
-            supported_billing_cycles: j.opt("supportedBillingCycles"),
-            category: j.opt("category"),
-            unit_type: j.opt("unitType"),
-            is_trial: j.opt("isTrial"),
-            sales_group_id: j.opt("salesGroupId"),
-            term_durations: j.opt("termDurations"),
+            is_available_for_purchase: j.or("isAvailableForPurchase", true)?,
+            supported_billing_cycles: j.opt("supportedBillingCycles")?,
+            category: j.opt("category")?,
+            unit_type: j.opt("unitType")?,
+            is_trial: j.opt("isTrial")?,
+            sales_group_id: j.opt("salesGroupId")?,
+            term_durations: j.opt("termDurations")?,
         })
     }
 }
@@ -363,7 +363,7 @@ impl FromJson for AgreementMetadata {
         Some(AgreementMetadata {
             template_id: j.req("templateId")?,
             agreement_type: j.req("agreementType")?,
-            version_rank: j.opt("versionRank"),
+            version_rank: j.opt("versionRank")?,
         })
     }
 }
@@ -371,12 +371,12 @@ impl FromJson for AgreementMetadata {
 impl FromJson for ValidatedAddress {
     fn from_json(j: &Json) -> Option<Self> {
         Some(ValidatedAddress {
-            address_line1: j.opt("addressLine1"),
-            address_line2: j.opt("addressLine2"),
-            city: j.opt("city"),
-            state: j.opt("state"),
-            postal_code: j.opt("postalCode"),
-            country: j.opt("country"),
+            address_line1: j.opt("addressLine1")?,
+            address_line2: j.opt("addressLine2")?,
+            city: j.opt("city")?,
+            state: j.opt("state")?,
+            postal_code: j.opt("postalCode")?,
+            country: j.opt("country")?,
         })
     }
 }
@@ -384,9 +384,9 @@ impl FromJson for ValidatedAddress {
 impl FromJson for AddressValidationResponse {
     fn from_json(j: &Json) -> Option<Self> {
         Some(AddressValidationResponse {
-            suggested_addresses: j.opt("suggestedAddresses"),
+            suggested_addresses: j.opt("suggestedAddresses")?,
             status: j.req("status")?,
-            validation_message: j.opt("validationMessage"),
+            validation_message: j.opt("validationMessage")?,
         })
     }
 }
@@ -395,8 +395,8 @@ impl FromJson for Customer {
     fn from_json(j: &Json) -> Option<Self> {
         Some(Customer {
             id: j.req("id")?,
-            company_profile: j.opt("companyProfile"),
-            user_credentials: j.opt("userCredentials"),
+            company_profile: j.opt("companyProfile")?,
+            user_credentials: j.opt("userCredentials")?,
         })
     }
 }
@@ -404,8 +404,8 @@ impl FromJson for Customer {
 impl FromJson for CustomerCompanyProfile {
     fn from_json(j: &Json) -> Option<Self> {
         Some(CustomerCompanyProfile {
-            domain: j.opt("domain"),
-            company_name: j.opt("companyName"),
+            domain: j.opt("domain")?,
+            company_name: j.opt("companyName")?,
         })
     }
 }
@@ -423,7 +423,7 @@ impl FromJson for Order {
     fn from_json(j: &Json) -> Option<Self> {
         Some(Order {
             id: j.req("id")?,
-            status: j.opt("status"),
+            status: j.opt("status")?,
         })
     }
 }
@@ -438,10 +438,10 @@ impl FromJson for ErrorBody {
         });
         Some(ErrorBody {
             code,
-            description: j.opt("description"),
-            data: j.opt("data"),
-            message: j.opt("message"),
-            is_retryable: j.opt("isRetryable"),
+            description: j.opt("description")?,
+            data: j.opt("data")?,
+            message: j.opt("message")?,
+            is_retryable: j.opt("isRetryable")?,
         })
     }
 }

@@ -60,8 +60,8 @@ impl FromJson for LineSpec {
         Some(LineSpec {
             offer_id: j.req("offer_id")?,
             quantity: j.req("quantity")?,
-            friendly_name: j.opt("friendly_name"),
-            term_duration: j.opt("term_duration"),
+            friendly_name: j.opt("friendly_name")?,
+            term_duration: j.opt("term_duration")?,
         })
     }
 }
@@ -69,7 +69,7 @@ impl FromJson for LineSpec {
 impl FromJson for OrderSpec {
     fn from_json(j: &Json) -> Option<Self> {
         Some(OrderSpec {
-            sales_group: j.opt("sales_group"),
+            sales_group: j.opt("sales_group")?,
             billing_cycle: j.req("billing_cycle")?,
             lines: j.req("lines")?,
         })
@@ -80,9 +80,9 @@ impl FromJson for CustomerRef {
     fn from_json(j: &Json) -> Option<Self> {
         Some(CustomerRef {
             id: j.req("id")?,
-            domain: j.opt("domain"),
-            company_name: j.opt("company_name"),
-            user_name: j.opt("user_name"),
+            domain: j.opt("domain")?,
+            company_name: j.opt("company_name")?,
+            user_name: j.opt("user_name")?,
         })
     }
 }
@@ -92,7 +92,7 @@ impl FromJson for OrderOp {
         Some(OrderOp {
             key: j.req("key")?,
             spec: j.req("spec")?,
-            placed: j.opt("placed"),
+            placed: j.opt("placed")?,
         })
     }
 }
@@ -101,10 +101,10 @@ impl FromJson for Submission {
     fn from_json(j: &Json) -> Option<Self> {
         Some(Submission {
             customer_key: j.req("customer_key")?,
-            customer: j.opt("customer"),
-            agreement_key: j.opt("agreement_key"),
-            attested: j.opt("attested"),
-            orders: j.opt("orders"),
+            customer: j.opt("customer")?,
+            agreement_key: j.opt("agreement_key")?,
+            attested: j.opt("attested")?,
+            orders: j.opt("orders")?,
         })
     }
 }
