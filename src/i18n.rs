@@ -2,9 +2,7 @@
 //! Turkish text, declared side by side so that a key cannot exist in one locale only (the
 //! macro makes a missing translation a compile error). Placeholders are `{name}`.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Locale {
     #[default]
     En,

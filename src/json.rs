@@ -1,32 +1,19 @@
 //! JSON text to and from Rust values, in one place.
 //!
-//! In the browser the text is handled by the browser's own `JSON.parse` / `JSON.stringify`:
-//! no JSON parser, writer or float formatting in the wasm (the size budget). Writing goes
-//! through serde's `Serialize` (serde-wasm-bindgen to a JS value); reading walks the parsed
-//! value with hand-written [`FromJson`] impls, which are a fraction of the code of derived
-//! `Deserialize`s. Native builds (unit and contract tests) run the same code over serde_json,
-//! which gives the same results for everything the app reads and writes: objects, arrays,
-//! strings, booleans, numbers, and `Option`s as `null` or absent.
+//! No serde in the wasm: derived `Serialize`/`Deserialize` impls were about 12 KB brotli of it.
+//! Reading: the browser's `JSON.parse`, then hand-written [`FromJson`] impls walk the parsed
+//! value (natively, in tests, the same impls walk serde_json's value). Writing: hand-written
+//! [`ToJson`] impls emit the text directly (strings escaped, whole numbers only: no float
+//! formatting). What is read and written: objects, arrays, strings, booleans, whole numbers,
+//! and `Option`s as `null` or absent.
 //!
 //! Errors are strings: the app only ever turns them into "not the expected JSON".
 
-use serde::Serialize;
-
-/// Serializes `value` as compact JSON text, the same text serde_json would write (up to
-/// number formatting: `1.0` is written `1`, which reads back the same).
-#[cfg(target_arch = "wasm32")]
-pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
-    // Plain objects for maps (not JS `Map`s, which stringify as `{}`), and `null` for `None`
-    // like serde_json (the default, `undefined`, would drop the member). Fields marked
-    // `skip_serializing_if` are left out either way.
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    let value = value.serialize(&serializer).map_err(|e| e.to_string())?;
-    js_sys::JSON::stringify(&value)
-        .map_err(|e| js_message(&e))?
-        .as_string()
-        .ok_or_else(|| "not serializable as JSON".into())
+/// JSON text of `value`, written by its [`ToJson`] impl: compact, like `JSON.stringify`.
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write_json(&mut out);
+    out
 }
 
 /// The message of a thrown JS error (empty for anything else).
@@ -38,10 +25,140 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_default()
 }
 
-/// Serializes `value` as compact JSON text (native builds: serde_json).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
-    serde_json::to_string(value).map_err(|e| e.to_string())
+/// A value written as JSON text by hand. Derived serde `Serialize`s and serde-wasm-bindgen's
+/// serializer were 5 KB brotli of the wasm for the nine request bodies and the saved draft;
+/// these impls write the same text (field names, `null` for `None` unless left out with
+/// [`Obj::some`], unit variants as their names) in a fraction of that.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+}
+
+/// An object being written: `obj(out).field("a", &x).some("b", &y).end()`.
+pub struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+pub fn obj(out: &mut String) -> Obj<'_> {
+    out.push('{');
+    Obj { out, first: true }
+}
+
+impl Obj<'_> {
+    pub fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_str(key, self.out);
+        self.out.push(':');
+        value.write_json(self.out);
+        self
+    }
+
+    /// A member left out when `None` (serde's `skip_serializing_if = "Option::is_none"`).
+    pub fn some<T: ToJson>(&mut self, key: &str, value: &Option<T>) -> &mut Self {
+        if let Some(v) = value {
+            self.field(key, v);
+        }
+        self
+    }
+
+    pub fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
+/// A JSON string literal: quotes, backslashes and control characters escaped.
+fn write_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_str(self, out);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_str(self, out);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl ToJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+/// Only whole numbers are written (timestamps in milliseconds): no float formatting is
+/// compiled into the wasm.
+impl ToJson for f64 {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&(*self as i64).to_string());
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            v.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<A: ToJson, B: ToJson> ToJson for (A, B) {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.0.write_json(out);
+        out.push(',');
+        self.1.write_json(out);
+        out.push(']');
+    }
 }
 
 /// A parsed JSON value, read member by member by [`FromJson`] impls written out by hand.
@@ -223,5 +340,44 @@ impl<T: FromJson> FromJson for Vec<T> {
             v.push(T::from_json(item)?);
         }
         Some(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_and_read_back() {
+        let s = "a \"quoted\" \\ line\nnext\ttab \u{1} İş ğ";
+        let text = to_string(s);
+        assert_eq!(
+            text,
+            "\"a \\\"quoted\\\" \\\\ line\\nnext\\ttab \\u0001 İş ğ\""
+        );
+        assert_eq!(serde_json::from_str::<String>(&text).unwrap(), s);
+        assert_eq!(read::<String>(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn objects_leave_out_some_none_and_write_null_for_field_none() {
+        let mut out = String::new();
+        obj(&mut out)
+            .field("a", &1u32)
+            .some("b", &None::<String>)
+            .field("c", &None::<String>)
+            .field("d", &vec![(String::from("k"), String::from("v"))])
+            .field("e", &1_764_650_000_123.0f64)
+            .end();
+        assert_eq!(out, r#"{"a":1,"c":null,"d":[["k","v"]],"e":1764650000123}"#);
+    }
+
+    #[test]
+    fn a_member_of_the_wrong_type_is_a_wrong_shape() {
+        let j = Json::parse(r#"{"n": 1.5, "s": "x", "z": null}"#).unwrap();
+        assert_eq!(j.opt::<u32>("n"), None);
+        assert_eq!(j.opt::<u32>("missing"), Some(0));
+        assert_eq!(j.opt::<Option<String>>("z"), Some(None));
+        assert_eq!(j.req::<String>("s").as_deref(), Some("x"));
     }
 }

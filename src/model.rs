@@ -1,12 +1,10 @@
 //! Plain data of the wizard: the draft a user builds, the steps, and the facts the API gives
 //! about the partner and the country. No web, no JSON wire shapes (those live in `api::wire`).
 
-use serde::{Deserialize, Serialize};
-
-use crate::json::{FromJson, Json};
+use crate::json::{obj, FromJson, Json, ToJson};
 
 /// The wizard's steps, in order. `Done` is not counted in "Step N of 3".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Step {
     Account,
     Subscriptions,
@@ -57,7 +55,7 @@ impl Step {
 }
 
 /// Roles a Partner Center user may hold (only the ones that matter here are named).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Role {
     GlobalAdmin,
     UserManagementAdmin,
@@ -78,14 +76,14 @@ impl Role {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum PartnerType {
     #[default]
     Direct,
     IndirectProvider,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Cloud {
     #[default]
     Public,
@@ -121,15 +119,15 @@ impl Profile {
 }
 
 /// A reseller's relationship id (a GUID): what `AssociatedPartnerId` takes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ResellerId(pub String);
 
 /// A reseller's MPN id (digits): what an order line's `partnerIdOnRecord` takes.
 /// A separate type from [`ResellerId`] so the two cannot be swapped.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MpnId(pub String);
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reseller {
     pub id: ResellerId,
     pub mpn_id: MpnId,
@@ -154,7 +152,7 @@ pub struct CountryRules {
     pub calling_codes: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum BillingCycle {
     #[default]
     Monthly,
@@ -203,7 +201,7 @@ pub struct Offer {
 }
 
 /// One chosen offer in the draft.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     pub offer_id: String,
     /// Kept as typed so nothing the user entered is lost, even when it is not a number.
@@ -214,7 +212,7 @@ pub struct Line {
 }
 
 /// How the customer agreement was (or will be) accepted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum AgreementChoice {
     /// Not answered yet.
     #[default]
@@ -226,7 +224,7 @@ pub enum AgreementChoice {
 }
 
 /// Everything the user typed on Account info. Strings are kept exactly as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Account {
     pub country: String,
     pub company_name: String,
@@ -255,7 +253,7 @@ pub struct Account {
 
 /// The whole draft: what the user entered, saved as they type and restored after a reload.
 /// It never holds credentials.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Draft {
     pub account: Account,
     pub reseller: Option<ResellerId>,
@@ -387,7 +385,7 @@ pub fn requires_registration_number(iso2: &str) -> bool {
 }
 
 /// A postal address as the address check sees it (and as it suggests corrections).
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Address {
     pub line1: String,
     pub line2: String,
@@ -457,7 +455,7 @@ impl std::fmt::Debug for CreatedCustomer {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct PlacedOrder {
     pub id: String,
     pub status: String,
@@ -513,10 +511,101 @@ mod tests {
     }
 }
 
+// ---- writing the saved draft ----------------------------------------------------------------
+// Field names as in Rust, `null` for `None`, unit variants as their names: the format serde's
+// derives wrote, so drafts saved by earlier versions still restore.
+
+impl ToJson for ResellerId {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
+    }
+}
+
+impl ToJson for BillingCycle {
+    fn write_json(&self, out: &mut String) {
+        let name = match self {
+            BillingCycle::Monthly => "Monthly",
+            BillingCycle::Annual => "Annual",
+            BillingCycle::Triennial => "Triennial",
+            BillingCycle::None => "None",
+        };
+        name.write_json(out);
+    }
+}
+
+impl ToJson for AgreementChoice {
+    fn write_json(&self, out: &mut String) {
+        let name = match self {
+            AgreementChoice::Unset => "Unset",
+            AgreementChoice::Accepted => "Accepted",
+            AgreementChoice::AcceptLater => "AcceptLater",
+        };
+        name.write_json(out);
+    }
+}
+
+impl ToJson for Line {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("offer_id", &self.offer_id)
+            .field("quantity", &self.quantity)
+            .field("billing_cycle", &self.billing_cycle)
+            .field("term_duration", &self.term_duration)
+            .field("friendly_name", &self.friendly_name)
+            .end();
+    }
+}
+
+impl ToJson for Account {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("country", &self.country)
+            .field("company_name", &self.company_name)
+            .field("domain_prefix", &self.domain_prefix)
+            .field("registration_number", &self.registration_number)
+            .field("address_line1", &self.address_line1)
+            .field("address_line2", &self.address_line2)
+            .field("city", &self.city)
+            .field("state", &self.state)
+            .field("postal_code", &self.postal_code)
+            .field("first_name", &self.first_name)
+            .field("last_name", &self.last_name)
+            .field("email", &self.email)
+            .field("phone", &self.phone)
+            .field("culture", &self.culture)
+            .field("language", &self.language)
+            .field("agreement", &self.agreement)
+            .field("signer_first_name", &self.signer_first_name)
+            .field("signer_last_name", &self.signer_last_name)
+            .field("signer_email", &self.signer_email)
+            .field("signer_phone", &self.signer_phone)
+            .field("date_agreed", &self.date_agreed)
+            .field("enable_gdap", &self.enable_gdap)
+            .end();
+    }
+}
+
+impl ToJson for Draft {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("account", &self.account)
+            .field("reseller", &self.reseller)
+            .field("lines", &self.lines)
+            .end();
+    }
+}
+
+impl ToJson for PlacedOrder {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("id", &self.id)
+            .field("status", &self.status)
+            .end();
+    }
+}
+
 // ---- reading the saved draft ----------------------------------------------------------------
-// The draft is written by serde's `Serialize` (field names as in Rust, unit variants as their
-// names) and read back by hand: a derived `Deserialize` is several times this code in the
-// wasm. Every member may be missing (a draft saved by an older version): it takes its default.
+// Every member may be missing (a draft saved by an older version): it takes its default.
 
 impl FromJson for ResellerId {
     fn from_json(j: &Json) -> Option<Self> {
@@ -611,7 +700,7 @@ impl FromJson for PlacedOrder {
 mod saved_draft_tests {
     use super::*;
 
-    /// What serde writes, the app reads back: every field of the draft survives a reload.
+    /// What the app writes, it reads back: every field of the draft survives a reload.
     #[test]
     fn a_draft_round_trips_through_storage_json() {
         let draft = Draft {
@@ -634,7 +723,7 @@ mod saved_draft_tests {
                 friendly_name: "Sales".into(),
             }],
         };
-        let json = crate::json::to_string(&draft).unwrap();
+        let json = crate::json::to_string(&draft);
         assert_eq!(crate::json::read::<Draft>(&json).unwrap(), draft);
     }
 

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::reactive::{memo, Load};
-use serde::Serialize;
 
 use crate::api::{Api, ApiError};
 use crate::browser;
@@ -91,12 +90,22 @@ pub struct Wizard {
 }
 
 /// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
-#[derive(Serialize)]
 struct Saved {
     v: u32,
     saved_at: f64,
     draft: Draft,
     submission: Option<Submission>,
+}
+
+impl crate::json::ToJson for Saved {
+    fn write_json(&self, out: &mut String) {
+        crate::json::obj(out)
+            .field("v", &self.v)
+            .field("saved_at", &self.saved_at)
+            .field("draft", &self.draft)
+            .field("submission", &self.submission)
+            .end();
+    }
 }
 
 impl crate::json::FromJson for Saved {
@@ -253,7 +262,8 @@ impl Wizard {
             draft,
             submission,
         };
-        if let Ok(json) = crate::json::to_string(&saved) {
+        {
+            let json = crate::json::to_string(&saved);
             browser::store_set(storage, &self.draft_key.get_value(), &json);
             if storage != crate::config::DraftStorage::None {
                 if self.saved_once.try_get_untracked() == Some(false) {

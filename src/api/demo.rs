@@ -11,19 +11,17 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use gloo_net::http::Method;
-use serde::Serialize;
 
 use super::error::ApiError;
 use super::faults::{self, Fault, FaultKind};
 use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport};
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
-use crate::json::{FromJson, Json};
+use crate::json::{obj, FromJson, Json, ToJson};
 
 /// A created customer: (id, domain prefix, domain, company name). A tuple, not a struct: the
 /// e2e tests read `[id, prefix]` from the session state. No password is kept (a replayed
 /// creation says the password can no longer be shown).
-#[derive(Serialize)]
 struct Created(String, String, String, String);
 
 impl FromJson for Created {
@@ -81,7 +79,7 @@ pub struct Demo {
 }
 
 /// What the demo "server" remembers for the browser session.
-#[derive(Default, Serialize)]
+#[derive(Default)]
 struct State {
     customers: Vec<Created>,
     attested: Vec<String>,
@@ -89,6 +87,25 @@ struct State {
     /// Request id -> the id of what it created (the customer for an attestation), so that a
     /// retried write is answered from its first result rather than done twice.
     answers: Vec<(String, String)>,
+}
+
+impl ToJson for Created {
+    fn write_json(&self, out: &mut String) {
+        [&self.0, &self.1, &self.2, &self.3]
+            .map(String::clone)
+            .write_json(out);
+    }
+}
+
+impl ToJson for State {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("customers", &self.customers)
+            .field("attested", &self.attested)
+            .field("orders", &self.orders)
+            .field("answers", &self.answers)
+            .end();
+    }
 }
 
 impl FromJson for State {
@@ -131,8 +148,8 @@ fn load_state() -> State {
 }
 
 fn save_state(state: &State) {
-    if let (Some(s), Ok(j)) = (session(), crate::json::to_string(state)) {
-        let _ = s.set_item(STATE_KEY, &j);
+    if let Some(s) = session() {
+        let _ = s.set_item(STATE_KEY, &crate::json::to_string(state));
     }
 }
 

@@ -15,7 +15,6 @@ mod tests;
 use std::rc::Rc;
 
 use gloo_net::http::Method;
-use serde::Serialize;
 
 pub use error::ApiError;
 pub use http::{new_guid, Auth, Cancel};
@@ -50,9 +49,8 @@ pub fn parse<T: crate::json::FromJson>(body: &str) -> Result<T, ApiError> {
     crate::json::read(body).map_err(ApiError::BadJson)
 }
 
-fn to_json<T: Serialize>(body: &T) -> String {
-    // Serializing our own wire structs cannot fail.
-    crate::json::to_string(body).unwrap_or_default()
+fn to_json<T: crate::json::ToJson>(body: &T) -> String {
+    crate::json::to_string(body)
 }
 
 /// A read (GET or HEAD) as both backends understand it. Writes are typed per backend (see
@@ -121,7 +119,7 @@ impl Api {
     /// A write over HTTP, retried on transient failures with the same `request_id` (the
     /// idempotency key). The demo backend takes typed bodies instead, so that the request
     /// types need no `Deserialize` and the answers no `Serialize` in the app.
-    async fn post<B: Serialize>(
+    async fn post<B: crate::json::ToJson>(
         &self,
         base: &str,
         path: &str,

@@ -2,17 +2,13 @@
 //! (PascalCase where Partner Center documents requests that way, camelCase in answers).
 //! Nothing outside `api` sees these; `api::map` converts to and from `model`.
 //!
-//! Answers are read by hand-written [`FromJson`] impls (below) and requests written by serde's
-//! `Serialize`: a derived `Deserialize` is several times the code of reading the few members
-//! the app needs. Answers declare only the fields the app reads (other members are never
-//! looked at); `docs/openapi.yaml` has the full shapes. The contract tests also read the
-//! request fixtures, so requests derive `Deserialize` in test builds.
+//! Answers are read by hand-written [`FromJson`] impls and requests written by hand-written
+//! [`ToJson`] impls (below): serde derives were several times that code in the wasm. Answers
+//! declare only the fields the app reads (other members are never looked at);
+//! `docs/openapi.yaml` has the full shapes, and the contract tests check what is written
+//! against them.
 
-#[cfg(test)]
-use serde::Deserialize;
-use serde::Serialize;
-
-use crate::json::{FromJson, Json};
+use crate::json::{obj, FromJson, Json, ToJson};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProfileMe {
@@ -90,12 +86,9 @@ pub struct AgreementMetadata {
     pub version_rank: Option<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AddressToValidate {
     pub address_line1: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_line2: Option<String>,
     pub city: String,
     pub state: String,
@@ -121,34 +114,21 @@ pub struct AddressValidationResponse {
 }
 
 /// `POST /v1/customers` body, PascalCase as in Partner Center's documentation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CustomerCreate {
-    #[serde(rename = "enableGDAPByDefault")]
     pub enable_gdap_by_default: bool,
-    #[serde(rename = "CompanyProfile")]
     pub company_profile: CompanyProfileCreate,
-    #[serde(rename = "BillingProfile")]
     pub billing_profile: BillingProfileCreate,
-    #[serde(
-        rename = "AssociatedPartnerId",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub associated_partner_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
-#[serde(rename_all = "PascalCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CompanyProfileCreate {
     pub domain: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub organization_registration_number: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
-#[serde(rename_all = "PascalCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BillingProfileCreate {
     pub email: String,
     pub culture: String,
@@ -157,22 +137,16 @@ pub struct BillingProfileCreate {
     pub default_address: AddressCreate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
-#[serde(rename_all = "PascalCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AddressCreate {
     pub first_name: String,
     pub last_name: String,
     pub address_line1: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_line2: Option<String>,
     pub city: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     pub country: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
 }
 
@@ -205,50 +179,37 @@ impl std::fmt::Debug for UserCredentials {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AgreementCreate {
     pub primary_contact: AgreementContact,
     pub date_agreed: String,
     pub template_id: String,
-    #[serde(rename = "type")]
     pub agreement_type: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AgreementContact {
     pub first_name: String,
     pub last_name: String,
     pub email: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OrderCreate {
     pub reference_customer_id: String,
     pub billing_cycle: String,
     pub line_items: Vec<OrderLineItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OrderLineItem {
     pub line_item_number: u32,
     pub offer_id: String,
     pub quantity: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_duration: Option<String>,
     /// The reseller's MPN id (never its relationship GUID).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_id_on_record: Option<String>,
 }
 
@@ -443,5 +404,117 @@ impl FromJson for ErrorBody {
             message: j.opt("message")?,
             is_retryable: j.opt("isRetryable")?,
         })
+    }
+}
+
+// ---- writing the requests ------------------------------------------------------------------
+// Member names and the members left out when `None` are as Partner Center documents them.
+
+impl ToJson for AddressToValidate {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("addressLine1", &self.address_line1)
+            .some("addressLine2", &self.address_line2)
+            .field("city", &self.city)
+            .field("state", &self.state)
+            .field("postalCode", &self.postal_code)
+            .field("country", &self.country)
+            .end();
+    }
+}
+
+impl ToJson for CustomerCreate {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("enableGDAPByDefault", &self.enable_gdap_by_default)
+            .field("CompanyProfile", &self.company_profile)
+            .field("BillingProfile", &self.billing_profile)
+            .some("AssociatedPartnerId", &self.associated_partner_id)
+            .end();
+    }
+}
+
+impl ToJson for CompanyProfileCreate {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("Domain", &self.domain)
+            .some(
+                "OrganizationRegistrationNumber",
+                &self.organization_registration_number,
+            )
+            .end();
+    }
+}
+
+impl ToJson for BillingProfileCreate {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("Email", &self.email)
+            .field("Culture", &self.culture)
+            .field("Language", &self.language)
+            .field("CompanyName", &self.company_name)
+            .field("DefaultAddress", &self.default_address)
+            .end();
+    }
+}
+
+impl ToJson for AddressCreate {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("FirstName", &self.first_name)
+            .field("LastName", &self.last_name)
+            .field("AddressLine1", &self.address_line1)
+            .some("AddressLine2", &self.address_line2)
+            .field("City", &self.city)
+            .some("State", &self.state)
+            .some("PostalCode", &self.postal_code)
+            .field("Country", &self.country)
+            .some("PhoneNumber", &self.phone_number)
+            .end();
+    }
+}
+
+impl ToJson for AgreementCreate {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("primaryContact", &self.primary_contact)
+            .field("dateAgreed", &self.date_agreed)
+            .field("templateId", &self.template_id)
+            .field("type", &self.agreement_type)
+            .end();
+    }
+}
+
+impl ToJson for AgreementContact {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("firstName", &self.first_name)
+            .field("lastName", &self.last_name)
+            .field("email", &self.email)
+            .some("phoneNumber", &self.phone_number)
+            .end();
+    }
+}
+
+impl ToJson for OrderCreate {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("referenceCustomerId", &self.reference_customer_id)
+            .field("billingCycle", &self.billing_cycle)
+            .field("lineItems", &self.line_items)
+            .end();
+    }
+}
+
+impl ToJson for OrderLineItem {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("lineItemNumber", &self.line_item_number)
+            .field("offerId", &self.offer_id)
+            .field("quantity", &self.quantity)
+            .some("friendlyName", &self.friendly_name)
+            .some("termDuration", &self.term_duration)
+            .some("partnerIdOnRecord", &self.partner_id_on_record)
+            .end();
     }
 }

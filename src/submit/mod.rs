@@ -3,15 +3,13 @@
 //! key (generated once, saved with the draft before the request goes out), says what to do
 //! next, and routes each failure to the step and field it concerns.
 
-use serde::Serialize;
-
 use crate::api::ApiError;
-use crate::json::{FromJson, Json};
+use crate::json::{obj, FromJson, Json, ToJson};
 use crate::model::{BillingCycle, FieldId, PlacedOrder, Step};
 use crate::validate::FieldError;
 
 /// One order line as submitted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineSpec {
     pub offer_id: String,
     pub quantity: u32,
@@ -20,7 +18,7 @@ pub struct LineSpec {
 }
 
 /// One order to place: lines that share a sales group and billing cycle.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrderSpec {
     pub sales_group: String,
     pub billing_cycle: BillingCycle,
@@ -28,7 +26,7 @@ pub struct OrderSpec {
 }
 
 /// The created customer as remembered across reloads: never the password.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CustomerRef {
     pub id: String,
     pub domain: String,
@@ -36,14 +34,14 @@ pub struct CustomerRef {
     pub user_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrderOp {
     pub key: String,
     pub spec: OrderSpec,
     pub placed: Option<PlacedOrder>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Submission {
     pub customer_key: String,
     pub customer: Option<CustomerRef>,
@@ -53,7 +51,61 @@ pub struct Submission {
     pub orders: Vec<OrderOp>,
 }
 
-// Read back from the saved draft (written by serde's `Serialize`); see `model.rs`.
+// Written with and read back from the saved draft; see `model.rs`.
+
+impl ToJson for LineSpec {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("offer_id", &self.offer_id)
+            .field("quantity", &self.quantity)
+            .field("friendly_name", &self.friendly_name)
+            .field("term_duration", &self.term_duration)
+            .end();
+    }
+}
+
+impl ToJson for OrderSpec {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("sales_group", &self.sales_group)
+            .field("billing_cycle", &self.billing_cycle)
+            .field("lines", &self.lines)
+            .end();
+    }
+}
+
+impl ToJson for CustomerRef {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("id", &self.id)
+            .field("domain", &self.domain)
+            .field("company_name", &self.company_name)
+            .field("user_name", &self.user_name)
+            .end();
+    }
+}
+
+impl ToJson for OrderOp {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("key", &self.key)
+            .field("spec", &self.spec)
+            .field("placed", &self.placed)
+            .end();
+    }
+}
+
+impl ToJson for Submission {
+    fn write_json(&self, out: &mut String) {
+        obj(out)
+            .field("customer_key", &self.customer_key)
+            .field("customer", &self.customer)
+            .field("agreement_key", &self.agreement_key)
+            .field("attested", &self.attested)
+            .field("orders", &self.orders)
+            .end();
+    }
+}
 
 impl FromJson for LineSpec {
     fn from_json(j: &Json) -> Option<Self> {
