@@ -1,13 +1,21 @@
 //! The offer list: a listbox that renders only the rows in view (plus a few either side) in a
-//! scroll container of fixed row height. Rows are recycled: row lane `s` always shows the
+//! scroll container of uniform row height. Rows are recycled: row lane `s` always shows the
 //! position `p` of the window with `p % slots == s`, so scrolling by one row changes one slot
 //! and a keystroke changes only text. Keyboard: Up/Down/Home/End/PageUp/PageDown move the
 //! active option (`aria-activedescendant`), Enter or Space adds or removes it.
+//!
+//! Offer text wraps, never truncated: the row height is the height of a hidden probe row that
+//! holds the catalog's longest names, descriptions and category with every badge (each
+//! field's candidates stacked in one grid cell, so the probe is as tall as the tallest of
+//! them), laid out at the list's width. A `ResizeObserver` on the probe re-measures it when the
+//! width, the text size (zoom) or the language changes.
 
 use std::sync::Arc;
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
 
 use super::{toggle_offer, Ui};
 use crate::catalog::{Catalog, SearchResult};
@@ -15,21 +23,49 @@ use crate::components::tr;
 use crate::i18n::Key;
 use crate::store::use_wizard;
 
-/// Row height in CSS pixels; `.cw-offer` in main.css has the same height.
-pub const ROW_H: f64 = ROW_PX as f64;
-/// [`ROW_H`] as an integer: CSS lengths are formatted from integers (no float formatting in
-/// the wasm).
+/// Row height in CSS pixels until the probe row is measured. Heights are integers: CSS lengths
+/// are formatted from integers (no float formatting in the wasm).
 const ROW_PX: usize = 76;
 /// Rows rendered beyond each edge of the view.
 const OVERSCAN: usize = 4;
+/// How many of the longest names and descriptions the probe row holds.
+const PROBES: usize = 8;
+
+#[wasm_bindgen]
+extern "C" {
+    type ResizeObserver;
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function) -> ResizeObserver;
+    #[wasm_bindgen(method)]
+    fn observe(this: &ResizeObserver, target: &web_sys::Element);
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &ResizeObserver);
+}
+
+/// The `PROBES` longest values of one offer field, in characters.
+fn longest(catalog: &Catalog, field: fn(&crate::model::Offer) -> &str) -> Vec<String> {
+    let mut v: Vec<(usize, &str)> = catalog
+        .offers()
+        .iter()
+        .map(|o| (field(o).chars().count(), field(o)))
+        .collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    v.dedup();
+    v.into_iter()
+        .take(PROBES)
+        .map(|(_, t)| t.to_string())
+        .collect()
+}
 
 #[component]
 pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl IntoView {
     let w = use_wizard();
     let ui = expect_context::<Ui>();
     let viewport: NodeRef<Div> = NodeRef::new();
+    let probe: NodeRef<Div> = NodeRef::new();
     let scroll_top = RwSignal::new(0.0f64);
     let view_h = RwSignal::new(456.0f64);
+    let row_h = RwSignal::new(ROW_PX);
     let active = RwSignal::new(0usize);
     let count = Memo::new(move |_| results.with(|r| r.indices.len()));
     // A new result starts at the top.
@@ -51,20 +87,46 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             if h > view_h.get_untracked() {
                 view_h.set(h);
             }
+            // Every row is as tall as the probe (+1: offsetHeight is rounded).
+            let old = row_h.get_untracked();
+            let new = probe
+                .get_untracked()
+                .map_or(old, |p| p.offset_height().max(0) as usize + 1);
+            if new != old && new > 1 {
+                // The row at the top of the view stays there once the rows have their new
+                // height (the DOM follows the signal after this function returns).
+                let top_row = el.scroll_top().max(0) as usize / old;
+                row_h.set(new);
+                if top_row > 0 {
+                    request_animation_frame(move || {
+                        if let Some(el) = viewport.get_untracked() {
+                            el.set_scroll_top((top_row * new) as i32);
+                            scroll_top.set(f64::from(el.scroll_top()));
+                        }
+                    });
+                }
+            }
         }
     };
+    // The observer reports the probe's size when observation starts and at every change.
     Effect::new(move |_| {
-        if viewport.get().is_some() {
-            request_animation_frame(measure);
+        if let Some(p) = probe.get() {
+            let cb = Closure::<dyn FnMut()>::new(measure);
+            let ro = ResizeObserver::new(cb.as_ref().unchecked_ref());
+            ro.observe(&p);
+            let held = SendWrapper::new((ro, cb));
+            on_cleanup(move || held.0.disconnect());
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let visible_rows = Memo::new(move |_| (view_h.get() / ROW_H).ceil().max(1.0) as usize);
+    let visible_rows =
+        Memo::new(move |_| (view_h.get() / row_h.get() as f64).ceil().max(1.0) as usize);
     let slots = Memo::new(move |_| visible_rows.get() + 2 * OVERSCAN);
-    let first =
-        Memo::new(move |_| ((scroll_top.get() / ROW_H).floor() as usize).saturating_sub(OVERSCAN));
+    let first = Memo::new(move |_| {
+        ((scroll_top.get() / row_h.get() as f64).floor() as usize).saturating_sub(OVERSCAN)
+    });
     let chosen = {
         let cat = catalog.clone();
         Memo::new(move |_| {
@@ -89,17 +151,19 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
         let Some(el) = viewport.get_untracked() else {
             return;
         };
-        let top = p as f64 * ROW_H;
-        let h = f64::from(el.client_height());
-        let cur = f64::from(el.scroll_top());
-        let next = if top < cur {
+        let rh = row_h.get_untracked() as i32;
+        let top = p as i32 * rh;
+        let h = el.client_height();
+        let cur = el.scroll_top();
+        // A row taller than the view (large text) shows its top.
+        let next = if top < cur || rh > h {
             top
-        } else if top + ROW_H > cur + h {
-            top + ROW_H - h
+        } else if top + rh > cur + h {
+            top + rh - h
         } else {
             return;
         };
-        el.set_scroll_top(next as i32);
+        el.set_scroll_top(next);
         scroll_top.set(f64::from(el.scroll_top()));
     };
     let toggle_at = {
@@ -143,6 +207,10 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
         }
     };
 
+    let names = longest(&catalog, |o| &o.name);
+    let descs = longest(&catalog, |o| &o.description);
+    let category = longest(&catalog, |o| &o.category_name).into_iter().next();
+
     let listbox_id = w.el_id("offers");
     let label_id = w.el_id("offers-label");
     let hint_id = w.el_id("offers-hint");
@@ -166,7 +234,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             aria-labelledby=label_id
             aria-describedby=hint_id
             aria-activedescendant=activedescendant
-            style:max-height=move || format!("{}px", count.get().max(1) * ROW_PX + 4)
+            style:max-height=move || format!("{}px", count.get().max(1) * row_h.get() + 4)
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
                     scroll_top.set(f64::from(el.scroll_top()));
@@ -174,7 +242,20 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             }
             on:keydown=on_key
         >
-            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() * ROW_PX)>
+            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() * row_h.get())>
+                <div class="cw-offer-probe" node_ref=probe aria-hidden="true">
+                    <span class="cw-offer__check"></span>
+                    <span class="cw-offer__body">
+                        <span class="cw-offer__name cw-offer__stack">{stack(names)}</span>
+                        <span class="cw-offer__meta">
+                            <span class="cw-offer__category">{category}</span>
+                            <span class="cw-badge">{tr(Key::BadgeAddOn)}</span>
+                            <span class="cw-badge">{tr(Key::BadgeTrial)}</span>
+                            <span class="cw-badge">{tr(Key::BadgeUnavailable)}</span>
+                        </span>
+                        <span class="cw-offer__desc cw-offer__stack">{stack(descs)}</span>
+                    </span>
+                </div>
                 <For each=move || 0..slots.get() key=|s| *s let:lane>
                     <Row
                         lane=lane
@@ -184,6 +265,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
                         slots=slots
                         count=count
                         active=active
+                        row_h=row_h
                         chosen=chosen
                         option_prefix=prefix.clone()
                         on_pick=on_pick
@@ -203,6 +285,7 @@ fn Row(
     slots: Memo<usize>,
     count: Memo<usize>,
     active: RwSignal<usize>,
+    row_h: RwSignal<usize>,
     chosen: Memo<Vec<u32>>,
     option_prefix: String,
     on_pick: Callback<usize>,
@@ -252,7 +335,8 @@ fn Row(
             aria-disabled=move || unavailable.get().then_some("true")
             aria-setsize=move || count.get().to_string()
             aria-posinset=move || pos.get().map(|p| (p + 1).to_string())
-            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) * ROW_PX)
+            style:height=move || format!("{}px", row_h.get())
+            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) * row_h.get())
             on:click=move |_| {
                 if let Some(p) = pos.get_untracked() {
                     active.set(p);
@@ -281,4 +365,12 @@ fn Row(
 /// `hidden` of a badge: one closure type for all four.
 fn unless(flag: Memo<bool>) -> impl Fn() -> bool + Send + Sync + 'static {
     move || !flag.get()
+}
+
+/// The probe's candidates for one field, stacked in one grid cell.
+fn stack(texts: Vec<String>) -> impl IntoView {
+    texts
+        .into_iter()
+        .map(|t| view! { <span>{t}</span> })
+        .collect_view()
 }
