@@ -42,19 +42,20 @@ extern "C" {
     fn disconnect(this: &ResizeObserver);
 }
 
-/// The `PROBES` longest values of one offer field, in characters.
-fn longest(catalog: &Catalog, field: fn(&crate::model::Offer) -> &str) -> Vec<String> {
-    let mut v: Vec<(usize, &str)> = catalog
-        .offers()
-        .iter()
-        .map(|o| (field(o).chars().count(), field(o)))
-        .collect();
-    v.sort_unstable_by(|a, b| b.cmp(a));
-    v.dedup();
-    v.into_iter()
-        .take(PROBES)
-        .map(|(_, t)| t.to_string())
-        .collect()
+/// The `PROBES` longest distinct values of one offer field, in characters, longest first.
+fn longest(catalog: &Catalog, field: fn(&crate::model::Offer) -> &str) -> Vec<&str> {
+    let mut top: Vec<(usize, &str)> = Vec::with_capacity(PROBES + 1);
+    for o in catalog.offers() {
+        let t = field(o);
+        let n = t.chars().count();
+        if (top.len() == PROBES && n <= top[PROBES - 1].0) || top.iter().any(|x| x.1 == t) {
+            continue;
+        }
+        let at = top.iter().position(|x| x.0 < n).unwrap_or(top.len());
+        top.insert(at, (n, t));
+        top.truncate(PROBES);
+    }
+    top.into_iter().map(|x| x.1).collect()
 }
 
 #[component]
@@ -108,6 +109,38 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             }
         }
     };
+    // The probe's content, as plain DOM (no view code for it), again when the language changes.
+    let cat = catalog.clone();
+    Effect::new(move |_| {
+        let l = w.locale.get();
+        let (Some(p), Some(doc)) = (probe.get(), crate::browser::document()) else {
+            return;
+        };
+        p.set_text_content(None);
+        let add = |parent: &web_sys::Node, class: &str, text: &str| -> web_sys::Node {
+            let el = doc.create_element("span").unwrap_throw();
+            el.set_class_name(class);
+            el.set_text_content(Some(text));
+            parent.append_child(&el).unwrap_throw()
+        };
+        add(&p, "cw-offer__check", "");
+        let body = add(&p, "cw-offer__body", "");
+        let name = add(&body, "cw-offer__name cw-offer__stack", "");
+        let meta = add(&body, "cw-offer__meta", "");
+        let desc = add(&body, "cw-offer__desc cw-offer__stack", "");
+        for t in longest(&cat, |o| &o.name) {
+            add(&name, "", t);
+        }
+        for t in longest(&cat, |o| &o.category_name).into_iter().take(1) {
+            add(&meta, "", t);
+        }
+        for k in [Key::BadgeAddOn, Key::BadgeTrial, Key::BadgeUnavailable] {
+            add(&meta, "cw-badge", k.text(l));
+        }
+        for t in longest(&cat, |o| &o.description) {
+            add(&desc, "", t);
+        }
+    });
     // The observer reports the probe's size when observation starts and at every change.
     Effect::new(move |_| {
         if let Some(p) = probe.get() {
@@ -207,10 +240,6 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
         }
     };
 
-    let names = longest(&catalog, |o| &o.name);
-    let descs = longest(&catalog, |o| &o.description);
-    let category = longest(&catalog, |o| &o.category_name).into_iter().next();
-
     let listbox_id = w.el_id("offers");
     let label_id = w.el_id("offers-label");
     let hint_id = w.el_id("offers-hint");
@@ -243,19 +272,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             on:keydown=on_key
         >
             <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() * row_h.get())>
-                <div class="cw-offer-probe" node_ref=probe aria-hidden="true">
-                    <span class="cw-offer__check"></span>
-                    <span class="cw-offer__body">
-                        <span class="cw-offer__name cw-offer__stack">{stack(names)}</span>
-                        <span class="cw-offer__meta">
-                            <span class="cw-offer__category">{category}</span>
-                            <span class="cw-badge">{tr(Key::BadgeAddOn)}</span>
-                            <span class="cw-badge">{tr(Key::BadgeTrial)}</span>
-                            <span class="cw-badge">{tr(Key::BadgeUnavailable)}</span>
-                        </span>
-                        <span class="cw-offer__desc cw-offer__stack">{stack(descs)}</span>
-                    </span>
-                </div>
+                <div class="cw-offer-probe" node_ref=probe aria-hidden="true"></div>
                 <For each=move || 0..slots.get() key=|s| *s let:lane>
                     <Row
                         lane=lane
@@ -365,12 +382,4 @@ fn Row(
 /// `hidden` of a badge: one closure type for all four.
 fn unless(flag: Memo<bool>) -> impl Fn() -> bool + Send + Sync + 'static {
     move || !flag.get()
-}
-
-/// The probe's candidates for one field, stacked in one grid cell.
-fn stack(texts: Vec<String>) -> impl IntoView {
-    texts
-        .into_iter()
-        .map(|t| view! { <span>{t}</span> })
-        .collect_view()
 }
