@@ -1,5 +1,6 @@
 //! The wizard shell: header, stepper, the current step, Back / Continue.
 
+use crate::components::When;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -97,18 +98,18 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                 <p class="cw-header__title">{tr(Key::AppTitle)}</p>
                 <LanguageSwitch />
             </header>
-            <Show when=move || w.api.with_value(|a| a.is_demo())>
+            <When when=move || w.api.with_value(|a| a.is_demo())>
                 <p class="cw-demo-banner">{tr(Key::DemoBanner)}</p>
-            </Show>
-            <Show when=move || w.restored.get() && !w.submitted.get()>
+            </When>
+            <When when=move || w.restored.get() && !w.submitted.get()>
                 <div class="cw-notice" role="status">
                     <p>{tr(Key::DraftRestored)}</p>
                     <button type="button" class="cw-link-button" on:click=move |_| w.discard_draft()>
                         {tr(Key::DiscardDraft)}
                     </button>
                 </div>
-            </Show>
-            <Show when=move || matches!(w.profile.get(), Some(Err(_)))>
+            </When>
+            <When when=move || matches!(w.profile.get(), Some(Err(_)))>
                 <div class="cw-notice cw-notice--error" role="alert">
                     <p>
                         {move || {
@@ -129,11 +130,11 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                         {tr(Key::Retry)}
                     </button>
                 </div>
-            </Show>
-            <Show when=may_add fallback=move || view! { <NoRole /> }>
+            </When>
+            <When when=may_add fallback=move || view! { <NoRole /> }>
                 <Stepper />
                 <WizardForm />
-            </Show>
+            </When>
             // Said once, politely, after the first save: not on every keystroke pause.
             <p class="cw-saved-status" role="status" aria-live="polite">
                 {move || w.saved_once.get().then(|| w.t(Key::DraftSavedStatus))}
@@ -215,7 +216,7 @@ fn WizardForm() -> impl IntoView {
                     Step::Done => view! { <DoneStep /> }.into_any(),
                 }}
             </div>
-            <Show when=move || w.step.get() != Step::Done>
+            <When when=move || w.step.get() != Step::Done>
                 <div class="cw-nav">
                     <button
                         type="submit"
@@ -238,7 +239,7 @@ fn WizardForm() -> impl IntoView {
                     >
                         {tr(Key::Cancel)}
                     </button>
-                    <Show when=move || w.step.get().prev().is_some()>
+                    <When when=move || w.step.get().prev().is_some()>
                         <button
                             type="button"
                             class="cw-button cw-button--secondary"
@@ -246,9 +247,9 @@ fn WizardForm() -> impl IntoView {
                         >
                             {tr(Key::Back)}
                         </button>
-                    </Show>
+                    </When>
                 </div>
-            </Show>
+            </When>
         </form>
     }
 }

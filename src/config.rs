@@ -113,6 +113,15 @@ impl Config {
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Config, ConfigError> {
         for (key, value) in pairs {
+            self.set(key, value)?;
+        }
+        Ok(self)
+    }
+
+    /// One `key = value` pair. Not generic: `apply` is called with three kinds of iterators,
+    /// and this body would be compiled for each.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
+        {
             let bad = |expected| ConfigError::BadValue {
                 key: key.to_string(),
                 value: value.to_string(),
@@ -254,7 +263,7 @@ impl Config {
                 other => return Err(ConfigError::UnknownKey(other.to_string())),
             }
         }
-        Ok(self)
+        Ok(())
     }
 
     /// Applies the members of the JSON config object, whose keys are camelCase (`apiBase`) or

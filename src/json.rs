@@ -106,6 +106,14 @@ mod js {
     pub struct Value(pub JsValue);
 
     impl Value {
+        /// A whole number a JS number holds exactly.
+        fn whole(&self) -> Result<f64> {
+            self.0
+                .as_f64()
+                .filter(|n| n.trunc() == *n && n.abs() <= MAX_SAFE)
+                .ok_or(Invalid)
+        }
+
         fn is_nullish(&self) -> bool {
             self.0.is_null() || self.0.is_undefined()
         }
@@ -300,9 +308,126 @@ mod js {
             visitor.visit_unit()
         }
 
+        // The type-directed methods below call only the one visitor method their type
+        // needs. Forwarding them to `deserialize_any` would instantiate every derived visitor
+        // with all its methods (a struct's `visit_seq`, a field name's `visit_u64`...) and
+        // inline them into one large `deserialize_any` per type (measured in README "Size").
+
+        fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            visitor.visit_bool(self.0.as_bool().ok_or(Invalid)?)
+        }
+
+        fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            let n = self.whole()?;
+            if n < 0.0 {
+                return Err(Invalid);
+            }
+            visitor.visit_u64(n as u64)
+        }
+
+        fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            visitor.visit_i64(self.whole()? as i64)
+        }
+
+        fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            visitor.visit_f64(self.0.as_f64().ok_or(Invalid)?)
+        }
+
+        fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            visitor.visit_string(self.0.as_string().ok_or(Invalid)?)
+        }
+
+        fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            if !js_sys::Array::is_array(&self.0) {
+                return Err(Invalid);
+            }
+            visitor.visit_seq(Items::new(self.0.unchecked_into()))
+        }
+
+        fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            let entries = self.entries().ok_or(Invalid)?;
+            visitor.visit_map(Members {
+                entries: Items::new(entries),
+                value: None,
+            })
+        }
+
+        fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            visitor.visit_unit()
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value> {
+            self.deserialize_map(visitor)
+        }
+
+        fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
+            self.deserialize_seq(visitor)
+        }
+
+        fn deserialize_tuple_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _len: usize,
+            visitor: V,
+        ) -> Result<V::Value> {
+            self.deserialize_seq(visitor)
+        }
+
+        fn deserialize_unit_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value> {
+            visitor.visit_unit()
+        }
+
+        fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_string(visitor)
+        }
+
+        fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_u64(visitor)
+        }
+
+        fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_u64(visitor)
+        }
+
+        fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_u64(visitor)
+        }
+
+        fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_i64(visitor)
+        }
+
+        fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_i64(visitor)
+        }
+
+        fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_i64(visitor)
+        }
+
+        fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_f64(visitor)
+        }
+
+        fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_string(visitor)
+        }
+
+        fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.deserialize_string(visitor)
+        }
+
         serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+            i128 u128 bytes byte_buf
         }
     }
 }

@@ -2,6 +2,8 @@
 //! when a step unmounts. Derived values (errors, reachable steps) are memos, never copies.
 
 use leptos::prelude::*;
+
+use crate::reactive::{memo, Load};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{Api, ApiError};
@@ -64,8 +66,8 @@ pub struct Wizard {
     pub return_to_review: RwSignal<bool>,
     pub submitted: RwSignal<bool>,
     pub restored: RwSignal<bool>,
-    pub profile: LocalResource<Result<Profile, ApiError>>,
-    pub rules: LocalResource<Option<Result<CountryRules, ApiError>>>,
+    pub profile: Load<Result<Profile, ApiError>>,
+    pub rules: Load<Option<Result<CountryRules, ApiError>>>,
     pub account_issues: Memo<Vec<Issue>>,
     /// The latest domain check: (prefix it was for, answer).
     pub domain: RwSignal<Option<(String, DomainState)>>,
@@ -130,12 +132,12 @@ impl Wizard {
         let line_errors: RwSignal<Vec<(String, String, LineProblem)>> = RwSignal::new(Vec::new());
         let subs = Subs::new(api, draft, step, line_errors);
 
-        let profile = LocalResource::new(move || {
+        let profile = Load::new(move || {
             let api = api.get_value();
             async move { api.profile().await }
         });
-        let country = Memo::new(move |_| draft.with(|d| d.account.country.trim().to_string()));
-        let rules = LocalResource::new(move || {
+        let country = memo(move || draft.with(|d| d.account.country.trim().to_string()));
+        let rules = Load::new(move || {
             let api = api.get_value();
             let c = country.get();
             async move {
@@ -149,7 +151,7 @@ impl Wizard {
         let today = StoredValue::new(browser::today());
         let domain: RwSignal<Option<(String, DomainState)>> = RwSignal::new(None);
         let server_errors: RwSignal<Vec<(FieldId, String, FieldError)>> = RwSignal::new(Vec::new());
-        let account_issues = Memo::new(move |_| {
+        let account_issues = memo(move || {
             let rules = rules.get().flatten().and_then(Result::ok);
             let profile = profile.get().and_then(Result::ok).unwrap_or_default();
             let partner_type = config.partner_type.unwrap_or(profile.partner_type);
@@ -190,7 +192,7 @@ impl Wizard {
                     }
                 });
             });
-            issues.sort_by_key(|i| i.field);
+            crate::sort::sort_by_key(&mut issues, |i| i.field);
             issues
         });
 

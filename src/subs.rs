@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::reactive::{memo, Load};
+
 use crate::api::{Api, ApiError};
 use crate::catalog::{line_issues, Catalog, LineError, LineField, LineIssue};
 use crate::i18n::{Key, Locale};
@@ -20,7 +22,7 @@ pub type CatalogResult = Result<Arc<Catalog>, ApiError>;
 pub struct Subs {
     /// `None` until the catalog is wanted (Subscriptions opened, or lines in the draft) and a
     /// country is chosen.
-    pub catalog: LocalResource<Option<CatalogResult>>,
+    pub catalog: Load<Option<CatalogResult>>,
     /// Every problem with the chosen lines (shown after the step's first Continue).
     pub issues: Memo<Vec<LineIssue>>,
     /// Continue was pressed with no lines: the question is showing.
@@ -41,9 +43,8 @@ impl Subs {
                 || step.get() != Step::Account
                 || draft.with(|d| !d.lines.is_empty())
         });
-        let country =
-            Memo::new(move |_| draft.with(|d| d.account.country.trim().to_ascii_uppercase()));
-        let catalog = LocalResource::new(move || {
+        let country = memo(move || draft.with(|d| d.account.country.trim().to_ascii_uppercase()));
+        let catalog = Load::new(move || {
             let (want, c, api) = (wanted.get(), country.get(), api.get_value());
             async move {
                 if !want || c.is_empty() {
@@ -64,7 +65,7 @@ impl Subs {
                 Some(r)
             }
         });
-        let issues = Memo::new(move |_| {
+        let issues = memo(move || {
             let cat = catalog.get().flatten().and_then(Result::ok);
             draft.with(|d| {
                 let mut issues = line_issues(&d.lines, cat.as_deref());
@@ -89,7 +90,7 @@ impl Subs {
                         }
                     }
                 });
-                issues.sort_by_key(|i| i.line);
+                crate::sort::sort_by_key(&mut issues, |i| i.line);
                 issues
             })
         });

@@ -96,21 +96,24 @@ impl Catalog {
             category_of.push(c);
             by_id.entry(id_key(&o.id)).or_insert(i as u32);
         }
-        let mut by_name: Vec<u32> = (0..offers.len() as u32).collect();
-        by_name.sort_by(|&a, &b| {
+        let by_name = crate::sort::sorted_indices(offers.len(), &|a, b| {
             let ka = &text[name_keys[a as usize].0 as usize..name_keys[a as usize].1 as usize];
             let kb = &text[name_keys[b as usize].0 as usize..name_keys[b as usize].1 as usize];
             ka.cmp(kb)
                 .then_with(|| offers[a as usize].name.cmp(&offers[b as usize].name))
                 .then(a.cmp(&b))
         });
-        let mut order: Vec<usize> = (0..categories.len()).collect();
-        order.sort_by(|&a, &b| fold(&categories[a].name).cmp(&fold(&categories[b].name)));
+        let order = crate::sort::sorted_indices(categories.len(), &|a, b| {
+            fold(&categories[a as usize].name).cmp(&fold(&categories[b as usize].name))
+        });
         let mut remap = vec![0u16; categories.len()];
         for (new, &old) in order.iter().enumerate() {
-            remap[old] = new as u16;
+            remap[old as usize] = new as u16;
         }
-        let categories = order.iter().map(|&i| categories[i].clone()).collect();
+        let categories = order
+            .iter()
+            .map(|&i| categories[i as usize].clone())
+            .collect();
         for c in &mut category_of {
             *c = remap[*c as usize];
         }
@@ -261,7 +264,7 @@ pub fn prerequisite_choices(catalog: &Catalog, offer: &Offer) -> Vec<u32> {
         .filter(|&i| catalog.offer(i).available)
         .collect();
     v.dedup();
-    v.sort_by_key(|&i| {
+    crate::sort::sort_by_key(&mut v, |&i| {
         let o = catalog.offer(i);
         (o.is_add_on, o.is_trial)
     });

@@ -1,6 +1,7 @@
 //! The error summary at the top of a step: focused after a failed Continue, one link per
 //! problem that moves focus to the field.
 
+use super::When;
 use leptos::prelude::*;
 
 use super::tr;
@@ -17,7 +18,7 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
     let title_id = w.el_id("error-summary-title");
     let issues = move || w.error_links(step);
     view! {
-        <Show when=move || !issues().is_empty()>
+        <When when=move || !issues().is_empty()>
             <div
                 class="cw-error-summary"
                 id=id.clone()
@@ -54,6 +55,6 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
                     }}
                 </ul>
             </div>
-        </Show>
+        </When>
     }
 }

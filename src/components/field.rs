@@ -1,7 +1,10 @@
 //! Form fields in the GOV.UK pattern: label, hint, error message, then the control, with
 //! `aria-describedby` naming the hint and the error and `aria-invalid` while there is one.
 
+use super::When;
 use leptos::prelude::*;
+
+use crate::reactive::memo;
 
 use super::tr;
 
@@ -35,12 +38,12 @@ fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
 #[component]
 pub fn FieldMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
     view! {
-        <Show when=move || message.get().is_some()>
+        <When when=move || message.get().is_some()>
             <p class="cw-error-message" id=id.clone()>
                 <span class="cw-visually-hidden">{tr(Key::ErrorTitlePrefix)}</span>
                 {move || message.get()}
             </p>
-        </Show>
+        </When>
     }
     .into_any()
 }
@@ -68,7 +71,7 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     let warn_id = format!("{id}-warning");
     let error = field_error(field);
-    let value = Memo::new(move |_| {
+    let value = memo(move || {
         w.draft
             .with(|d| field.get(&d.account).unwrap_or_default().to_string())
     });
@@ -95,9 +98,9 @@ pub fn TextField(
             </label>
             {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{tr(h)}</p> })}
             <FieldMessage id=error_id.clone() message=error />
-            <Show when=move || warning.get().is_some()>
+            <When when=move || warning.get().is_some()>
                 <p class="cw-warning-message" id=warn_id.clone()>{move || warning.get()}</p>
-            </Show>
+            </When>
             <div class="cw-input-wrap">
                 <input
                     class=class.clone()
@@ -141,7 +144,7 @@ pub fn ChoiceField(
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     let error = field_error(field);
-    let value = Memo::new(move |_| {
+    let value = memo(move || {
         let v = w
             .draft
             .with(|d| field.get(&d.account).unwrap_or_default().to_string());

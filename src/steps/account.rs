@@ -1,7 +1,10 @@
 //! Step 1: Account info. Country first (it drives the address rules), then company, address,
 //! primary contact, reseller (indirect providers), agreement and GDAP.
 
+use crate::components::When;
 use leptos::prelude::*;
+
+use crate::reactive::{memo, Load};
 
 use super::account_checks::{watch_domain, AddressCheckPanel, DomainStatus};
 use super::StepHeading;
@@ -20,17 +23,17 @@ use crate::validate;
 pub fn AccountStep() -> impl IntoView {
     let w = use_wizard();
     watch_domain(w);
-    let country = Memo::new(move |_| w.draft.with(|d| d.account.country.clone()));
+    let country = memo(move || w.draft.with(|d| d.account.country.clone()));
     let countries = Signal::derive(move || {
         let l = w.locale.get().bcp47();
         let mut v: Vec<(String, String)> = COUNTRIES
             .split(' ')
             .map(|c| (c.to_string(), browser::country_name(c, l)))
             .collect();
-        v.sort_by(|a, b| browser::locale_compare(&a.1, &b.1, l));
+        crate::sort::sort_by(&mut v, |a, b| browser::locale_compare(&a.1, &b.1, l));
         v
     });
-    let states = Memo::new(move |_| {
+    let states = memo(move || {
         w.rules
             .get()
             .flatten()
@@ -80,7 +83,7 @@ pub fn AccountStep() -> impl IntoView {
                 width="cw-input--20"
             />
             <DomainStatus />
-            <Show when=needs_registration>
+            <When when=needs_registration>
                 <TextField
                     field=FieldId::RegistrationNumber
                     label=Key::RegistrationNumber
@@ -88,7 +91,7 @@ pub fn AccountStep() -> impl IntoView {
                     autocomplete="off"
                     width="cw-input--20"
                 />
-            </Show>
+            </When>
         </fieldset>
 
         <fieldset class="cw-fieldset">
@@ -156,7 +159,7 @@ pub fn AccountStep() -> impl IntoView {
             }}
         </fieldset>
 
-        <Show when=move || rules_ok().is_some()>
+        <When when=move || rules_ok().is_some()>
             <fieldset class="cw-fieldset">
                 <legend class="cw-legend">{tr(Key::LanguageSection)}</legend>
                 <ChoiceField
@@ -192,11 +195,11 @@ pub fn AccountStep() -> impl IntoView {
                     })
                 />
             </fieldset>
-        </Show>
+        </When>
 
-        <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
+        <When when=move || w.partner_type() == PartnerType::IndirectProvider>
             <ResellerPicker />
-        </Show>
+        </When>
 
         <AgreementSection />
 
@@ -219,7 +222,7 @@ pub fn AccountStep() -> impl IntoView {
 #[component]
 fn ResellerPicker() -> impl IntoView {
     let w = use_wizard();
-    let resellers = LocalResource::new(move || {
+    let resellers = Load::new(move || {
         let api = w.api.get_value();
         async move { api.resellers().await }
     });
@@ -227,7 +230,7 @@ fn ResellerPicker() -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let error = field_error(FieldId::Reseller);
-    let selected = Memo::new(move |_| {
+    let selected = memo(move || {
         w.draft
             .with(|d| d.reseller.clone().map(|r| r.0).unwrap_or_default())
     });
@@ -302,7 +305,7 @@ fn ResellerPicker() -> impl IntoView {
 #[component]
 fn AgreementSection() -> impl IntoView {
     let w = use_wizard();
-    let choice = Memo::new(move |_| w.draft.with(|d| d.account.agreement));
+    let choice = memo(move || w.draft.with(|d| d.account.agreement));
     let name = w.field_id(FieldId::Agreement);
     let error_id = format!("{name}-error");
     let error = field_error(FieldId::Agreement);
@@ -342,11 +345,11 @@ fn AgreementSection() -> impl IntoView {
         >
             <legend class="cw-legend">{tr(Key::AgreementSection)}</legend>
             <FieldMessage id=format!("{name}-error") message=error />
-            <Show when=move || !may_attest()>
+            <When when=move || !may_attest()>
                 <p class="cw-hint">{tr(Key::MayNotAttest)}</p>
-            </Show>
+            </When>
             {radio(AgreementChoice::Accepted, "accepted", Key::AgreementAccepted, true)}
-            <Show when=move || choice.get() == AgreementChoice::Accepted>
+            <When when=move || choice.get() == AgreementChoice::Accepted>
                 <div class="cw-conditional">
                     <TextField field=FieldId::SignerFirstName label=Key::SignerFirstName autocomplete="off" />
                     <TextField field=FieldId::SignerLastName label=Key::SignerLastName autocomplete="off" />
@@ -367,7 +370,7 @@ fn AgreementSection() -> impl IntoView {
                         width="cw-input--10"
                     />
                 </div>
-            </Show>
+            </When>
             {radio(AgreementChoice::AcceptLater, "later", Key::AgreementLater, false)}
         </fieldset>
     }

@@ -2,7 +2,10 @@
 //! "request a relationship" path for existing customers, and the address check with
 //! one-click suggestions.
 
+use crate::components::When;
 use leptos::prelude::*;
+
+use crate::reactive::memo;
 use send_wrapper::SendWrapper;
 
 use crate::api::Cancel;
@@ -17,7 +20,7 @@ const DOMAIN_DEBOUNCE_MS: u64 = 400;
 /// Watches the domain prefix and checks it once the user pauses typing. Runs while the
 /// Account step is mounted; leaving the step cancels a pending or in-flight check.
 pub fn watch_domain(w: Wizard) {
-    let prefix = Memo::new(move |_| {
+    let prefix = memo(move || {
         w.draft
             .with(|d| d.account.domain_prefix.trim().to_ascii_lowercase())
     });
@@ -101,9 +104,9 @@ pub fn DomainStatus() -> impl IntoView {
         <p class="cw-domain-status" id=w.el_id("domain-status") data-state=state role="status" aria-live="polite">
             {text}
         </p>
-        <Show when=move || matches!(w.domain.get(), Some((_, DomainState::Taken)))>
+        <When when=move || matches!(w.domain.get(), Some((_, DomainState::Taken)))>
             <RelationshipRequest />
-        </Show>
+        </When>
     }
 }
 
@@ -126,7 +129,7 @@ fn RelationshipRequest() -> impl IntoView {
         <div class="cw-panel" id=w.el_id("relationship")>
             <h2 class="cw-panel__title">{tr(Key::RelationshipTitle)}</h2>
             <p>{tr(Key::RelationshipBody)}</p>
-            <Show
+            <When
                 when=move || matches!(url.get(), Some(Ok(_)))
                 fallback=move || view! {
                     <button type="button" class="cw-button cw-button--secondary" on:click=fetch>
@@ -143,7 +146,7 @@ fn RelationshipRequest() -> impl IntoView {
                 <label class="cw-label" for=w.el_id("relationship-email")>{tr(Key::RelationshipEmail)}</label>
                 <textarea class="cw-textarea" id=w.el_id("relationship-email") readonly rows="7" prop:value=move || email.get()></textarea>
                 <CopyButton label=Key::CopyEmail text=email />
-            </Show>
+            </When>
         </div>
     }
 }
@@ -205,7 +208,7 @@ fn one_line(a: &Address) -> String {
 #[component]
 pub fn AddressCheckPanel() -> impl IntoView {
     let w = use_wizard();
-    let current = Memo::new(move |_| w.draft.with(|d| d.account.address()));
+    let current = memo(move || w.draft.with(|d| d.account.address()));
     let state = move || {
         w.address
             .get()

@@ -2,7 +2,10 @@
 //! the orders, and what to do next. The password lives in memory only: after leaving this
 //! page (or a reload) it can no longer be displayed.
 
+use crate::components::When;
 use leptos::prelude::*;
+
+use crate::reactive::memo;
 
 use super::StepHeading;
 use crate::components::{tr, CopyButton};
@@ -17,7 +20,7 @@ pub fn DoneStep() -> impl IntoView {
     on_cleanup(move || {
         let _ = w.credentials.try_set(None);
     });
-    let customer = Memo::new(move |_| {
+    let customer = memo(move || {
         w.submission
             .with(|s| s.as_ref().and_then(|s| s.customer.clone()))
     });
@@ -32,7 +35,7 @@ pub fn DoneStep() -> impl IntoView {
             .with(|c| c.as_ref().map(|c| c.password.clone()).unwrap_or_default())
     });
     let revealed = RwSignal::new(false);
-    let orders = Memo::new(move |_| {
+    let orders = memo(move || {
         w.submission.with(|s| {
             s.as_ref()
                 .map(|s| {
@@ -73,7 +76,7 @@ pub fn DoneStep() -> impl IntoView {
             <h2 class="cw-panel__title" id=w.el_id("credentials-title")>{tr(Key::DoneSignIn)}</h2>
             <p class="cw-credential"><code id=w.el_id("sign-in")>{move || sign_in.get()}</code></p>
             <CopyButton label=Key::CopySignIn text=sign_in />
-            <Show
+            <When
                 when=move || !password.get().is_empty()
                 fallback=move || view! { <p class="cw-warning-message">{tr(Key::DonePasswordGone)}</p> }
             >
@@ -95,17 +98,17 @@ pub fn DoneStep() -> impl IntoView {
                     </button>
                     <CopyButton label=Key::CopyPassword text=password />
                 </div>
-            </Show>
+            </When>
         </section>
         <h2 class="cw-subheading">{tr(Key::DoneOrders)}</h2>
-        <Show
+        <When
             when=move || !orders.with(Vec::is_empty)
             fallback=move || view! { <p>{tr(Key::DoneNoOrders)}</p> }
         >
             <ul class="cw-list" id=w.el_id("orders")>
                 {move || orders.get().into_iter().map(|o| view! { <li><code>{o.id}</code>" – "{o.status}</li> }).collect_view()}
             </ul>
-        </Show>
+        </When>
         <h2 class="cw-subheading">{tr(Key::DoneNext)}</h2>
         <p>{tr(Key::DoneNextBody)}</p>
         <div class="cw-nav">

@@ -1,7 +1,10 @@
 //! Step 3: Review. Every answer as a summary list per section, an "Update" control per
 //! section that returns here after Continue, and the submit button that names its action.
 
+use crate::components::When;
 use leptos::prelude::*;
+
+use crate::reactive::Load;
 
 use crate::components::tr;
 
@@ -66,7 +69,7 @@ pub fn ReviewStep() -> impl IntoView {
             browser::country_name(&c, w.locale.get().bcp47())
         }
     });
-    let resellers = LocalResource::new(move || {
+    let resellers = Load::new(move || {
         let api = w.api.get_value();
         async move { api.resellers().await }
     });
@@ -115,9 +118,9 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
             <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
             <Row label=Key::Country value=country />
-            <Show when=move || w.draft.with(|d| crate::model::requires_registration_number(&d.account.country))>
+            <When when=move || w.draft.with(|d| crate::model::requires_registration_number(&d.account.country))>
                 <Row label=Key::RegistrationNumberShort value=a(|a| a.registration_number.trim().to_string()) />
-            </Show>
+            </When>
             <Row
                 label=Key::ReviewAddress
                 value=a(|a| {
@@ -139,11 +142,11 @@ pub fn ReviewStep() -> impl IntoView {
                 })
             />
         </Section>
-        <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
+        <When when=move || w.partner_type() == PartnerType::IndirectProvider>
             <Section title=Key::ReviewReseller hidden=Key::UpdateResellerHidden target=Step::Account>
                 <Row label=Key::ReviewReseller value=reseller />
             </Section>
-        </Show>
+        </When>
         <Section title=Key::ReviewAgreement hidden=Key::UpdateAgreementHidden target=Step::Account>
             <Row
                 label=Key::ReviewAgreement
@@ -167,7 +170,7 @@ pub fn ReviewStep() -> impl IntoView {
             />
         </Section>
         <Section title=Key::ReviewSubscriptions hidden=Key::UpdateSubscriptionsHidden target=Step::Subscriptions>
-            <Show
+            <When
                 when=move || !lines.with(Vec::is_empty)
                 fallback=move || view! {
                     <div class="cw-summary-list__row">
@@ -182,7 +185,7 @@ pub fn ReviewStep() -> impl IntoView {
                         <dd class="cw-summary-list__value">{detail}</dd>
                     </div>
                 }).collect_view()}
-            </Show>
+            </When>
         </Section>
         <SubmitProgress />
     }

@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
+use crate::components::When;
 use leptos::prelude::*;
+
+use crate::reactive::memo;
 
 use super::{add_line, choices, Ui};
 use crate::browser;
@@ -113,7 +116,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
 #[component]
 pub fn OrderLines() -> impl IntoView {
     let w = use_wizard();
-    let ids = Memo::new(move |_| {
+    let ids = memo(move || {
         w.draft.with(|d| {
             d.lines
                 .iter()
@@ -124,9 +127,9 @@ pub fn OrderLines() -> impl IntoView {
     view! {
         <section class="cw-order" aria-labelledby=w.el_id("order")>
             <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
-            <Show when=move || ids.with(Vec::is_empty)>
+            <When when=move || ids.with(Vec::is_empty)>
                 <p class="cw-hint">{tr(Key::OrderEmpty)}</p>
-            </Show>
+            </When>
             <For each=move || ids.get() key=|id| id.clone() let:offer_id>
                 <LineEditor offer_id=offer_id />
             </For>
@@ -139,19 +142,19 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     let w = use_wizard();
     let ui = expect_context::<Ui>();
     let key = offer_id.clone();
-    let index = Memo::new(move |_| {
+    let index = memo(move || {
         w.draft
             .with(|d| d.lines.iter().position(|l| l.offer_id == key))
     });
-    let line = Memo::new(move |_| {
+    let line = memo(move || {
         index
             .get()
             .and_then(|i| w.draft.with(|d| d.lines.get(i).cloned()))
     });
-    let catalog = Memo::new(move |_| w.subs.loaded().map(ArcCatalog));
+    let catalog = memo(move || w.subs.loaded().map(ArcCatalog));
     let key = offer_id.clone();
     let offer = move || catalog.get().and_then(|c| c.0.get(&key).cloned());
-    let offer = Memo::new(move |_| offer());
+    let offer = memo(offer);
     let prefix = w.id.get_value();
     let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
     // Offer-level problems show at once; the others after the step's first Continue.
@@ -170,7 +173,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             })
         })
     };
-    let missing_prereq = Memo::new(move |_| {
+    let missing_prereq = memo(move || {
         index.get().is_some_and(|i| {
             w.subs.issues.with(|all| {
                 all.iter()
@@ -196,7 +199,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
         let id = offer_id.clone();
         move || offer.get().map_or_else(|| id.clone(), |o| o.name)
     };
-    let name = Memo::new(move |_| name());
+    let name = memo(name);
     let name_text = move || name.get();
 
     let q_err = error(LineField::Quantity);
@@ -226,14 +229,14 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             l.quantity = step_quantity(&l.quantity, min, max, up).to_string()
         }));
     };
-    let cycles = Memo::new(move |_| {
+    let cycles = memo(move || {
         let term = line.get().and_then(|l| l.term_duration);
         offer
             .get()
             .map(|o| cycles_for(&o, term.as_deref()))
             .unwrap_or_default()
     });
-    let terms = Memo::new(move |_| offer.get().map(|o| o.term_durations).unwrap_or_default());
+    let terms = memo(move || offer.get().map(|o| o.term_durations).unwrap_or_default());
     let remove = {
         move |_| {
             let l = w.locale.get_untracked();
@@ -271,7 +274,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 {meta_badge(offer, |o| o.is_trial, Key::BadgeTrial)}
             </p>
             <FieldMessage id=format!("{line_id_s}-error") message=o_err />
-            <Show when=move || missing_prereq.get()>
+            <When when=move || missing_prereq.get()>
                 {
                     let sel = prereq_select_id.clone();
                     move || {
@@ -301,7 +304,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         })
                     }
                 }
-            </Show>
+            </When>
             <div class="cw-line__fields">
                 <div class="cw-field" class:cw-field--error=has_error(q_err)>
                     <label class="cw-label" for=q_id_s.clone()>{tr(Key::Quantity)}</label>
@@ -348,7 +351,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                <Show when=move || !terms.with(Vec::is_empty)>
+                <When when=move || !terms.with(Vec::is_empty)>
                     <div class="cw-field" class:cw-field--error=has_error(t_err)>
                         <label class="cw-label" for=t_id_s.clone()>{tr(Key::TermLabel)}</label>
                         <FieldMessage id=format!("{t_id_s}-error") message=t_err />
@@ -389,7 +392,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                             }}
                         </select>
                     </div>
-                </Show>
+                </When>
                 <div class="cw-field" class:cw-field--error=has_error(c_err)>
                     <label class="cw-label" for=c_id_s.clone()>{tr(Key::BillingCycleLabel)}</label>
                     <FieldMessage id=format!("{c_id_s}-error") message=c_err />

@@ -17,6 +17,8 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
+use crate::reactive::memo;
+
 use super::{toggle_offer, Ui};
 use crate::catalog::{Catalog, SearchResult};
 use crate::components::tr;
@@ -68,7 +70,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     let view_h = RwSignal::new(456.0f64);
     let row_h = RwSignal::new(ROW_PX);
     let active = RwSignal::new(0usize);
-    let count = Memo::new(move |_| results.with(|r| r.indices.len()));
+    let count = memo(move || results.with(|r| r.indices.len()));
     // A new result starts at the top.
     Effect::new(move |prev: Option<()>| {
         results.track();
@@ -154,22 +156,21 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let visible_rows =
-        Memo::new(move |_| (view_h.get() / row_h.get() as f64).ceil().max(1.0) as usize);
-    let slots = Memo::new(move |_| visible_rows.get() + 2 * OVERSCAN);
-    let first = Memo::new(move |_| {
+    let visible_rows = memo(move || (view_h.get() / row_h.get() as f64).ceil().max(1.0) as usize);
+    let slots = memo(move || visible_rows.get() + 2 * OVERSCAN);
+    let first = memo(move || {
         ((scroll_top.get() / row_h.get() as f64).floor() as usize).saturating_sub(OVERSCAN)
     });
     let chosen = {
         let cat = catalog.clone();
-        Memo::new(move |_| {
+        memo(move || {
             let mut v: Vec<u32> = w.draft.with(|d| {
                 d.lines
                     .iter()
                     .filter_map(|l| cat.index_of(&l.offer_id))
                     .collect()
             });
-            v.sort_unstable();
+            crate::sort::sort_by(&mut v, u32::cmp);
             v
         })
     };
@@ -308,12 +309,12 @@ fn Row(
     on_pick: Callback<usize>,
 ) -> impl IntoView {
     // The position in the result this slot shows, if any.
-    let pos = Memo::new(move |_| {
+    let pos = memo(move || {
         let (f, n) = (first.get(), slots.get());
         let p = f + (lane + n - f % n) % n;
         (p < count.get()).then_some(p)
     });
-    let item = Memo::new(move |_| {
+    let item = memo(move || {
         pos.get()
             .and_then(|p| results.with(|r| r.indices.get(p).copied()))
     });
@@ -328,17 +329,17 @@ fn Row(
         let cat = catalog.clone();
         move |f: fn(&crate::model::Offer) -> bool| {
             let cat = cat.clone();
-            Memo::new(move |_| item.get().is_some_and(|i| f(cat.offer(i))))
+            memo(move || item.get().is_some_and(|i| f(cat.offer(i))))
         }
     };
     let add_on = flag(|o| o.is_add_on);
     let trial = flag(|o| o.is_trial);
     let unavailable = flag(|o| !o.available);
-    let selected = Memo::new(move |_| {
+    let selected = memo(move || {
         item.get()
             .is_some_and(|i| chosen.with(|c| c.binary_search(&i).is_ok()))
     });
-    let is_active = Memo::new(move |_| pos.get().is_some_and(|p| p == active.get()));
+    let is_active = memo(move || pos.get().is_some_and(|p| p == active.get()));
     view! {
         <div
             class="cw-offer"

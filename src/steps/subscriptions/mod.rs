@@ -8,7 +8,10 @@ mod list;
 
 use std::sync::Arc;
 
+use crate::components::When;
 use leptos::prelude::*;
+
+use crate::reactive::memo;
 
 use super::StepHeading;
 use crate::browser;
@@ -102,7 +105,7 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
         };
         cat.search(&q, prev)
     });
-    let count = Memo::new(move |_| results.with(|r| r.indices.len()));
+    let count = memo(move || results.with(|r| r.indices.len()));
     // The live region says the count only once typing pauses.
     let spoken = RwSignal::new(String::new());
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
@@ -291,7 +294,7 @@ fn choices(catalog: &Catalog, index: u32) -> Vec<u32> {
 #[component]
 fn SummaryBar() -> impl IntoView {
     let w = use_wizard();
-    let totals = Memo::new(move |_| {
+    let totals = memo(move || {
         w.draft.with(|d| {
             let licenses: u64 = d
                 .lines
@@ -314,7 +317,7 @@ fn SummaryBar() -> impl IntoView {
                     {move || plural(w.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
                 </span>
             </p>
-            <Show when=move || { totals.get().0 > 0 }>
+            <When when=move || { totals.get().0 > 0 }>
                 <button
                     type="button"
                     class="cw-link-button"
@@ -325,7 +328,7 @@ fn SummaryBar() -> impl IntoView {
                 >
                     {tr(Key::SummaryView)}
                 </button>
-            </Show>
+            </When>
         </div>
     }
 }
@@ -342,7 +345,7 @@ fn ConfirmEmpty() -> impl IntoView {
     // Leaving the step (Back, or on to Review) closes the question.
     on_cleanup(move || w.subs.confirming_empty.set(false));
     view! {
-        <Show when=asking>
+        <When when=asking>
             <section
                 class="cw-confirm"
                 id=id.clone()
@@ -376,6 +379,6 @@ fn ConfirmEmpty() -> impl IntoView {
                     </button>
                 </div>
             </section>
-        </Show>
+        </When>
     }
 }
