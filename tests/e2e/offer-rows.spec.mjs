@@ -1,7 +1,8 @@
 // The offer list never cuts offer text (issue 8): at 320 and 390 px, in English and Turkish,
 // the rows with the longest names, descriptions and badges wrap instead of being truncated;
 // rows do not overlap; with larger text (200 %) too; and End/Home still bring the last/first
-// option into view of the windowed list.
+// option into view of the windowed list. Rows are as tall as their own content, not as the
+// tallest row: a phone shows several offers at once.
 import { test, expect } from '@playwright/test';
 import { openApp, fillValidUs, shot } from './helpers.mjs';
 
@@ -66,13 +67,53 @@ function inView(page, id) {
   }, id);
 }
 
+/** The rendered rows taller than their content (the lines of the body) plus padding and
+ * border (+2 px for rounding). */
+function tallRows(page) {
+  return list(page).evaluate((lb) => [...lb.querySelectorAll('[role=option]:not([hidden])')].flatMap((row) => {
+    const s = getComputedStyle(row);
+    const frame = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce((a, k) => a + parseFloat(s[k]), 0);
+    const body = row.querySelector('.cw-offer__body');
+    const check = row.querySelector('.cw-offer__check');
+    const content = Math.max(
+      [...body.children].reduce((a, c) => a + c.getBoundingClientRect().height, 0),
+      check.getBoundingClientRect().height + parseFloat(getComputedStyle(check).marginTop),
+    );
+    const h = row.getBoundingClientRect().height;
+    return h > content + frame + 2 ? [`${row.querySelector('.cw-offer__name').textContent}: ${h} px tall, content ${content} + ${frame}`] : [];
+  }));
+}
+
+/** How many options are wholly inside the listbox's visible area. */
+function optionsInView(page) {
+  return list(page).evaluate((lb) => {
+    const b = lb.getBoundingClientRect();
+    return [...lb.querySelectorAll('[role=option]:not([hidden])')].filter((o) => {
+      const r = o.getBoundingClientRect();
+      return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+    }).length;
+  });
+}
+
+/** Errors the page reports, including those only dispatched as window `error` events (such as
+ * "ResizeObserver loop completed with undelivered notifications"). */
+async function collectErrors(page) {
+  const errors = [];
+  await page.addInitScript(() => window.addEventListener('error', (e) => console.error(`window error: ${e.message}`)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
 async function expectWhole(page, what) {
   await expect.poll(() => rowProblems(page), { message: what }).toEqual([]);
+  await expect.poll(() => tallRows(page), { message: `${what}: no row taller than its content` }).toEqual([]);
 }
 
 for (const locale of ['en', 'tr']) {
   for (const [w, h] of [[320, 640], [390, 844]]) {
     test(`offer text is never cut at ${w} px (${locale}); rows do not overlap; End/Home reach the ends`, async ({ page }) => {
+      const errors = await collectErrors(page);
       await page.setViewportSize({ width: w, height: h });
       await openApp(page, { locale });
       await fillValidUs(page);
@@ -136,6 +177,32 @@ for (const locale of ['en', 'tr']) {
       await expect(lb).toHaveAttribute('aria-activedescendant', `cw-offer-${m - 1}`);
       await expect.poll(() => inView(page, `cw-offer-${m - 1}`)).toBe(true);
       await expectWhole(page, 'rows at the end with 200 % text');
+      expect(errors, 'page errors').toEqual([]);
     });
   }
 }
+
+test('rows are as tall as their content: a catalog of short names shows many offers at 390 px', async ({ page }) => {
+  const errors = await collectErrors(page);
+  // The demo catalog with short names and descriptions.
+  await page.route('**/demo/offers.json', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    body.items.forEach((o, i) => { o.name = `Offer ${i + 1}`; o.description = 'Short.'; });
+    await route.fulfill({ response: res, json: body });
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await fillValidUs(page);
+  await page.getByRole('button', { name: L.en.next1 }).click();
+  await expect(page.locator('h1')).toHaveText(L.en.subs);
+  await expect(list(page).locator('[role=option]').filter({ hasText: 'Offer 1' }).first()).toBeVisible();
+  await expectWhole(page, 'short rows');
+  const n = await optionsInView(page);
+  expect(n, 'offers wholly in view').toBeGreaterThanOrEqual(3);
+  // Scrolled into the middle, the rows still tile the view.
+  await list(page).evaluate((lb) => { lb.scrollTop = lb.scrollHeight / 2; });
+  await expectWhole(page, 'short rows, scrolled');
+  await expect.poll(() => optionsInView(page)).toBeGreaterThanOrEqual(3);
+  expect(errors, 'page errors').toEqual([]);
+});

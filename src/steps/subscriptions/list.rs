@@ -1,15 +1,20 @@
-//! The offer list: a listbox that renders only the rows in view (plus a few either side) in a
-//! scroll container of uniform row height. Rows are recycled: row lane `s` always shows the
-//! position `p` of the window with `p % slots == s`, so scrolling by one row changes one slot
-//! and a keystroke changes only text. Keyboard: Up/Down/Home/End/PageUp/PageDown move the
-//! active option (`aria-activedescendant`), Enter or Space adds or removes it.
+//! The offer list: a listbox that renders only the rows in view (plus a few either side).
+//! Rows are recycled: row lane `s` always shows the position `p` of the window with
+//! `p % slots == s`, so scrolling by one row changes one slot and a keystroke changes only
+//! text. Keyboard: Up/Down/Home/End/PageUp/PageDown move the active option
+//! (`aria-activedescendant`), Enter or Space adds or removes it.
 //!
-//! Offer text wraps, never truncated: the row height is the height of a hidden probe row that
-//! holds the catalog's longest names, descriptions and category with every badge (each
-//! field's candidates stacked in one grid cell, so the probe is as tall as the tallest of
-//! them), laid out at the list's width. A `ResizeObserver` on the probe re-measures it when the
-//! width, the text size (zoom) or the language changes.
+//! Offer text wraps, never truncated, and every row is as tall as its own content
+//! (variable-height windowing). The height of an offer's row is known once the row has been
+//! rendered: rendered rows are measured in the animation frame after they change (offer,
+//! size), before paint, and the height is stored by offer index. Rows not measured yet count as the average
+//! of the measured ones. The rows' offsets are a prefix sum over the current result
+//! (recomputed when the result or a height changes); the first row in view is found by
+//! binary search. When heights change, the row at the top of the view stays where it is,
+//! and the active option stays in view if it was. A measured row that changes height (other
+//! width, text size or language) drops every stored height: they are measured again.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::html::Div;
@@ -25,13 +30,11 @@ use crate::components::tr;
 use crate::i18n::Key;
 use crate::store::use_wizard;
 
-/// Row height in CSS pixels until the probe row is measured. Heights are integers: CSS lengths
-/// are formatted from integers (no float formatting in the wasm).
-const ROW_PX: usize = 76;
+/// Height in CSS pixels of a row not measured while no row is. Heights are integers: CSS
+/// lengths are formatted from integers (no float formatting in the wasm).
+const ROW_PX: u32 = 76;
 /// Rows rendered beyond each edge of the view.
 const OVERSCAN: usize = 4;
-/// How many of the longest names and descriptions the probe row holds.
-const PROBES: usize = 8;
 
 #[wasm_bindgen]
 extern "C" {
@@ -44,20 +47,28 @@ extern "C" {
     fn disconnect(this: &ResizeObserver);
 }
 
-/// The `PROBES` longest distinct values of one offer field, in characters, longest first.
-fn longest(catalog: &Catalog, field: fn(&crate::model::Offer) -> &str) -> Vec<&str> {
-    let mut top: Vec<(usize, &str)> = Vec::with_capacity(PROBES + 1);
-    for o in catalog.offers() {
-        let t = field(o);
-        let n = t.chars().count();
-        if (top.len() == PROBES && n <= top[PROBES - 1].0) || top.iter().any(|x| x.1 == t) {
-            continue;
-        }
-        let at = top.iter().position(|x| x.0 < n).unwrap_or(top.len());
-        top.insert(at, (n, t));
-        top.truncate(PROBES);
+/// The position of the row that covers `y` (the last row starting at or above it).
+fn row_at(offsets: &[u32], y: u32) -> usize {
+    offsets.partition_point(|&o| o <= y).saturating_sub(1)
+}
+
+/// Row offsets for the offers `indices`: `offsets[p]` is the top of position `p`, the last
+/// entry the total height. `heights` by offer index, 0 where not measured.
+fn layout(heights: &[u32], indices: &[u32]) -> Vec<u32> {
+    let (sum, n) = heights
+        .iter()
+        .filter(|&&h| h > 0)
+        .fold((0u32, 0u32), |(s, n), &h| (s + h, n + 1));
+    let guess = sum.checked_div(n).unwrap_or(ROW_PX);
+    let mut y = 0;
+    let mut v = Vec::with_capacity(indices.len() + 1);
+    v.push(0);
+    for &i in indices {
+        let h = heights.get(i as usize).copied().unwrap_or(0);
+        y += if h > 0 { h } else { guess };
+        v.push(y);
     }
-    top.into_iter().map(|x| x.1).collect()
+    v
 }
 
 #[component]
@@ -65,102 +76,185 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     let w = use_wizard();
     let ui = expect_context::<Ui>();
     let viewport: NodeRef<Div> = NodeRef::new();
-    let probe: NodeRef<Div> = NodeRef::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let view_h = RwSignal::new(456.0f64);
-    let row_h = RwSignal::new(ROW_PX);
+    let spacer: NodeRef<Div> = NodeRef::new();
+    let scroll_top = RwSignal::new(0u32);
+    let view_h = RwSignal::new(456u32);
     let active = RwSignal::new(0usize);
     let count = memo(move || results.with(|r| r.indices.len()));
+    // Measured row heights by offer index (0: not measured), and a change of them.
+    let heights = StoredValue::new(vec![0u32; catalog.offers().len()]);
+    let remeasured = Trigger::new();
+    let offsets = memo(move || {
+        remeasured.track();
+        results.with(|r| heights.with_value(|h| layout(h, &r.indices)))
+    });
+    let total = move || offsets.with(|o| o.last().copied().unwrap_or(0));
     // A new result starts at the top.
     Effect::new(move |prev: Option<()>| {
         results.track();
         if prev.is_some() {
             active.set(0);
-            scroll_top.set(0.0);
+            scroll_top.set(0);
             if let Some(el) = viewport.get_untracked() {
                 el.set_scroll_top(0);
             }
         }
     });
-    let measure = move || {
-        if let Some(el) = viewport.get_untracked() {
-            // The list shrinks to a short result: keep the tallest height seen, so that
-            // enough rows exist when it grows again.
-            let h = f64::from(el.client_height());
-            if h > view_h.get_untracked() {
-                view_h.set(h);
-            }
-            // Every row is as tall as the probe (+1: offsetHeight is rounded).
-            let old = row_h.get_untracked();
-            let new = probe
-                .get_untracked()
-                .map_or(old, |p| p.offset_height().max(0) as usize + 1);
-            if new != old && new > 1 {
-                // The row at the top of the view stays there once the rows have their new
-                // height (the DOM follows the signal after this function returns).
-                let top_row = el.scroll_top().max(0) as usize / old;
-                row_h.set(new);
-                if top_row > 0 {
-                    request_animation_frame(move || {
-                        if let Some(el) = viewport.get_untracked() {
-                            el.set_scroll_top((top_row * new) as i32);
-                            scroll_top.set(f64::from(el.scroll_top()));
-                        }
-                    });
-                }
-            }
-        }
-    };
-    // The probe's content, as plain DOM (no view code for it), again when the language changes.
-    let cat = catalog.clone();
-    Effect::new(move |_| {
-        let l = w.locale.get();
-        let (Some(p), Some(doc)) = (probe.get(), crate::browser::document()) else {
+
+    // The first rendered position, and how many rows are rendered: enough to fill the view
+    // plus the overscan. The number only grows (a lane count that changes re-maps every row).
+    let first = memo(move || {
+        offsets
+            .with(|o| row_at(o, scroll_top.get()))
+            .saturating_sub(OVERSCAN)
+    });
+    let most = StoredValue::new(0usize);
+    let slots = memo(move || {
+        let top = scroll_top.get();
+        let need = offsets
+            .with(|o| o.partition_point(|&y| y < top + view_h.get()) - row_at(o, top))
+            + 2 * OVERSCAN;
+        let n = need.min(count.get()).max(most.get_value()).max(1);
+        most.set_value(n);
+        n
+    });
+
+    // Keeps the active option in view (it must be in the DOM for aria-activedescendant).
+    let reveal = move |p: usize| {
+        let Some(el) = viewport.get_untracked() else {
             return;
         };
-        p.set_text_content(None);
-        let add = |parent: &web_sys::Node, class: &str, text: &str| -> web_sys::Node {
-            let el = doc.create_element("span").unwrap_throw();
-            el.set_class_name(class);
-            el.set_text_content(Some(text));
-            parent.append_child(&el).unwrap_throw()
+        let Some((top, bottom)) = offsets.with_untracked(|o| Some((*o.get(p)?, *o.get(p + 1)?)))
+        else {
+            return;
         };
-        add(&p, "cw-offer__check", "");
-        let body = add(&p, "cw-offer__body", "");
-        let name = add(&body, "cw-offer__name cw-offer__stack", "");
-        let meta = add(&body, "cw-offer__meta", "");
-        let desc = add(&body, "cw-offer__desc cw-offer__stack", "");
-        for t in longest(&cat, |o| &o.name) {
-            add(&name, "", t);
-        }
-        for t in longest(&cat, |o| &o.category_name).into_iter().take(1) {
-            add(&meta, "", t);
-        }
-        for k in [Key::BadgeAddOn, Key::BadgeTrial, Key::BadgeUnavailable] {
-            add(&meta, "cw-badge", k.text(l));
-        }
-        for t in longest(&cat, |o| &o.description) {
-            add(&desc, "", t);
-        }
-    });
-    // The observer reports the probe's size when observation starts and at every change.
-    Effect::new(move |_| {
-        if let Some(p) = probe.get() {
-            let cb = Closure::<dyn FnMut()>::new(measure);
-            let ro = ResizeObserver::new(cb.as_ref().unchecked_ref());
-            ro.observe(&p);
-            let held = SendWrapper::new((ro, cb));
-            on_cleanup(move || held.0.disconnect());
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+        let h = el.client_height().max(0) as u32;
+        let cur = el.scroll_top().max(0) as u32;
+        // A row taller than the view (large text) shows its top.
+        let next = if top < cur || bottom - top > h {
+            top
+        } else if bottom > cur + h {
+            bottom - h
+        } else {
+            return;
+        };
+        el.set_scroll_top(next as i32);
+        scroll_top.set(el.scroll_top().max(0) as u32);
+    };
 
-    let visible_rows = memo(move || (view_h.get() / row_h.get() as f64).ceil().max(1.0) as usize);
-    let slots = memo(move || visible_rows.get() + 2 * OVERSCAN);
-    let first = memo(move || {
-        ((scroll_top.get() / row_h.get() as f64).floor() as usize).saturating_sub(OVERSCAN)
+    // After layout, before paint: the view's height, and the height of every rendered row.
+    let measure = move || {
+        let (Some(el), Some(sp)) = (viewport.get_untracked(), spacer.get_untracked()) else {
+            return;
+        };
+        // The list shrinks to a short result: keep the tallest height seen, so that enough
+        // rows exist when it grows again.
+        let vh = el.client_height().max(0) as u32;
+        if vh > view_h.get_untracked() {
+            view_h.set(vh);
+        }
+        let rows = sp.children();
+        let mut seen = Vec::new();
+        let (mut changed, mut stale) = (false, false);
+        results.with_untracked(|r| {
+            heights.update_value(|hs| {
+                for k in 0..rows.length() {
+                    let Some(row) = rows.item(k) else { continue };
+                    let p = row
+                        .get_attribute("aria-posinset")
+                        .and_then(|a| a.parse().ok());
+                    let Some(&i) = p.and_then(|p: usize| r.indices.get(p.wrapping_sub(1))) else {
+                        continue;
+                    };
+                    let Some(old) = hs.get(i as usize).copied() else {
+                        continue;
+                    };
+                    // offsetHeight is rounded: one pixel more, so rows never overlap.
+                    let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() else {
+                        continue;
+                    };
+                    let h = row.offset_height().max(0) as u32 + 1;
+                    changed |= h != old;
+                    stale |= h != old && old != 0;
+                    seen.push((i, h));
+                }
+                if stale {
+                    hs.iter_mut().for_each(|h| *h = 0);
+                }
+                for &(i, h) in &seen {
+                    hs[i as usize] = h;
+                }
+            })
+        });
+        if !changed {
+            return;
+        }
+        // The row at the top of the view keeps its place; the active one stays in view.
+        let top = el.scroll_top().max(0) as u32;
+        let a = active.get_untracked();
+        let (anchor, shown) = offsets.with_untracked(|o| {
+            let shown = matches!((o.get(a), o.get(a + 1)), (Some(&t), Some(&b)) if t >= top && b <= top + vh);
+            (row_at(o, top), shown)
+        });
+        let into = top - offsets.with_untracked(|o| o.get(anchor).copied().unwrap_or(0));
+        remeasured.notify();
+        let (at, all) = offsets.with_untracked(|o| {
+            (
+                o.get(anchor).copied().unwrap_or(0),
+                o.last().copied().unwrap_or(0),
+            )
+        });
+        // The spacer's new height first, or the new scroll position could be clamped.
+        let _ = web_sys::HtmlElement::style(&sp).set_property("height", &format!("{all}px"));
+        el.set_scroll_top((at + into) as i32);
+        scroll_top.set(el.scroll_top().max(0) as u32);
+        if shown {
+            reveal(a);
+        }
+    };
+    // Measuring waits for the next animation frame: by then every change of the rows' DOM
+    // has been made (measuring from a `ResizeObserver` callback instead would change rows
+    // there, and the browser reports a "ResizeObserver loop" error). When a scroll moves the
+    // window, that frame is the one that paints it.
+    let pending = StoredValue::new(false);
+    let schedule = move || {
+        if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                measure();
+            });
+        }
+    };
+    // The observer reports the list and the rows when their size changes (width, text size,
+    // language, a badge); the effect, when the rows show other offers.
+    let observer = {
+        let cb = Closure::<dyn FnMut()>::new(schedule);
+        let ro = ResizeObserver::new(cb.as_ref().unchecked_ref());
+        Rc::new((ro, cb))
+    };
+    Effect::new({
+        let observer = observer.clone();
+        move |_| {
+            first.track();
+            slots.track();
+            results.track();
+            if let (Some(el), Some(sp)) = (viewport.get(), spacer.get()) {
+                let ro = &observer.0;
+                ro.observe(&el);
+                let rows = sp.children();
+                for k in 0..rows.length() {
+                    if let Some(row) = rows.item(k) {
+                        ro.observe(&row);
+                    }
+                }
+            }
+            schedule();
+        }
     });
+    let held = SendWrapper::new(observer);
+    on_cleanup(move || held.0.disconnect());
+
     let chosen = {
         let cat = catalog.clone();
         memo(move || {
@@ -180,26 +274,6 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
         move |p: usize| format!("{prefix}-{p}")
     };
 
-    // Keeps the active option in view (it must be in the DOM for aria-activedescendant).
-    let reveal = move |p: usize| {
-        let Some(el) = viewport.get_untracked() else {
-            return;
-        };
-        let rh = row_h.get_untracked() as i32;
-        let top = p as i32 * rh;
-        let h = el.client_height();
-        let cur = el.scroll_top();
-        // A row taller than the view (large text) shows its top.
-        let next = if top < cur || rh > h {
-            top
-        } else if top + rh > cur + h {
-            top + rh - h
-        } else {
-            return;
-        };
-        el.set_scroll_top(next);
-        scroll_top.set(f64::from(el.scroll_top()));
-    };
     let toggle_at = {
         let cat = catalog.clone();
         move |p: usize| {
@@ -220,14 +294,23 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
                 return;
             }
             let a = active.get_untracked().min(n - 1);
-            let page = visible_rows.get_untracked().saturating_sub(1).max(1);
+            // A page: the row one view height below (above) the active row's top.
+            let h = viewport
+                .get_untracked()
+                .map_or(0, |el| el.client_height().max(0) as u32);
+            let page = |down: bool| {
+                offsets.with_untracked(|o| {
+                    let y = o[a];
+                    row_at(o, if down { y + h } else { y.saturating_sub(h) })
+                })
+            };
             let next = match ev.key().as_str() {
                 "ArrowDown" => (a + 1).min(n - 1),
                 "ArrowUp" => a.saturating_sub(1),
                 "Home" => 0,
                 "End" => n - 1,
-                "PageDown" => (a + page).min(n - 1),
-                "PageUp" => a.saturating_sub(page),
+                "PageDown" => page(true).max(a + 1).min(n - 1),
+                "PageUp" => page(false).min(a.saturating_sub(1)),
                 "Enter" | " " => {
                     ev.prevent_default();
                     toggle_at(a);
@@ -264,16 +347,15 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             aria-labelledby=label_id
             aria-describedby=hint_id
             aria-activedescendant=activedescendant
-            style:max-height=move || format!("{}px", count.get().max(1) * row_h.get() + 4)
+            style:max-height=move || format!("{}px", total().max(ROW_PX) + 4)
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
-                    scroll_top.set(f64::from(el.scroll_top()));
+                    scroll_top.set(el.scroll_top().max(0) as u32);
                 }
             }
             on:keydown=on_key
         >
-            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() * row_h.get())>
-                <div class="cw-offer-probe" node_ref=probe aria-hidden="true"></div>
+            <div class="cw-offers__spacer" node_ref=spacer style:height=move || format!("{}px", total())>
                 <For each=move || 0..slots.get() key=|s| *s let:lane>
                     <Row
                         lane=lane
@@ -283,7 +365,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
                         slots=slots
                         count=count
                         active=active
-                        row_h=row_h
+                        offsets=offsets
                         chosen=chosen
                         option_prefix=prefix.clone()
                         on_pick=on_pick
@@ -303,7 +385,7 @@ fn Row(
     slots: Memo<usize>,
     count: Memo<usize>,
     active: RwSignal<usize>,
-    row_h: RwSignal<usize>,
+    offsets: Memo<Vec<u32>>,
     chosen: Memo<Vec<u32>>,
     option_prefix: String,
     on_pick: Callback<usize>,
@@ -353,8 +435,10 @@ fn Row(
             aria-disabled=move || unavailable.get().then_some("true")
             aria-setsize=move || count.get().to_string()
             aria-posinset=move || pos.get().map(|p| (p + 1).to_string())
-            style:height=move || format!("{}px", row_h.get())
-            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) * row_h.get())
+            style:transform=move || {
+                let y = pos.get().and_then(|p| offsets.with(|o| o.get(p).copied()));
+                format!("translateY({}px)", y.unwrap_or(0))
+            }
             on:click=move |_| {
                 if let Some(p) = pos.get_untracked() {
                     active.set(p);
