@@ -71,22 +71,37 @@ fn layout(heights: &[u32], indices: &[u32]) -> Vec<u32> {
     v
 }
 
+/// What the list keeps between frames.
+struct State {
+    /// Measured row heights by offer index, 0 where not measured.
+    heights: Vec<u32>,
+    /// The most rows rendered so far (the number of lanes only grows).
+    most: usize,
+    /// A measurement is scheduled for the next animation frame.
+    pending: bool,
+}
+
 #[component]
 pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl IntoView {
     let w = use_wizard();
     let ui = expect_context::<Ui>();
     let viewport: NodeRef<Div> = NodeRef::new();
     let spacer: NodeRef<Div> = NodeRef::new();
-    let scroll_top = RwSignal::new(0u32);
-    let view_h = RwSignal::new(456u32);
+    // usize, not u32: one signal type fewer in the wasm.
+    let scroll_top = RwSignal::new(0usize);
+    let view_h = RwSignal::new(456usize);
     let active = RwSignal::new(0usize);
     let count = memo(move || results.with(|r| r.indices.len()));
     // Measured row heights by offer index (0: not measured), and a change of them.
-    let heights = StoredValue::new(vec![0u32; catalog.offers().len()]);
+    let state = StoredValue::new(State {
+        heights: vec![0; catalog.offers().len()],
+        most: 0,
+        pending: false,
+    });
     let remeasured = Trigger::new();
     let offsets = memo(move || {
         remeasured.track();
-        results.with(|r| heights.with_value(|h| layout(h, &r.indices)))
+        results.with(|r| state.with_value(|s| layout(&s.heights, &r.indices)))
     });
     let total = move || offsets.with(|o| o.last().copied().unwrap_or(0));
     // A new result starts at the top.
@@ -105,17 +120,19 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     // plus the overscan. The number only grows (a lane count that changes re-maps every row).
     let first = memo(move || {
         offsets
-            .with(|o| row_at(o, scroll_top.get()))
+            .with(|o| row_at(o, scroll_top.get() as u32))
             .saturating_sub(OVERSCAN)
     });
-    let most = StoredValue::new(0usize);
     let slots = memo(move || {
-        let top = scroll_top.get();
+        let top = scroll_top.get() as u32;
         let need = offsets
-            .with(|o| o.partition_point(|&y| y < top + view_h.get()) - row_at(o, top))
+            .with(|o| o.partition_point(|&y| y < top + view_h.get() as u32) - row_at(o, top))
             + 2 * OVERSCAN;
-        let n = need.min(count.get()).max(most.get_value()).max(1);
-        most.set_value(n);
+        let n = need
+            .min(count.get())
+            .max(state.with_value(|s| s.most))
+            .max(1);
+        state.update_value(|s| s.most = n);
         n
     });
 
@@ -139,7 +156,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             return;
         };
         el.set_scroll_top(next as i32);
-        scroll_top.set(el.scroll_top().max(0) as u32);
+        scroll_top.set(el.scroll_top().max(0) as usize);
     };
 
     // After layout, before paint: the view's height, and the height of every rendered row.
@@ -150,39 +167,44 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
         // The list shrinks to a short result: keep the tallest height seen, so that enough
         // rows exist when it grows again.
         let vh = el.client_height().max(0) as u32;
-        if vh > view_h.get_untracked() {
-            view_h.set(vh);
+        if vh as usize > view_h.get_untracked() {
+            view_h.set(vh as usize);
         }
         let rows = sp.children();
-        let mut seen = Vec::new();
-        let (mut changed, mut stale) = (false, false);
+        let mut changed = false;
         results.with_untracked(|r| {
-            heights.update_value(|hs| {
-                for k in 0..rows.length() {
-                    let Some(row) = rows.item(k) else { continue };
-                    let p = row
-                        .get_attribute("aria-posinset")
-                        .and_then(|a| a.parse().ok());
-                    let Some(&i) = p.and_then(|p: usize| r.indices.get(p.wrapping_sub(1))) else {
-                        continue;
-                    };
-                    let Some(old) = hs.get(i as usize).copied() else {
-                        continue;
-                    };
-                    // offsetHeight is rounded: one pixel more, so rows never overlap.
-                    let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() else {
-                        continue;
-                    };
-                    let h = row.offset_height().max(0) as u32 + 1;
-                    changed |= h != old;
-                    stale |= h != old && old != 0;
-                    seen.push((i, h));
-                }
-                if stale {
-                    hs.iter_mut().for_each(|h| *h = 0);
-                }
-                for &(i, h) in &seen {
-                    hs[i as usize] = h;
+            state.update_value(|State { heights: hs, .. }| {
+                // A second pass after a measured row changed height and every height was
+                // dropped.
+                'pass: for again in [false, true] {
+                    for k in 0..rows.length() {
+                        let Some(row) = rows.item(k) else { continue };
+                        // The position the row shows, as the DOM says.
+                        let p = row
+                            .get_attribute("aria-posinset")
+                            .and_then(|a| a.parse().ok());
+                        let Some(&i) = p.and_then(|p: usize| r.indices.get(p.wrapping_sub(1)))
+                        else {
+                            continue;
+                        };
+                        let Some(old) = hs.get(i as usize).copied() else {
+                            continue;
+                        };
+                        // offsetHeight is rounded: one pixel more, so rows never overlap.
+                        let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() else {
+                            continue;
+                        };
+                        let h = row.offset_height().max(0) as u32 + 1;
+                        if h != old {
+                            changed = true;
+                            if old != 0 && !again {
+                                hs.iter_mut().for_each(|h| *h = 0);
+                                continue 'pass;
+                            }
+                            hs[i as usize] = h;
+                        }
+                    }
+                    break;
                 }
             })
         });
@@ -207,7 +229,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
         // The spacer's new height first, or the new scroll position could be clamped.
         let _ = web_sys::HtmlElement::style(&sp).set_property("height", &format!("{all}px"));
         el.set_scroll_top((at + into) as i32);
-        scroll_top.set(el.scroll_top().max(0) as u32);
+        scroll_top.set(el.scroll_top().max(0) as usize);
         if shown {
             reveal(a);
         }
@@ -216,12 +238,11 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     // has been made (measuring from a `ResizeObserver` callback instead would change rows
     // there, and the browser reports a "ResizeObserver loop" error). When a scroll moves the
     // window, that frame is the one that paints it.
-    let pending = StoredValue::new(false);
     let schedule = move || {
-        if !pending.get_value() {
-            pending.set_value(true);
+        if !state.with_value(|s| s.pending) {
+            state.update_value(|s| s.pending = true);
             request_animation_frame(move || {
-                pending.set_value(false);
+                state.update_value(|s| s.pending = false);
                 measure();
             });
         }
@@ -350,7 +371,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             style:max-height=move || format!("{}px", total().max(ROW_PX) + 4)
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
-                    scroll_top.set(el.scroll_top().max(0) as u32);
+                    scroll_top.set(el.scroll_top().max(0) as usize);
                 }
             }
             on:keydown=on_key
