@@ -1,13 +1,26 @@
-//! The offer list: a listbox that renders only the rows in view (plus a few either side) in a
-//! scroll container of fixed row height. Rows are recycled: row lane `s` always shows the
-//! position `p` of the window with `p % slots == s`, so scrolling by one row changes one slot
-//! and a keystroke changes only text. Keyboard: Up/Down/Home/End/PageUp/PageDown move the
-//! active option (`aria-activedescendant`), Enter or Space adds or removes it.
+//! The offer list: a listbox that renders only the rows in view (plus a few either side).
+//! Rows are recycled: row lane `s` always shows the position `p` of the window with
+//! `p % slots == s`, so scrolling by one row changes one slot and a keystroke changes only
+//! text. Keyboard: Up/Down/Home/End/PageUp/PageDown move the active option
+//! (`aria-activedescendant`), Enter or Space adds or removes it.
+//!
+//! Offer text wraps, never truncated, and every row is as tall as its own content
+//! (variable-height windowing). The height of an offer's row is known once the row has been
+//! rendered: rendered rows are measured in the animation frame after they change (offer,
+//! size), before paint, and the height is stored by offer index. Rows not measured yet count as the average
+//! of the measured ones. The rows' offsets are a prefix sum over the current result
+//! (recomputed when the result or a height changes); the first row in view is found by
+//! binary search. When heights change, the row at the top of the view stays where it is,
+//! and the active option stays in view if it was. A measured row that changes height (other
+//! width, text size or language) drops every stored height: they are measured again.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
 
 use crate::reactive::memo;
 
@@ -17,56 +30,252 @@ use crate::components::tr;
 use crate::i18n::Key;
 use crate::store::use_wizard;
 
-/// Row height in CSS pixels; `.cw-offer` in main.css has the same height.
-pub const ROW_H: f64 = ROW_PX as f64;
-/// [`ROW_H`] as an integer: CSS lengths are formatted from integers (no float formatting in
-/// the wasm).
-const ROW_PX: usize = 76;
+/// Height in CSS pixels of a row not measured while no row is. Heights are integers: CSS
+/// lengths are formatted from integers (no float formatting in the wasm).
+const ROW_PX: u32 = 76;
 /// Rows rendered beyond each edge of the view.
 const OVERSCAN: usize = 4;
+
+#[wasm_bindgen]
+extern "C" {
+    type ResizeObserver;
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function) -> ResizeObserver;
+    #[wasm_bindgen(method)]
+    fn observe(this: &ResizeObserver, target: &web_sys::Element);
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &ResizeObserver);
+}
+
+/// The position of the row that covers `y` (the last row starting at or above it).
+fn row_at(offsets: &[u32], y: u32) -> usize {
+    offsets.partition_point(|&o| o <= y).saturating_sub(1)
+}
+
+/// Row offsets for the offers `indices`: `offsets[p]` is the top of position `p`, the last
+/// entry the total height. `heights` by offer index, 0 where not measured.
+fn layout(heights: &[u32], indices: &[u32]) -> Vec<u32> {
+    let (sum, n) = heights
+        .iter()
+        .filter(|&&h| h > 0)
+        .fold((0u32, 0u32), |(s, n), &h| (s + h, n + 1));
+    let guess = sum.checked_div(n).unwrap_or(ROW_PX);
+    let mut y = 0;
+    let mut v = Vec::with_capacity(indices.len() + 1);
+    v.push(0);
+    for &i in indices {
+        let h = heights.get(i as usize).copied().unwrap_or(0);
+        y += if h > 0 { h } else { guess };
+        v.push(y);
+    }
+    v
+}
+
+/// What the list keeps between frames.
+struct State {
+    /// Measured row heights by offer index, 0 where not measured.
+    heights: Vec<u32>,
+    /// The most rows rendered so far (the number of lanes only grows).
+    most: usize,
+    /// A measurement is scheduled for the next animation frame.
+    pending: bool,
+}
 
 #[component]
 pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl IntoView {
     let w = use_wizard();
     let ui = expect_context::<Ui>();
     let viewport: NodeRef<Div> = NodeRef::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let view_h = RwSignal::new(456.0f64);
+    let spacer: NodeRef<Div> = NodeRef::new();
+    // usize, not u32: one signal type fewer in the wasm.
+    let scroll_top = RwSignal::new(0usize);
+    let view_h = RwSignal::new(456usize);
     let active = RwSignal::new(0usize);
     let count = memo(move || results.with(|r| r.indices.len()));
+    // Measured row heights by offer index (0: not measured), and a change of them.
+    let state = StoredValue::new(State {
+        heights: vec![0; catalog.offers().len()],
+        most: 0,
+        pending: false,
+    });
+    let remeasured = Trigger::new();
+    let offsets = memo(move || {
+        remeasured.track();
+        results.with(|r| state.with_value(|s| layout(&s.heights, &r.indices)))
+    });
+    let total = move || offsets.with(|o| o.last().copied().unwrap_or(0));
     // A new result starts at the top.
     Effect::new(move |prev: Option<()>| {
         results.track();
         if prev.is_some() {
             active.set(0);
-            scroll_top.set(0.0);
+            scroll_top.set(0);
             if let Some(el) = viewport.get_untracked() {
                 el.set_scroll_top(0);
             }
         }
     });
+
+    // The first rendered position, and how many rows are rendered: enough to fill the view
+    // plus the overscan. The number only grows (a lane count that changes re-maps every row).
+    let first = memo(move || {
+        offsets
+            .with(|o| row_at(o, scroll_top.get() as u32))
+            .saturating_sub(OVERSCAN)
+    });
+    let slots = memo(move || {
+        let top = scroll_top.get() as u32;
+        let need = offsets
+            .with(|o| o.partition_point(|&y| y < top + view_h.get() as u32) - row_at(o, top))
+            + 2 * OVERSCAN;
+        let n = need
+            .min(count.get())
+            .max(state.with_value(|s| s.most))
+            .max(1);
+        state.update_value(|s| s.most = n);
+        n
+    });
+
+    // Keeps the active option in view (it must be in the DOM for aria-activedescendant).
+    let reveal = move |p: usize| {
+        let Some(el) = viewport.get_untracked() else {
+            return;
+        };
+        let Some((top, bottom)) = offsets.with_untracked(|o| Some((*o.get(p)?, *o.get(p + 1)?)))
+        else {
+            return;
+        };
+        let h = el.client_height().max(0) as u32;
+        let cur = el.scroll_top().max(0) as u32;
+        // A row taller than the view (large text) shows its top.
+        let next = if top < cur || bottom - top > h {
+            top
+        } else if bottom > cur + h {
+            bottom - h
+        } else {
+            return;
+        };
+        el.set_scroll_top(next as i32);
+        scroll_top.set(el.scroll_top().max(0) as usize);
+    };
+
+    // After layout, before paint: the view's height, and the height of every rendered row.
     let measure = move || {
-        if let Some(el) = viewport.get_untracked() {
-            // The list shrinks to a short result: keep the tallest height seen, so that
-            // enough rows exist when it grows again.
-            let h = f64::from(el.client_height());
-            if h > view_h.get_untracked() {
-                view_h.set(h);
-            }
+        let (Some(el), Some(sp)) = (viewport.get_untracked(), spacer.get_untracked()) else {
+            return;
+        };
+        // The list shrinks to a short result: keep the tallest height seen, so that enough
+        // rows exist when it grows again.
+        let vh = el.client_height().max(0) as u32;
+        if vh as usize > view_h.get_untracked() {
+            view_h.set(vh as usize);
+        }
+        let rows = sp.children();
+        let mut changed = false;
+        results.with_untracked(|r| {
+            state.update_value(|State { heights: hs, .. }| {
+                // A second pass after a measured row changed height and every height was
+                // dropped.
+                'pass: for again in [false, true] {
+                    for k in 0..rows.length() {
+                        let Some(row) = rows.item(k) else { continue };
+                        // The position the row shows, as the DOM says.
+                        let p = row
+                            .get_attribute("aria-posinset")
+                            .and_then(|a| a.parse().ok());
+                        let Some(&i) = p.and_then(|p: usize| r.indices.get(p.wrapping_sub(1)))
+                        else {
+                            continue;
+                        };
+                        let Some(old) = hs.get(i as usize).copied() else {
+                            continue;
+                        };
+                        // offsetHeight is rounded: one pixel more, so rows never overlap.
+                        let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() else {
+                            continue;
+                        };
+                        let h = row.offset_height().max(0) as u32 + 1;
+                        if h != old {
+                            changed = true;
+                            if old != 0 && !again {
+                                hs.iter_mut().for_each(|h| *h = 0);
+                                continue 'pass;
+                            }
+                            hs[i as usize] = h;
+                        }
+                    }
+                    break;
+                }
+            })
+        });
+        if !changed {
+            return;
+        }
+        // The row at the top of the view keeps its place; the active one stays in view.
+        let top = el.scroll_top().max(0) as u32;
+        let a = active.get_untracked();
+        let (anchor, shown) = offsets.with_untracked(|o| {
+            let shown = matches!((o.get(a), o.get(a + 1)), (Some(&t), Some(&b)) if t >= top && b <= top + vh);
+            (row_at(o, top), shown)
+        });
+        let into = top - offsets.with_untracked(|o| o.get(anchor).copied().unwrap_or(0));
+        remeasured.notify();
+        let (at, all) = offsets.with_untracked(|o| {
+            (
+                o.get(anchor).copied().unwrap_or(0),
+                o.last().copied().unwrap_or(0),
+            )
+        });
+        // The spacer's new height first, or the new scroll position could be clamped.
+        let _ = web_sys::HtmlElement::style(&sp).set_property("height", &format!("{all}px"));
+        el.set_scroll_top((at + into) as i32);
+        scroll_top.set(el.scroll_top().max(0) as usize);
+        if shown {
+            reveal(a);
         }
     };
-    Effect::new(move |_| {
-        if viewport.get().is_some() {
-            request_animation_frame(measure);
+    // Measuring waits for the next animation frame: by then every change of the rows' DOM
+    // has been made (measuring from a `ResizeObserver` callback instead would change rows
+    // there, and the browser reports a "ResizeObserver loop" error). When a scroll moves the
+    // window, that frame is the one that paints it.
+    let schedule = move || {
+        if !state.with_value(|s| s.pending) {
+            state.update_value(|s| s.pending = true);
+            request_animation_frame(move || {
+                state.update_value(|s| s.pending = false);
+                measure();
+            });
+        }
+    };
+    // The observer reports the list and the rows when their size changes (width, text size,
+    // language, a badge); the effect, when the rows show other offers.
+    let observer = {
+        let cb = Closure::<dyn FnMut()>::new(schedule);
+        let ro = ResizeObserver::new(cb.as_ref().unchecked_ref());
+        Rc::new((ro, cb))
+    };
+    Effect::new({
+        let observer = observer.clone();
+        move |_| {
+            first.track();
+            slots.track();
+            results.track();
+            if let (Some(el), Some(sp)) = (viewport.get(), spacer.get()) {
+                let ro = &observer.0;
+                ro.observe(&el);
+                let rows = sp.children();
+                for k in 0..rows.length() {
+                    if let Some(row) = rows.item(k) {
+                        ro.observe(&row);
+                    }
+                }
+            }
+            schedule();
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let held = SendWrapper::new(observer);
+    on_cleanup(move || held.0.disconnect());
 
-    let visible_rows = memo(move || (view_h.get() / ROW_H).ceil().max(1.0) as usize);
-    let slots = memo(move || visible_rows.get() + 2 * OVERSCAN);
-    let first =
-        memo(move || ((scroll_top.get() / ROW_H).floor() as usize).saturating_sub(OVERSCAN));
     let chosen = {
         let cat = catalog.clone();
         memo(move || {
@@ -86,24 +295,6 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
         move |p: usize| format!("{prefix}-{p}")
     };
 
-    // Keeps the active option in view (it must be in the DOM for aria-activedescendant).
-    let reveal = move |p: usize| {
-        let Some(el) = viewport.get_untracked() else {
-            return;
-        };
-        let top = p as f64 * ROW_H;
-        let h = f64::from(el.client_height());
-        let cur = f64::from(el.scroll_top());
-        let next = if top < cur {
-            top
-        } else if top + ROW_H > cur + h {
-            top + ROW_H - h
-        } else {
-            return;
-        };
-        el.set_scroll_top(next as i32);
-        scroll_top.set(f64::from(el.scroll_top()));
-    };
     let toggle_at = {
         let cat = catalog.clone();
         move |p: usize| {
@@ -124,14 +315,23 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
                 return;
             }
             let a = active.get_untracked().min(n - 1);
-            let page = visible_rows.get_untracked().saturating_sub(1).max(1);
+            // A page: the row one view height below (above) the active row's top.
+            let h = viewport
+                .get_untracked()
+                .map_or(0, |el| el.client_height().max(0) as u32);
+            let page = |down: bool| {
+                offsets.with_untracked(|o| {
+                    let y = o[a];
+                    row_at(o, if down { y + h } else { y.saturating_sub(h) })
+                })
+            };
             let next = match ev.key().as_str() {
                 "ArrowDown" => (a + 1).min(n - 1),
                 "ArrowUp" => a.saturating_sub(1),
                 "Home" => 0,
                 "End" => n - 1,
-                "PageDown" => (a + page).min(n - 1),
-                "PageUp" => a.saturating_sub(page),
+                "PageDown" => page(true).max(a + 1).min(n - 1),
+                "PageUp" => page(false).min(a.saturating_sub(1)),
                 "Enter" | " " => {
                     ev.prevent_default();
                     toggle_at(a);
@@ -168,15 +368,15 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
             aria-labelledby=label_id
             aria-describedby=hint_id
             aria-activedescendant=activedescendant
-            style:max-height=move || format!("{}px", count.get().max(1) * ROW_PX + 4)
+            style:max-height=move || format!("{}px", total().max(ROW_PX) + 4)
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
-                    scroll_top.set(f64::from(el.scroll_top()));
+                    scroll_top.set(el.scroll_top().max(0) as usize);
                 }
             }
             on:keydown=on_key
         >
-            <div class="cw-offers__spacer" style:height=move || format!("{}px", count.get() * ROW_PX)>
+            <div class="cw-offers__spacer" node_ref=spacer style:height=move || format!("{}px", total())>
                 <For each=move || 0..slots.get() key=|s| *s let:lane>
                     <Row
                         lane=lane
@@ -186,6 +386,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
                         slots=slots
                         count=count
                         active=active
+                        offsets=offsets
                         chosen=chosen
                         option_prefix=prefix.clone()
                         on_pick=on_pick
@@ -205,6 +406,7 @@ fn Row(
     slots: Memo<usize>,
     count: Memo<usize>,
     active: RwSignal<usize>,
+    offsets: Memo<Vec<u32>>,
     chosen: Memo<Vec<u32>>,
     option_prefix: String,
     on_pick: Callback<usize>,
@@ -254,7 +456,10 @@ fn Row(
             aria-disabled=move || unavailable.get().then_some("true")
             aria-setsize=move || count.get().to_string()
             aria-posinset=move || pos.get().map(|p| (p + 1).to_string())
-            style:transform=move || format!("translateY({}px)", pos.get().unwrap_or(0) * ROW_PX)
+            style:transform=move || {
+                let y = pos.get().and_then(|p| offsets.with(|o| o.get(p).copied()));
+                format!("translateY({}px)", y.unwrap_or(0))
+            }
             on:click=move |_| {
                 if let Some(p) = pos.get_untracked() {
                     active.set(p);
