@@ -161,6 +161,33 @@ impl<A: ToJson, B: ToJson> ToJson for (A, B) {
     }
 }
 
+/// [`ToJson`] and [`FromJson`] for a struct saved under its Rust field names (the saved draft,
+/// the demo's session state), from one field list so that the two cannot drift apart: the
+/// fields before `;` must be present, the ones after take their default when absent (a draft
+/// saved by an older version).
+macro_rules! json_record {
+    ($ty:ident { $($req:ident),* ; $($opt:ident),* $(,)? }) => {
+        impl $crate::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                let mut o = $crate::json::obj(out);
+                $(o.field(stringify!($req), &self.$req);)*
+                $(o.field(stringify!($opt), &self.$opt);)*
+                o.end();
+            }
+        }
+
+        impl $crate::json::FromJson for $ty {
+            fn from_json(j: &$crate::json::Json) -> Option<Self> {
+                Some($ty {
+                    $($req: j.req(stringify!($req))?,)*
+                    $($opt: j.opt(stringify!($opt))?,)*
+                })
+            }
+        }
+    };
+}
+pub(crate) use json_record;
+
 /// A parsed JSON value, read member by member by [`FromJson`] impls written out by hand.
 ///
 /// In the wasm it is the browser's own value from `JSON.parse`; natively (tests) serde_json's.

@@ -1,7 +1,7 @@
 //! Plain data of the wizard: the draft a user builds, the steps, and the facts the API gives
 //! about the partner and the country. No web, no JSON wire shapes (those live in `api::wire`).
 
-use crate::json::{obj, FromJson, Json, ToJson};
+use crate::json::{FromJson, Json, ToJson};
 
 /// The wizard's steps, in order. `Done` is not counted in "Step N of 3".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -544,65 +544,15 @@ impl ToJson for AgreementChoice {
     }
 }
 
-impl ToJson for Line {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("offer_id", &self.offer_id)
-            .field("quantity", &self.quantity)
-            .field("billing_cycle", &self.billing_cycle)
-            .field("term_duration", &self.term_duration)
-            .field("friendly_name", &self.friendly_name)
-            .end();
-    }
-}
-
-impl ToJson for Account {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("country", &self.country)
-            .field("company_name", &self.company_name)
-            .field("domain_prefix", &self.domain_prefix)
-            .field("registration_number", &self.registration_number)
-            .field("address_line1", &self.address_line1)
-            .field("address_line2", &self.address_line2)
-            .field("city", &self.city)
-            .field("state", &self.state)
-            .field("postal_code", &self.postal_code)
-            .field("first_name", &self.first_name)
-            .field("last_name", &self.last_name)
-            .field("email", &self.email)
-            .field("phone", &self.phone)
-            .field("culture", &self.culture)
-            .field("language", &self.language)
-            .field("agreement", &self.agreement)
-            .field("signer_first_name", &self.signer_first_name)
-            .field("signer_last_name", &self.signer_last_name)
-            .field("signer_email", &self.signer_email)
-            .field("signer_phone", &self.signer_phone)
-            .field("date_agreed", &self.date_agreed)
-            .field("enable_gdap", &self.enable_gdap)
-            .end();
-    }
-}
-
-impl ToJson for Draft {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("account", &self.account)
-            .field("reseller", &self.reseller)
-            .field("lines", &self.lines)
-            .end();
-    }
-}
-
-impl ToJson for PlacedOrder {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("id", &self.id)
-            .field("status", &self.status)
-            .end();
-    }
-}
+crate::json::json_record!(Line { offer_id; quantity, billing_cycle, term_duration, friendly_name });
+crate::json::json_record!(Account {
+    ;
+    country, company_name, domain_prefix, registration_number, address_line1, address_line2,
+    city, state, postal_code, first_name, last_name, email, phone, culture, language, agreement,
+    signer_first_name, signer_last_name, signer_email, signer_phone, date_agreed, enable_gdap,
+});
+crate::json::json_record!(Draft { ; account, reseller, lines });
+crate::json::json_record!(PlacedOrder { id; status });
 
 // ---- reading the saved draft ----------------------------------------------------------------
 // Every member may be missing (a draft saved by an older version): it takes its default.
@@ -633,66 +583,6 @@ impl FromJson for AgreementChoice {
             "AcceptLater" => Some(AgreementChoice::AcceptLater),
             _ => None,
         }
-    }
-}
-
-impl FromJson for Line {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(Line {
-            offer_id: j.req("offer_id")?,
-            quantity: j.opt("quantity")?,
-            billing_cycle: j.opt("billing_cycle")?,
-            term_duration: j.opt("term_duration")?,
-            friendly_name: j.opt("friendly_name")?,
-        })
-    }
-}
-
-impl FromJson for Account {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(Account {
-            country: j.opt("country")?,
-            company_name: j.opt("company_name")?,
-            domain_prefix: j.opt("domain_prefix")?,
-            registration_number: j.opt("registration_number")?,
-            address_line1: j.opt("address_line1")?,
-            address_line2: j.opt("address_line2")?,
-            city: j.opt("city")?,
-            state: j.opt("state")?,
-            postal_code: j.opt("postal_code")?,
-            first_name: j.opt("first_name")?,
-            last_name: j.opt("last_name")?,
-            email: j.opt("email")?,
-            phone: j.opt("phone")?,
-            culture: j.opt("culture")?,
-            language: j.opt("language")?,
-            agreement: j.opt("agreement")?,
-            signer_first_name: j.opt("signer_first_name")?,
-            signer_last_name: j.opt("signer_last_name")?,
-            signer_email: j.opt("signer_email")?,
-            signer_phone: j.opt("signer_phone")?,
-            date_agreed: j.opt("date_agreed")?,
-            enable_gdap: j.opt("enable_gdap")?,
-        })
-    }
-}
-
-impl FromJson for Draft {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(Draft {
-            account: j.opt("account")?,
-            reseller: j.opt("reseller")?,
-            lines: j.opt("lines")?,
-        })
-    }
-}
-
-impl FromJson for PlacedOrder {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(PlacedOrder {
-            id: j.req("id")?,
-            status: j.opt("status")?,
-        })
     }
 }
 

@@ -97,27 +97,7 @@ struct Saved {
     submission: Option<Submission>,
 }
 
-impl crate::json::ToJson for Saved {
-    fn write_json(&self, out: &mut String) {
-        crate::json::obj(out)
-            .field("v", &self.v)
-            .field("saved_at", &self.saved_at)
-            .field("draft", &self.draft)
-            .field("submission", &self.submission)
-            .end();
-    }
-}
-
-impl crate::json::FromJson for Saved {
-    fn from_json(j: &crate::json::Json) -> Option<Self> {
-        Some(Saved {
-            v: j.req("v")?,
-            saved_at: j.req("saved_at")?,
-            draft: j.opt("draft")?,
-            submission: j.opt("submission")?,
-        })
-    }
-}
+crate::json::json_record!(Saved { v, saved_at; draft, submission });
 
 impl Wizard {
     pub fn new(

@@ -17,7 +17,7 @@ use super::faults::{self, Fault, FaultKind};
 use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport};
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
-use crate::json::{obj, FromJson, Json, ToJson};
+use crate::json::{FromJson, Json, ToJson};
 
 /// A created customer: (id, domain prefix, domain, company name). A tuple, not a struct: the
 /// e2e tests read `[id, prefix]` from the session state. No password is kept (a replayed
@@ -97,27 +97,7 @@ impl ToJson for Created {
     }
 }
 
-impl ToJson for State {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("customers", &self.customers)
-            .field("attested", &self.attested)
-            .field("orders", &self.orders)
-            .field("answers", &self.answers)
-            .end();
-    }
-}
-
-impl FromJson for State {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(State {
-            customers: j.opt("customers")?,
-            attested: j.opt("attested")?,
-            orders: j.opt("orders")?,
-            answers: j.opt("answers")?,
-        })
-    }
-}
+crate::json::json_record!(State { ; customers, attested, orders, answers });
 
 impl State {
     fn replay(&self, request_id: &str) -> Option<&str> {

@@ -4,7 +4,6 @@
 //! next, and routes each failure to the step and field it concerns.
 
 use crate::api::ApiError;
-use crate::json::{obj, FromJson, Json, ToJson};
 use crate::model::{BillingCycle, FieldId, PlacedOrder, Step};
 use crate::validate::FieldError;
 
@@ -52,114 +51,11 @@ pub struct Submission {
 }
 
 // Written with and read back from the saved draft; see `model.rs`.
-
-impl ToJson for LineSpec {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("offer_id", &self.offer_id)
-            .field("quantity", &self.quantity)
-            .field("friendly_name", &self.friendly_name)
-            .field("term_duration", &self.term_duration)
-            .end();
-    }
-}
-
-impl ToJson for OrderSpec {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("sales_group", &self.sales_group)
-            .field("billing_cycle", &self.billing_cycle)
-            .field("lines", &self.lines)
-            .end();
-    }
-}
-
-impl ToJson for CustomerRef {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("id", &self.id)
-            .field("domain", &self.domain)
-            .field("company_name", &self.company_name)
-            .field("user_name", &self.user_name)
-            .end();
-    }
-}
-
-impl ToJson for OrderOp {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("key", &self.key)
-            .field("spec", &self.spec)
-            .field("placed", &self.placed)
-            .end();
-    }
-}
-
-impl ToJson for Submission {
-    fn write_json(&self, out: &mut String) {
-        obj(out)
-            .field("customer_key", &self.customer_key)
-            .field("customer", &self.customer)
-            .field("agreement_key", &self.agreement_key)
-            .field("attested", &self.attested)
-            .field("orders", &self.orders)
-            .end();
-    }
-}
-
-impl FromJson for LineSpec {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(LineSpec {
-            offer_id: j.req("offer_id")?,
-            quantity: j.req("quantity")?,
-            friendly_name: j.opt("friendly_name")?,
-            term_duration: j.opt("term_duration")?,
-        })
-    }
-}
-
-impl FromJson for OrderSpec {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(OrderSpec {
-            sales_group: j.opt("sales_group")?,
-            billing_cycle: j.req("billing_cycle")?,
-            lines: j.req("lines")?,
-        })
-    }
-}
-
-impl FromJson for CustomerRef {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(CustomerRef {
-            id: j.req("id")?,
-            domain: j.opt("domain")?,
-            company_name: j.opt("company_name")?,
-            user_name: j.opt("user_name")?,
-        })
-    }
-}
-
-impl FromJson for OrderOp {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(OrderOp {
-            key: j.req("key")?,
-            spec: j.req("spec")?,
-            placed: j.opt("placed")?,
-        })
-    }
-}
-
-impl FromJson for Submission {
-    fn from_json(j: &Json) -> Option<Self> {
-        Some(Submission {
-            customer_key: j.req("customer_key")?,
-            customer: j.opt("customer")?,
-            agreement_key: j.opt("agreement_key")?,
-            attested: j.opt("attested")?,
-            orders: j.opt("orders")?,
-        })
-    }
-}
+crate::json::json_record!(LineSpec { offer_id, quantity; friendly_name, term_duration });
+crate::json::json_record!(OrderSpec { billing_cycle, lines; sales_group });
+crate::json::json_record!(CustomerRef { id; domain, company_name, user_name });
+crate::json::json_record!(OrderOp { key, spec; placed });
+crate::json::json_record!(Submission { customer_key; customer, agreement_key, attested, orders });
 
 /// What to do next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
