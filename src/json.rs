@@ -123,6 +123,12 @@ impl ToJson for f64 {
     }
 }
 
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
 impl<T: ToJson> ToJson for Option<T> {
     fn write_json(&self, out: &mut String) {
         match self {
@@ -187,6 +193,31 @@ macro_rules! json_record {
     };
 }
 pub(crate) use json_record;
+
+/// [`ToJson`] and [`FromJson`] for an enum of unit variants saved as their names, from one
+/// list of the variants.
+macro_rules! json_names {
+    ($ty:ident { $($variant:ident),* $(,)? }) => {
+        impl $crate::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                let name = match self {
+                    $($ty::$variant => stringify!($variant),)*
+                };
+                $crate::json::ToJson::write_json(name, out);
+            }
+        }
+
+        impl $crate::json::FromJson for $ty {
+            fn from_json(j: &$crate::json::Json) -> Option<Self> {
+                match j.as_string()?.as_str() {
+                    $(stringify!($variant) => Some($ty::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+pub(crate) use json_names;
 
 /// A parsed JSON value, read member by member by [`FromJson`] impls written out by hand.
 ///

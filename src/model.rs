@@ -515,32 +515,21 @@ mod tests {
 // Field names as in Rust, `null` for `None`, unit variants as their names: the format serde's
 // derives wrote, so drafts saved by earlier versions still restore.
 
+crate::json::json_names!(BillingCycle {
+    Monthly,
+    Annual,
+    Triennial,
+    None
+});
+crate::json::json_names!(AgreementChoice {
+    Unset,
+    Accepted,
+    AcceptLater
+});
+
 impl ToJson for ResellerId {
     fn write_json(&self, out: &mut String) {
         self.0.write_json(out);
-    }
-}
-
-impl ToJson for BillingCycle {
-    fn write_json(&self, out: &mut String) {
-        let name = match self {
-            BillingCycle::Monthly => "Monthly",
-            BillingCycle::Annual => "Annual",
-            BillingCycle::Triennial => "Triennial",
-            BillingCycle::None => "None",
-        };
-        name.write_json(out);
-    }
-}
-
-impl ToJson for AgreementChoice {
-    fn write_json(&self, out: &mut String) {
-        let name = match self {
-            AgreementChoice::Unset => "Unset",
-            AgreementChoice::Accepted => "Accepted",
-            AgreementChoice::AcceptLater => "AcceptLater",
-        };
-        name.write_json(out);
     }
 }
 
@@ -560,29 +549,6 @@ crate::json::json_record!(PlacedOrder { id; status });
 impl FromJson for ResellerId {
     fn from_json(j: &Json) -> Option<Self> {
         j.as_string().map(ResellerId)
-    }
-}
-
-impl FromJson for BillingCycle {
-    fn from_json(j: &Json) -> Option<Self> {
-        match j.as_string()?.as_str() {
-            "Monthly" => Some(BillingCycle::Monthly),
-            "Annual" => Some(BillingCycle::Annual),
-            "Triennial" => Some(BillingCycle::Triennial),
-            "None" => Some(BillingCycle::None),
-            _ => None,
-        }
-    }
-}
-
-impl FromJson for AgreementChoice {
-    fn from_json(j: &Json) -> Option<Self> {
-        match j.as_string()?.as_str() {
-            "Unset" => Some(AgreementChoice::Unset),
-            "Accepted" => Some(AgreementChoice::Accepted),
-            "AcceptLater" => Some(AgreementChoice::AcceptLater),
-            _ => None,
-        }
     }
 }
 

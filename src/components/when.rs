@@ -1,6 +1,6 @@
-//! `<When>`: what leptos's `<When>` does, at a fraction of its size.
+//! `<When>`: what leptos's `<Show>` does, at a fraction of its size.
 //!
-//! `<When>` is generic over its condition closure and its children's view type, so each of
+//! `<Show>` is generic over its condition closure and its children's view type, so each of
 //! the app's ~27 uses compiled its own memo and its own renderer for `Either<children,
 //! fallback>`. Here the condition is boxed and the children are type-erased (`ChildrenFn`)
 //! before anything generic happens: one memo and one renderer for all uses.

@@ -52,19 +52,60 @@ fn row_at(offsets: &[u32], y: u32) -> usize {
     offsets.partition_point(|&o| o <= y).saturating_sub(1)
 }
 
+/// Measured row heights by offer index (0: not measured), with their running sum and count,
+/// so that the estimate for unmeasured rows is not recomputed over the whole catalog on every
+/// layout (a scroll frame that shows new rows lays out again).
+struct Heights {
+    by_offer: Vec<u32>,
+    sum: u32,
+    count: u32,
+}
+
+impl Heights {
+    fn new(offers: usize) -> Heights {
+        Heights {
+            by_offer: vec![0; offers],
+            sum: 0,
+            count: 0,
+        }
+    }
+
+    fn get(&self, i: u32) -> Option<u32> {
+        self.by_offer.get(i as usize).copied()
+    }
+
+    fn set(&mut self, i: u32, h: u32) {
+        if let Some(old) = self.by_offer.get_mut(i as usize) {
+            if *old == 0 {
+                self.count += 1;
+            }
+            self.sum = self.sum - *old + h;
+            *old = h;
+        }
+    }
+
+    /// Forgets every measurement (the width, text size or language changed).
+    fn clear(&mut self) {
+        self.by_offer.iter_mut().for_each(|h| *h = 0);
+        self.sum = 0;
+        self.count = 0;
+    }
+
+    /// The height assumed for a row not measured yet: the average of the measured ones.
+    fn guess(&self) -> u32 {
+        self.sum.checked_div(self.count).unwrap_or(ROW_PX)
+    }
+}
+
 /// Row offsets for the offers `indices`: `offsets[p]` is the top of position `p`, the last
-/// entry the total height. `heights` by offer index, 0 where not measured.
-fn layout(heights: &[u32], indices: &[u32]) -> Vec<u32> {
-    let (sum, n) = heights
-        .iter()
-        .filter(|&&h| h > 0)
-        .fold((0u32, 0u32), |(s, n), &h| (s + h, n + 1));
-    let guess = sum.checked_div(n).unwrap_or(ROW_PX);
+/// entry the total height.
+fn layout(heights: &Heights, indices: &[u32]) -> Vec<u32> {
+    let guess = heights.guess();
     let mut y = 0;
     let mut v = Vec::with_capacity(indices.len() + 1);
     v.push(0);
     for &i in indices {
-        let h = heights.get(i as usize).copied().unwrap_or(0);
+        let h = heights.get(i).unwrap_or(0);
         y += if h > 0 { h } else { guess };
         v.push(y);
     }
@@ -73,8 +114,7 @@ fn layout(heights: &[u32], indices: &[u32]) -> Vec<u32> {
 
 /// What the list keeps between frames.
 struct State {
-    /// Measured row heights by offer index, 0 where not measured.
-    heights: Vec<u32>,
+    heights: Heights,
     /// The most rows rendered so far (the number of lanes only grows).
     most: usize,
     /// A measurement is scheduled for the next animation frame.
@@ -94,7 +134,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     let count = memo(move || results.with(|r| r.indices.len()));
     // Measured row heights by offer index (0: not measured), and a change of them.
     let state = StoredValue::new(State {
-        heights: vec![0; catalog.offers().len()],
+        heights: Heights::new(catalog.offers().len()),
         most: 0,
         pending: false,
     });
@@ -187,7 +227,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
                         else {
                             continue;
                         };
-                        let Some(old) = hs.get(i as usize).copied() else {
+                        let Some(old) = hs.get(i) else {
                             continue;
                         };
                         // offsetHeight is rounded: one pixel more, so rows never overlap.
@@ -198,10 +238,10 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
                         if h != old {
                             changed = true;
                             if old != 0 && !again {
-                                hs.iter_mut().for_each(|h| *h = 0);
+                                hs.clear();
                                 continue 'pass;
                             }
-                            hs[i as usize] = h;
+                            hs.set(i, h);
                         }
                     }
                     break;
