@@ -118,7 +118,7 @@ impl Api {
 
     /// A write over HTTP, retried on transient failures with the same `request_id` (the
     /// idempotency key). The demo backend takes typed bodies instead, so that the request
-    /// types need no `Deserialize` and the answers no `Serialize` in the app.
+    /// types need no reader and the answers no writer in the app.
     async fn post<B: crate::json::ToJson>(
         &self,
         base: &str,
