@@ -1,6 +1,7 @@
 //! The wizard shell: header, stepper, the current step, Back / Continue.
 
 use crate::components::When;
+use crate::reactive::effect;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -22,9 +23,10 @@ pub fn App(wizard: Wizard) -> impl IntoView {
 
     // Step changes move focus to the new step's heading (not on first load: an embedded
     // wizard must not steal focus from the host page).
-    Effect::new(move |prev: Option<Step>| {
+    let mut shown: Option<Step> = None;
+    effect(move |_| {
         let step = w.step.get();
-        if prev.is_some_and(|p| p != step) {
+        if shown.replace(step).is_some_and(|p| p != step) {
             let id = step_heading_id(&w);
             request_animation_frame(move || browser::focus_id(&id));
             events::emit(
@@ -40,11 +42,10 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                 ],
             );
         }
-        step
     });
     // The title names the step, with "Error: " while the step shows errors (standalone; an
     // embedding host keeps its own title unless it asks otherwise).
-    Effect::new(move |_| {
+    effect(move |_| {
         if !w.config.with_value(|c| c.manage_title) {
             return;
         }

@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod json;
 pub mod messages;
 pub mod model;
+pub mod reactive;
 pub mod sort;
 pub mod submit;
 pub mod validate;
@@ -22,8 +23,6 @@ pub mod components;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
-#[cfg(target_arch = "wasm32")]
-pub mod reactive;
 #[cfg(target_arch = "wasm32")]
 pub mod steps;
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::reactive::Var;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -150,7 +151,7 @@ fn resolve_auth(spec: &AuthSpec) -> Auth {
     }
 }
 
-fn build_api(config: &Config, auth: Auth, locale: RwSignal<Locale>) -> Api {
+fn build_api(config: &Config, auth: Auth, locale: Var<Locale>) -> Api {
     let transport = Transport {
         auth,
         correlation_id: new_guid(),
@@ -234,7 +235,7 @@ fn mount_with(
     let _ = el.set_attribute("data-cw-mounted", "");
     let handle = leptos::mount::mount_to(el.clone(), move || {
         // One locale signal, shared by the store and the transport's `X-Locale`.
-        let locale = RwSignal::new(initial);
+        let locale = Var::new(initial);
         let api = build_api(&config, auth, locale);
         let wizard = Wizard::new(instance, config, api, locale, Some(host));
         *out.borrow_mut() = Some(wizard);

@@ -1,22 +1,370 @@
 //! Small stand-ins for leptos's reactive primitives, compiled once instead of once per use.
 //!
-//! [`Load`]: a value fetched asynchronously and fetched again when what it reads changes.
-//! This is what the app used leptos's `LocalResource` for. `LocalResource` is built on
-//! `AsyncDerived` (async locks, wakers, suspense bookkeeping) and compiled once per value
-//! type; the app needs none of that, only "the latest answer, `None` until the first", and a
-//! retry. Measured: smaller wasm (README "Size").
+//! Leptos compiles its signal, memo and effect machinery (arena slots, subscriber lists,
+//! locks, change checks) once for every value type and every closure type. This app has
+//! dozens of value types, so that machinery was the largest part of the wasm after the
+//! views. Here every value is kept behind one concrete type ([`Erased`]): leptos's code is
+//! compiled once, and per value type only a downcast and a clone remain.
+//! Measured: README "Size".
+//!
+//! - [`Var`]: a read-write signal (leptos's `RwSignal`).
+//! - [`Calc`]: a derived value recomputed when what it reads changes, notifying only when the
+//!   result differs (leptos's `Memo`).
+//! - [`Keep`]: a non-reactive value owned by the component (leptos's `StoredValue`).
+//! - [`effect`]: leptos's `Effect::new` with the closure boxed.
+//! - [`Load`]: a value fetched asynchronously and fetched again when what it reads changes.
+//!   This is what the app used leptos's `LocalResource` for. `LocalResource` is built on
+//!   `AsyncDerived` (async locks, wakers, suspense bookkeeping); the app needs none of that,
+//!   only "the latest answer, `None` until the first", and a retry.
 
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+type Value = dyn Any + Send + Sync;
+
+/// A value of any type behind one concrete type, with the equality a [`Calc`] needs to tell
+/// whether its result changed ([`Var`] writes always notify, as `RwSignal` writes do).
+pub struct Erased {
+    value: Box<Value>,
+    same: fn(&Value, &Value) -> bool,
+}
+
+impl PartialEq for Erased {
+    fn eq(&self, other: &Self) -> bool {
+        (self.same)(&*self.value, &*other.value)
+    }
+}
+
+fn never(_: &Value, _: &Value) -> bool {
+    false
+}
+
+fn equal<T: PartialEq + 'static>(a: &Value, b: &Value) -> bool {
+    a.downcast_ref::<T>() == b.downcast_ref::<T>()
+}
+
+/// The type is fixed by the typed handle that made the value, so this cannot fail.
+fn cast<T: 'static>(v: &Value) -> &T {
+    v.downcast_ref().unwrap_or_else(|| mismatch())
+}
+
+fn cast_mut<T: 'static>(v: &mut Value) -> &mut T {
+    v.downcast_mut().unwrap_or_else(|| mismatch())
+}
+
+#[cold]
+fn mismatch() -> ! {
+    unreachable!()
+}
+
+#[cold]
+fn disposed() -> ! {
+    panic!("reactive value used after its owner was disposed")
+}
+
+// The only places where leptos's machinery is instantiated: with the one value type and one
+// closure type each.
+
+fn read_var(s: RwSignal<Erased>, track: bool, f: &mut dyn FnMut(&Value)) -> bool {
+    let f = move |v: &Erased| f(&*v.value);
+    if track {
+        s.try_with(f)
+    } else {
+        s.try_with_untracked(f)
+    }
+    .is_some()
+}
+
+fn write_var(s: RwSignal<Erased>, f: &mut dyn FnMut(&mut Value)) -> bool {
+    s.try_update(|v| f(&mut *v.value)).is_some()
+}
+
+fn read_calc(s: Memo<Erased>, track: bool, f: &mut dyn FnMut(&Value)) -> bool {
+    let f = move |v: &Erased| f(&*v.value);
+    if track {
+        s.try_with(f)
+    } else {
+        s.try_with_untracked(f)
+    }
+    .is_some()
+}
+
+/// Calls `f` with the value as `T`, through the non-generic `read`.
+fn read_as<T: 'static, R>(
+    f: impl FnOnce(&T) -> R,
+    read: impl FnOnce(&mut dyn FnMut(&Value)) -> bool,
+) -> Option<R> {
+    let mut f = Some(f);
+    let mut out = None;
+    read(&mut |v| {
+        if let Some(f) = f.take() {
+            out = Some(f(cast(v)));
+        }
+    });
+    out
+}
+
+/// A read-write signal: leptos's `RwSignal<T>`, compiled once for all `T`.
+pub struct Var<T> {
+    inner: RwSignal<Erased>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Var<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Var<T> {}
+
+impl<T: Send + Sync + 'static> Var<T> {
+    pub fn new(value: T) -> Self {
+        Var {
+            inner: RwSignal::new(Erased {
+                value: Box::new(value),
+                same: never,
+            }),
+            ty: PhantomData,
+        }
+    }
+
+    /// Reads without cloning (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.try_with(f).unwrap_or_else(|| disposed())
+    }
+
+    pub fn try_with<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        read_as(f, |g| read_var(self.inner, true, g))
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.try_with_untracked(f).unwrap_or_else(|| disposed())
+    }
+
+    pub fn try_with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        read_as(f, |g| read_var(self.inner, false, g))
+    }
+
+    /// The value, or `None` once the owner is disposed (untracked).
+    pub fn try_get_untracked(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.try_with_untracked(T::clone)
+    }
+
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with(T::clone)
+    }
+
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with_untracked(T::clone)
+    }
+
+    /// Subscribes the running effect or memo without reading.
+    pub fn track(&self) {
+        self.with(|_| ());
+    }
+
+    /// Changes the value in place and notifies.
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        if !self.try_update(f) {
+            disposed()
+        }
+    }
+
+    /// Like [`Var::update`]; does nothing (and returns `false`) once the owner is disposed.
+    pub fn try_update(&self, f: impl FnOnce(&mut T)) -> bool {
+        let mut f = Some(f);
+        write_var(self.inner, &mut |v| {
+            if let Some(f) = f.take() {
+                f(cast_mut(v));
+            }
+        })
+    }
+
+    pub fn set(&self, value: T) {
+        self.update(|v| *v = value);
+    }
+
+    pub fn try_set(&self, value: T) -> bool {
+        self.try_update(|v| *v = value)
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> From<Var<T>> for Signal<T> {
+    fn from(v: Var<T>) -> Self {
+        Signal::derive(move || v.get())
+    }
+}
+
+/// A derived value, recomputed when a signal it read changes; readers are notified only when
+/// the result differs. Leptos's `Calc<T>`, compiled once for all `T`.
+pub struct Calc<T> {
+    inner: Memo<Erased>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Calc<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Calc<T> {}
+
+/// A [`Calc`] of `f`.
+pub fn memo<T: PartialEq + Send + Sync + 'static>(
+    f: impl Fn() -> T + Send + Sync + 'static,
+) -> Calc<T> {
+    Calc::new(move |_| f())
+}
+
+#[allow(clippy::type_complexity)]
+fn new_calc(f: Arc<dyn Fn(Option<&Erased>) -> Erased + Send + Sync>) -> Memo<Erased> {
+    Memo::new(move |prev| f(prev))
+}
+
+impl<T: PartialEq + Send + Sync + 'static> Calc<T> {
+    /// `f` gets the previous result (`None` the first time), e.g. to keep it when nothing
+    /// it depends on changed in a way that matters.
+    pub fn new(f: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Self {
+        Calc {
+            inner: new_calc(Arc::new(move |prev| Erased {
+                value: Box::new(f(prev.map(|p| cast(&*p.value)))),
+                same: equal::<T>,
+            })),
+            ty: PhantomData,
+        }
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        read_as(f, |g| read_calc(self.inner, true, g)).unwrap_or_else(|| disposed())
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        read_as(f, |g| read_calc(self.inner, false, g)).unwrap_or_else(|| disposed())
+    }
+
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with(T::clone)
+    }
+
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with_untracked(T::clone)
+    }
+
+    /// Subscribes the running effect or memo without reading.
+    pub fn track(&self) {
+        self.with(|_| ());
+    }
+}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> From<Calc<T>> for Signal<T> {
+    fn from(c: Calc<T>) -> Self {
+        Signal::derive(move || c.get())
+    }
+}
+
+/// A value owned by the component, not reactive: leptos's `StoredValue<T>`, compiled once.
+pub struct Keep<T> {
+    inner: StoredValue<Box<Value>>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Keep<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Keep<T> {}
+
+fn read_kept(s: StoredValue<Box<Value>>, f: &mut dyn FnMut(&Value)) -> bool {
+    s.try_with_value(|v| f(&**v)).is_some()
+}
+
+fn write_kept(s: StoredValue<Box<Value>>, f: &mut dyn FnMut(&mut Value)) -> bool {
+    s.try_update_value(|v| f(&mut **v)).is_some()
+}
+
+impl<T: Send + Sync + 'static> Keep<T> {
+    pub fn new(value: T) -> Self {
+        Keep {
+            inner: StoredValue::new(Box::new(value)),
+            ty: PhantomData,
+        }
+    }
+
+    pub fn with_value<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.try_with_value(f).unwrap_or_else(|| disposed())
+    }
+
+    pub fn try_with_value<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        read_as(f, |g| read_kept(self.inner, g))
+    }
+
+    pub fn get_value(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with_value(T::clone)
+    }
+
+    pub fn try_get_value(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.try_with_value(T::clone)
+    }
+
+    pub fn update_value(&self, f: impl FnOnce(&mut T)) {
+        let mut f = Some(f);
+        write_kept(self.inner, &mut |v| {
+            if let Some(f) = f.take() {
+                f(cast_mut(v));
+            }
+        });
+    }
+
+    pub fn set_value(&self, value: T) {
+        self.update_value(|v| *v = value);
+    }
+}
+
+/// `Effect::new` with the closure boxed, so leptos's effect is compiled once. `f` gets
+/// `true` on its first run.
+pub fn effect(f: impl FnMut(bool) + 'static) {
+    new_effect(Box::new(f));
+}
+
+fn new_effect(mut f: Box<dyn FnMut(bool)>) {
+    Effect::new(move |prev: Option<()>| f(prev.is_none()));
+}
+
 /// The latest answer of `fetch`; `None` until the first one arrives. While a newer fetch is
 /// under way the previous answer stays, and an answer that arrives after a newer fetch
 /// started is dropped (the latest question wins).
 pub struct Load<T: 'static> {
-    value: RwSignal<Option<T>>,
+    value: Var<Option<T>>,
     again: Trigger,
 }
 
@@ -37,10 +385,10 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
 
     #[allow(clippy::type_complexity)]
     fn boxed(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = T>>>>) -> Self {
-        let value = RwSignal::new(None);
+        let value = Var::new(None);
         let again = Trigger::new();
-        let latest = StoredValue::new(0u32);
-        Effect::new(move |_| {
+        let latest = Keep::new(0u32);
+        effect(move |_| {
             again.track();
             let answer = fetch();
             let n = latest.get_value().wrapping_add(1);
@@ -70,19 +418,4 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     pub fn refetch(&self) {
         self.again.notify();
     }
-}
-
-/// `Memo::new` for a closure that does not look at the previous value. `Memo::new` compiles
-/// its machinery for every closure type; here the closure is boxed first, so it is compiled
-/// once per value type (measured: smaller wasm, README "Size").
-pub fn memo<T: Clone + PartialEq + Send + Sync + 'static>(
-    f: impl Fn() -> T + Send + Sync + 'static,
-) -> Memo<T> {
-    boxed_memo(Arc::new(f))
-}
-
-fn boxed_memo<T: Clone + PartialEq + Send + Sync + 'static>(
-    f: Arc<dyn Fn() -> T + Send + Sync>,
-) -> Memo<T> {
-    Memo::new(move |_| f())
 }

@@ -1,9 +1,8 @@
 //! The one wizard store, provided by context above the steps so that nothing typed is lost
 //! when a step unmounts. Derived values (errors, reachable steps) are memos, never copies.
 
+use crate::reactive::{effect, memo, Calc, Keep, Load, Var};
 use leptos::prelude::*;
-
-use crate::reactive::{memo, Load};
 
 use crate::api::{Api, ApiError};
 use crate::browser;
@@ -50,41 +49,41 @@ pub enum AddressState {
 #[derive(Clone, Copy)]
 pub struct Wizard {
     /// Prefix of every element id, unique per instance on the page.
-    pub id: StoredValue<String>,
-    pub config: StoredValue<Config>,
+    pub id: Keep<String>,
+    pub config: Keep<Config>,
     pub api: StoredValue<Api, LocalStorage>,
     /// The element the wizard is mounted in: events are dispatched on it.
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
-    pub today: StoredValue<String>,
-    pub draft: RwSignal<Draft>,
-    pub step: RwSignal<Step>,
-    pub locale: RwSignal<Locale>,
+    pub today: Keep<String>,
+    pub draft: Var<Draft>,
+    pub step: Var<Step>,
+    pub locale: Var<Locale>,
     /// Steps on which Continue was pressed: their errors are shown from then on.
-    pub attempted: RwSignal<Vec<Step>>,
+    pub attempted: Var<Vec<Step>>,
     /// Set when the user came from Review through an "Update" link.
-    pub return_to_review: RwSignal<bool>,
-    pub submitted: RwSignal<bool>,
-    pub restored: RwSignal<bool>,
+    pub return_to_review: Var<bool>,
+    pub submitted: Var<bool>,
+    pub restored: Var<bool>,
     pub profile: Load<Result<Profile, ApiError>>,
     pub rules: Load<Option<Result<CountryRules, ApiError>>>,
-    pub account_issues: Memo<Vec<Issue>>,
+    pub account_issues: Calc<Vec<Issue>>,
     /// The latest domain check: (prefix it was for, answer).
-    pub domain: RwSignal<Option<(String, DomainState)>>,
+    pub domain: Var<Option<(String, DomainState)>>,
     /// The latest address check: (address it was for, answer).
-    pub address: RwSignal<Option<(Address, AddressState)>>,
+    pub address: Var<Option<(Address, AddressState)>>,
     /// Errors the server reported for fields (e.g. 27002 StateInvalid), until the field changes.
-    pub server_errors: RwSignal<Vec<(FieldId, String, FieldError)>>,
+    pub server_errors: Var<Vec<(FieldId, String, FieldError)>>,
     /// Order-line problems the server reported: (offer id, quantity it was about, problem),
     /// shown until that line's quantity changes.
-    pub line_errors: RwSignal<Vec<(String, String, LineProblem)>>,
+    pub line_errors: Var<Vec<(String, String, LineProblem)>>,
     /// What was submitted so far, with its idempotency keys; saved with the draft.
-    pub submission: RwSignal<Option<Submission>>,
-    pub run: RwSignal<SubmitRun>,
+    pub submission: Var<Option<Submission>>,
+    pub run: Var<SubmitRun>,
     /// The new customer's credentials: memory only, never stored, logged or sent in events.
-    pub credentials: RwSignal<Option<crate::model::CreatedCustomer>>,
+    pub credentials: Var<Option<crate::model::CreatedCustomer>>,
     /// The draft has been saved at least once in this visit (for the "saved" status line).
-    pub saved_once: RwSignal<bool>,
-    draft_key: StoredValue<String>,
+    pub saved_once: Var<bool>,
+    draft_key: Keep<String>,
     /// The Subscriptions step: offer catalog, line checks, the no-offer question.
     pub subs: Subs,
 }
@@ -104,7 +103,7 @@ impl Wizard {
         id: String,
         config: Config,
         api: Api,
-        locale: RwSignal<Locale>,
+        locale: Var<Locale>,
         host: Option<web_sys::HtmlElement>,
     ) -> Wizard {
         let draft_key = format!("customer-wizard:{id}:draft");
@@ -124,11 +123,11 @@ impl Wizard {
         let submitted = restored_submission
             .as_ref()
             .is_some_and(|s| s.stage() == crate::submit::Stage::Finished);
-        let restored = RwSignal::new(restored_draft.is_some() && !submitted);
-        let draft = RwSignal::new(restored_draft.unwrap_or_default());
+        let restored = Var::new(restored_draft.is_some() && !submitted);
+        let draft = Var::new(restored_draft.unwrap_or_default());
         let api = StoredValue::new_local(api);
-        let step = RwSignal::new(Step::Account);
-        let line_errors: RwSignal<Vec<(String, String, LineProblem)>> = RwSignal::new(Vec::new());
+        let step = Var::new(Step::Account);
+        let line_errors: Var<Vec<(String, String, LineProblem)>> = Var::new(Vec::new());
         let subs = Subs::new(api, draft, step, line_errors);
 
         let profile = Load::new(move || {
@@ -147,9 +146,9 @@ impl Wizard {
                 }
             }
         });
-        let today = StoredValue::new(browser::today());
-        let domain: RwSignal<Option<(String, DomainState)>> = RwSignal::new(None);
-        let server_errors: RwSignal<Vec<(FieldId, String, FieldError)>> = RwSignal::new(Vec::new());
+        let today = Keep::new(browser::today());
+        let domain: Var<Option<(String, DomainState)>> = Var::new(None);
+        let server_errors: Var<Vec<(FieldId, String, FieldError)>> = Var::new(Vec::new());
         let account_issues = memo(move || {
             let rules = rules.get().flatten().and_then(Result::ok);
             let profile = profile.get().and_then(Result::ok).unwrap_or_default();
@@ -196,30 +195,30 @@ impl Wizard {
         });
 
         let w = Wizard {
-            id: StoredValue::new(id),
-            config: StoredValue::new(config),
+            id: Keep::new(id),
+            config: Keep::new(config),
             api,
             today,
             draft,
             step,
             locale,
             host: StoredValue::new_local(host),
-            attempted: RwSignal::new(Vec::new()),
-            return_to_review: RwSignal::new(false),
-            submitted: RwSignal::new(submitted),
+            attempted: Var::new(Vec::new()),
+            return_to_review: Var::new(false),
+            submitted: Var::new(submitted),
             restored,
             profile,
             rules,
             account_issues,
             domain,
-            address: RwSignal::new(None),
+            address: Var::new(None),
             server_errors,
             line_errors,
-            submission: RwSignal::new(restored_submission),
-            run: RwSignal::new(SubmitRun::default()),
-            credentials: RwSignal::new(None),
-            saved_once: RwSignal::new(false),
-            draft_key: StoredValue::new(draft_key),
+            submission: Var::new(restored_submission),
+            run: Var::new(SubmitRun::default()),
+            credentials: Var::new(None),
+            saved_once: Var::new(false),
+            draft_key: Keep::new(draft_key),
             subs,
         };
         w.autosave();
@@ -260,11 +259,11 @@ impl Wizard {
 
     /// Saves the draft 500 ms after the last change.
     fn autosave(self) {
-        let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+        let pending: Keep<Option<TimeoutHandle>> = Keep::new(None);
         let draft = self.draft;
-        Effect::new(move |prev: Option<()>| {
+        effect(move |first| {
             draft.track();
-            if prev.is_none() {
+            if first {
                 return;
             }
             if let Some(h) = pending.get_value() {

@@ -2,12 +2,10 @@
 //! country and kept for the wizard run), the checks of the chosen lines, and the "continue
 //! without subscriptions?" question. Lives in the store so that leaving the step loses nothing.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::reactive::{memo, Calc, Keep, Load, Var};
 use leptos::prelude::*;
-
-use crate::reactive::{memo, Load};
 
 use crate::api::{Api, ApiError};
 use crate::catalog::{line_issues, Catalog, LineError, LineField, LineIssue};
@@ -24,21 +22,22 @@ pub struct Subs {
     /// country is chosen.
     pub catalog: Load<Option<CatalogResult>>,
     /// Every problem with the chosen lines (shown after the step's first Continue).
-    pub issues: Memo<Vec<LineIssue>>,
+    pub issues: Calc<Vec<LineIssue>>,
     /// Continue was pressed with no lines: the question is showing.
-    pub confirming_empty: RwSignal<bool>,
+    pub confirming_empty: Var<bool>,
 }
 
 impl Subs {
     pub fn new(
         api: StoredValue<Api, LocalStorage>,
-        draft: RwSignal<Draft>,
-        step: RwSignal<Step>,
-        server: RwSignal<Vec<(String, String, LineProblem)>>,
+        draft: Var<Draft>,
+        step: Var<Step>,
+        server: Var<Vec<(String, String, LineProblem)>>,
     ) -> Subs {
-        let cache: StoredValue<HashMap<String, Arc<Catalog>>> = StoredValue::new(HashMap::new());
+        // A few countries at most per visit: a list, not a map.
+        let cache: Keep<Vec<(String, Arc<Catalog>)>> = Keep::new(Vec::new());
         // Once wanted, always wanted: going back to Account info keeps the catalog.
-        let wanted = Memo::new(move |prev: Option<&bool>| {
+        let wanted = Calc::new(move |prev: Option<&bool>| {
             prev.copied().unwrap_or(false)
                 || step.get() != Step::Account
                 || draft.with(|d| !d.lines.is_empty())
@@ -50,7 +49,9 @@ impl Subs {
                 if !want || c.is_empty() {
                     return None;
                 }
-                if let Some(hit) = cache.with_value(|m| m.get(&c).cloned()) {
+                if let Some(hit) =
+                    cache.with_value(|m| m.iter().find(|(k, _)| *k == c).map(|(_, v)| v.clone()))
+                {
                     return Some(Ok(hit));
                 }
                 let r = api
@@ -59,7 +60,7 @@ impl Subs {
                     .map(|o| Arc::new(Catalog::new(o)));
                 if let Ok(cat) = &r {
                     cache.update_value(|m| {
-                        m.insert(c, cat.clone());
+                        m.push((c, cat.clone()));
                     });
                 }
                 Some(r)
@@ -97,7 +98,7 @@ impl Subs {
         Subs {
             catalog,
             issues,
-            confirming_empty: RwSignal::new(false),
+            confirming_empty: Var::new(false),
         }
     }
 
@@ -107,19 +108,14 @@ impl Subs {
     }
 
     /// Continue with no lines asks first. Returns whether it is asking.
-    pub fn ask_before_continuing(&self, draft: RwSignal<Draft>) -> bool {
+    pub fn ask_before_continuing(&self, draft: Var<Draft>) -> bool {
         let empty = draft.with_untracked(|d| d.lines.is_empty());
         self.confirming_empty.set(empty);
         empty
     }
 
     /// The error summary's entries: (element id to focus, message naming the offer).
-    pub fn error_links(
-        &self,
-        prefix: &str,
-        draft: RwSignal<Draft>,
-        l: Locale,
-    ) -> Vec<(String, String)> {
+    pub fn error_links(&self, prefix: &str, draft: Var<Draft>, l: Locale) -> Vec<(String, String)> {
         let cat = self.loaded();
         self.issues.with(|issues| {
             issues

@@ -8,7 +8,6 @@
 //! take and return typed wire values, so no JSON round trip is compiled in for them.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use gloo_net::http::Method;
 
@@ -73,7 +72,7 @@ pub struct Demo {
     latency_ms: u32,
     profile: Option<String>,
     faults: RefCell<Vec<Fault>>,
-    cache: RefCell<HashMap<String, String>>,
+    cache: RefCell<Vec<(String, String)>>,
     /// `offers-<name>.json` instead of `offers.json` (e.g. the 10k benchmark catalog).
     catalog: Option<String>,
 }
@@ -182,7 +181,7 @@ impl Demo {
             latency_ms,
             profile,
             faults: RefCell::new(faults::parse(fault_spec)),
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(Vec::new()),
             catalog: None,
         }
     }
@@ -213,7 +212,7 @@ impl Demo {
         name: &str,
         cancel: Option<&Cancel>,
     ) -> Result<String, ApiError> {
-        if let Some(hit) = self.cache.borrow().get(name) {
+        if let Some((_, hit)) = self.cache.borrow().iter().find(|(n, _)| n == name) {
             return Ok(hit.clone());
         }
         // Offer catalogs are large and cached by the Subscriptions step as parsed offers:
@@ -233,7 +232,7 @@ impl Demo {
         if keep {
             self.cache
                 .borrow_mut()
-                .insert(name.to_string(), answer.body.clone());
+                .push((name.to_string(), answer.body.clone()));
         }
         Ok(answer.body)
     }

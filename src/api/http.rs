@@ -4,8 +4,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use crate::reactive::Var;
 use gloo_net::http::{Method, RequestBuilder};
-use leptos::prelude::{GetUntracked, RwSignal};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestCredentials};
@@ -46,7 +46,7 @@ impl Cancel {
 pub struct Transport {
     pub auth: Auth,
     pub correlation_id: String,
-    pub locale: RwSignal<Locale>,
+    pub locale: Var<Locale>,
     pub timeout_ms: u32,
 }
 

@@ -6,8 +6,6 @@
 mod orders;
 mod quantity;
 
-use std::collections::HashMap;
-
 pub use orders::{group_orders, OrderGroup, OrderLine};
 pub use quantity::{parse_quantity, step_quantity, QuantityError, ABSURD_QUANTITY};
 
@@ -45,7 +43,9 @@ pub struct Catalog {
     /// Index into `categories` per offer.
     category_of: Vec<u16>,
     categories: Vec<Category>,
-    by_id: HashMap<String, u32>,
+    /// (folded id, offer index), sorted by id: a binary search instead of a hash map, which
+    /// would link a hasher into the wasm for this one lookup.
+    by_id: Vec<(String, u32)>,
 }
 
 /// The folded search terms of a query: lower-case, without diacritics, Turkish i's merged,
@@ -68,11 +68,9 @@ impl Catalog {
         );
         let mut spans = Vec::with_capacity(offers.len());
         let mut categories: Vec<Category> = Vec::new();
-        let mut category_index: HashMap<&str, u16> = HashMap::new();
         let mut category_of = Vec::with_capacity(offers.len());
-        let mut by_id = HashMap::with_capacity(offers.len());
         let mut name_keys: Vec<(u32, u32)> = Vec::with_capacity(offers.len());
-        for (i, o) in offers.iter().enumerate() {
+        for o in &offers {
             let start = text.len() as u32;
             text.push_str(&fold(&o.name));
             let name_end = text.len() as u32;
@@ -82,19 +80,30 @@ impl Catalog {
             text.push_str(&fold(&o.id));
             spans.push((start, text.len() as u32));
             name_keys.push((start, name_end));
-            let c = *category_index
-                .entry(o.category_id.as_str())
-                .or_insert_with(|| {
+            // A catalog has a few dozen categories: a linear search is enough.
+            let c = match categories.iter().position(|c| c.id == o.category_id) {
+                Some(c) => c,
+                None => {
                     categories.push(Category {
                         id: o.category_id.clone(),
                         name: o.category_name.clone(),
                         count: 0,
                     });
-                    (categories.len() - 1) as u16
-                });
-            categories[c as usize].count += 1;
-            category_of.push(c);
-            by_id.entry(id_key(&o.id)).or_insert(i as u32);
+                    categories.len() - 1
+                }
+            };
+            categories[c].count += 1;
+            category_of.push(c as u16);
+        }
+        // The sort is stable, so of two offers with one id the first stays (as before).
+        let keys: Vec<String> = offers.iter().map(|o| id_key(&o.id)).collect();
+        let mut by_id: Vec<(String, u32)> = Vec::with_capacity(offers.len());
+        for i in crate::sort::sorted_indices(offers.len(), &|a, b| {
+            keys[a as usize].cmp(&keys[b as usize])
+        }) {
+            if by_id.last().is_none_or(|(k, _)| *k != keys[i as usize]) {
+                by_id.push((keys[i as usize].clone(), i));
+            }
         }
         let by_name = crate::sort::sorted_indices(offers.len(), &|a, b| {
             let ka = &text[name_keys[a as usize].0 as usize..name_keys[a as usize].1 as usize];
@@ -146,7 +155,11 @@ impl Catalog {
 
     /// The index of an offer by id (ids compare without regard to ASCII case).
     pub fn index_of(&self, id: &str) -> Option<u32> {
-        self.by_id.get(&id_key(id)).copied()
+        let key = id_key(id);
+        self.by_id
+            .binary_search_by(|(k, _)| k.as_str().cmp(&key))
+            .ok()
+            .map(|at| self.by_id[at].1)
     }
 
     pub fn get(&self, id: &str) -> Option<&Offer> {

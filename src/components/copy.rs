@@ -1,5 +1,6 @@
 //! A copy-to-clipboard button that says whether it worked (in a polite live region).
 
+use crate::reactive::Var;
 use leptos::prelude::*;
 
 use super::tr;
@@ -27,7 +28,7 @@ async fn copy(text: String) -> bool {
 #[component]
 pub fn CopyButton(label: Key, #[prop(into)] text: Signal<String>) -> impl IntoView {
     let w = use_wizard();
-    let outcome = RwSignal::new(Outcome::Idle);
+    let outcome = Var::new(Outcome::Idle);
     view! {
         <span class="cw-copy">
             <button

@@ -2,9 +2,8 @@
 //! `aria-describedby` naming the hint and the error and `aria-invalid` while there is one.
 
 use super::When;
-use leptos::prelude::*;
-
 use crate::reactive::memo;
+use leptos::prelude::*;
 
 use super::tr;
 

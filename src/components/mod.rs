@@ -25,7 +25,6 @@ pub fn tr(key: crate::i18n::Key) -> impl leptos::prelude::IntoView {
 
 /// [`tr`] as a plain closure, for attributes (`aria-label=tx(..)`); the same closure type.
 pub fn tx(key: crate::i18n::Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    use leptos::prelude::Get;
     let w = crate::store::use_wizard();
     move || key.text(w.locale.get())
 }

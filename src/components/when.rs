@@ -7,9 +7,8 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
-
 use crate::reactive::memo;
+use leptos::prelude::*;
 
 type Condition = Arc<dyn Fn() -> bool + Send + Sync>;
 

@@ -2,9 +2,8 @@
 //! primary contact, reseller (indirect providers), agreement and GDAP.
 
 use crate::components::When;
+use crate::reactive::{memo, Load, Var};
 use leptos::prelude::*;
-
-use crate::reactive::{memo, Load};
 
 use super::account_checks::{watch_domain, AddressCheckPanel, DomainStatus};
 use super::StepHeading;
@@ -236,7 +235,7 @@ fn ResellerPicker() -> impl IntoView {
     });
     // Filters the list by name, location or partner ID (case, accents and Turkish i folded);
     // the chosen reseller always stays in the list.
-    let query = RwSignal::new(String::new());
+    let query = Var::new(String::new());
     let search_id = w.el_id("reseller-search");
     view! {
         <fieldset class="cw-fieldset">

@@ -3,9 +3,9 @@
 //! one-click suggestions.
 
 use crate::components::When;
+use crate::reactive::{effect, memo, Keep, Var};
 use leptos::prelude::*;
 
-use crate::reactive::memo;
 use send_wrapper::SendWrapper;
 
 use crate::api::Cancel;
@@ -24,9 +24,9 @@ pub fn watch_domain(w: Wizard) {
         w.draft
             .with(|d| d.account.domain_prefix.trim().to_ascii_lowercase())
     });
-    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    let cancel = StoredValue::new(SendWrapper::new(Cancel::default()));
-    Effect::new(move |_| {
+    let pending: Keep<Option<TimeoutHandle>> = Keep::new(None);
+    let cancel = Keep::new(SendWrapper::new(Cancel::default()));
+    effect(move |_| {
         let p = prefix.get();
         if let Some(h) = pending.get_value() {
             h.clear();
@@ -114,7 +114,7 @@ pub fn DomainStatus() -> impl IntoView {
 #[component]
 fn RelationshipRequest() -> impl IntoView {
     let w = use_wizard();
-    let url = RwSignal::new(None::<Result<String, crate::api::ApiError>>);
+    let url = Var::new(None::<Result<String, crate::api::ApiError>>);
     let fetch = move |_| {
         let api = w.api.get_value();
         leptos::task::spawn_local(async move {

@@ -3,9 +3,8 @@
 //! page (or a reload) it can no longer be displayed.
 
 use crate::components::When;
+use crate::reactive::{memo, Var};
 use leptos::prelude::*;
-
-use crate::reactive::memo;
 
 use super::StepHeading;
 use crate::components::{tr, CopyButton};
@@ -34,7 +33,7 @@ pub fn DoneStep() -> impl IntoView {
         w.credentials
             .with(|c| c.as_ref().map(|c| c.password.clone()).unwrap_or_default())
     });
-    let revealed = RwSignal::new(false);
+    let revealed = Var::new(false);
     let orders = memo(move || {
         w.submission.with(|s| {
             s.as_ref()

@@ -3,9 +3,8 @@
 use std::sync::Arc;
 
 use crate::components::When;
+use crate::reactive::{memo, Calc, Var};
 use leptos::prelude::*;
-
-use crate::reactive::memo;
 
 use super::{add_line, choices, Ui};
 use crate::browser;
@@ -24,7 +23,7 @@ fn PrereqSelect(
     id: String,
     options: Vec<u32>,
     catalog: Arc<Catalog>,
-    picked: RwSignal<usize>,
+    picked: Var<usize>,
 ) -> impl IntoView {
     view! {
         <div class="cw-field">
@@ -53,7 +52,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
     let id = w.el_id("prereq");
     let select_id = w.el_id("prereq-choice");
     let title_id = w.el_id("prereq-title");
-    let picked = RwSignal::new(0usize);
+    let picked = Var::new(0usize);
     let back_to_list = move || browser::focus_id(&w.el_id("offers"));
     view! {
         {move || {
@@ -251,7 +250,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             browser::focus_id(&w.el_id("order"));
         }
     };
-    let prereq_pick = RwSignal::new(0usize);
+    let prereq_pick = Var::new(0usize);
     let prereq_select_id = format!("{line_id_s}-prereq");
     view! {
         <section
@@ -464,7 +463,7 @@ fn invalid(
 }
 
 /// " · Add-on" / " · Trial" after the offer id, while the offer has the flag.
-fn meta_badge(offer: Memo<Option<Offer>>, flag: fn(&Offer) -> bool, key: Key) -> impl IntoView {
+fn meta_badge(offer: Calc<Option<Offer>>, flag: fn(&Offer) -> bool, key: Key) -> impl IntoView {
     let w = use_wizard();
     move || {
         offer

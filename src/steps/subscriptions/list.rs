@@ -17,12 +17,11 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::reactive::{effect, memo, Calc, Keep, Var};
 use leptos::html::Div;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
-
-use crate::reactive::memo;
 
 use super::{toggle_offer, Ui};
 use crate::catalog::{Catalog, SearchResult};
@@ -122,18 +121,18 @@ struct State {
 }
 
 #[component]
-pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl IntoView {
+pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl IntoView {
     let w = use_wizard();
     let ui = expect_context::<Ui>();
     let viewport: NodeRef<Div> = NodeRef::new();
     let spacer: NodeRef<Div> = NodeRef::new();
     // usize, not u32: one signal type fewer in the wasm.
-    let scroll_top = RwSignal::new(0usize);
-    let view_h = RwSignal::new(456usize);
-    let active = RwSignal::new(0usize);
+    let scroll_top = Var::new(0usize);
+    let view_h = Var::new(456usize);
+    let active = Var::new(0usize);
     let count = memo(move || results.with(|r| r.indices.len()));
     // Measured row heights by offer index (0: not measured), and a change of them.
-    let state = StoredValue::new(State {
+    let state = Keep::new(State {
         heights: Heights::new(catalog.offers().len()),
         most: 0,
         pending: false,
@@ -145,9 +144,9 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
     });
     let total = move || offsets.with(|o| o.last().copied().unwrap_or(0));
     // A new result starts at the top.
-    Effect::new(move |prev: Option<()>| {
+    effect(move |first| {
         results.track();
-        if prev.is_some() {
+        if !first {
             active.set(0);
             scroll_top.set(0);
             if let Some(el) = viewport.get_untracked() {
@@ -294,7 +293,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
         let ro = ResizeObserver::new(cb.as_ref().unchecked_ref());
         Rc::new((ro, cb))
     };
-    Effect::new({
+    effect({
         let observer = observer.clone();
         move |_| {
             first.track();
@@ -441,13 +440,13 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Memo<SearchResult>) -> impl Int
 fn Row(
     lane: usize,
     catalog: Arc<Catalog>,
-    results: Memo<SearchResult>,
-    first: Memo<usize>,
-    slots: Memo<usize>,
-    count: Memo<usize>,
-    active: RwSignal<usize>,
-    offsets: Memo<Vec<u32>>,
-    chosen: Memo<Vec<u32>>,
+    results: Calc<SearchResult>,
+    first: Calc<usize>,
+    slots: Calc<usize>,
+    count: Calc<usize>,
+    active: Var<usize>,
+    offsets: Calc<Vec<u32>>,
+    chosen: Calc<Vec<u32>>,
     option_prefix: String,
     on_pick: Callback<usize>,
 ) -> impl IntoView {
@@ -486,9 +485,9 @@ fn Row(
     view! {
         <div
             class="cw-offer"
-            class:cw-offer--active=is_active
-            class:cw-offer--chosen=selected
-            class:cw-offer--unavailable=unavailable
+            class:cw-offer--active=is(is_active)
+            class:cw-offer--chosen=is(selected)
+            class:cw-offer--unavailable=is(unavailable)
             role="option"
             id=move || pos.get().map(|p| format!("{option_prefix}-{p}"))
             hidden=move || pos.get().is_none()
@@ -525,7 +524,12 @@ fn Row(
     }
 }
 
+/// A class toggle: one closure type for all three.
+fn is(flag: Calc<bool>) -> impl Fn() -> bool + Send + Sync + 'static {
+    move || flag.get()
+}
+
 /// `hidden` of a badge: one closure type for all four.
-fn unless(flag: Memo<bool>) -> impl Fn() -> bool + Send + Sync + 'static {
+fn unless(flag: Calc<bool>) -> impl Fn() -> bool + Send + Sync + 'static {
     move || !flag.get()
 }

@@ -9,9 +9,8 @@ mod list;
 use std::sync::Arc;
 
 use crate::components::When;
+use crate::reactive::{effect, memo, Calc, Keep, Var};
 use leptos::prelude::*;
-
-use crate::reactive::memo;
 
 use super::StepHeading;
 use crate::browser;
@@ -30,24 +29,24 @@ use list::OfferList;
 /// Shared by the pieces of the step (all `Copy`).
 #[derive(Clone, Copy)]
 struct Ui {
-    query: RwSignal<String>,
-    category: RwSignal<String>,
-    sort: RwSignal<Sort>,
+    query: Var<String>,
+    category: Var<String>,
+    sort: Var<Sort>,
     /// An add-on the user chose without any of its prerequisites (catalog index).
-    pending_addon: RwSignal<Option<u32>>,
+    pending_addon: Var<Option<u32>>,
     /// Polite announcement for screen readers ("Added ...").
-    announce: RwSignal<String>,
+    announce: Var<String>,
 }
 
 #[component]
 pub fn SubscriptionsStep() -> impl IntoView {
     let w = use_wizard();
     let ui = Ui {
-        query: RwSignal::new(String::new()),
-        category: RwSignal::new(String::new()),
-        sort: RwSignal::new(Sort::NameAsc),
-        pending_addon: RwSignal::new(None),
-        announce: RwSignal::new(String::new()),
+        query: Var::new(String::new()),
+        category: Var::new(String::new()),
+        sort: Var::new(Sort::NameAsc),
+        pending_addon: Var::new(None),
+        announce: Var::new(String::new()),
     };
     provide_context(ui);
     view! {
@@ -97,7 +96,7 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
     let cat = catalog.clone();
     // The matching offers as catalog indices. A keystroke that only narrows the query filters
     // the previous result instead of the whole catalog.
-    let results = Memo::new(move |prev: Option<&crate::catalog::SearchResult>| {
+    let results = Calc::new(move |prev: Option<&crate::catalog::SearchResult>| {
         let q = Query {
             text: ui.query.get(),
             category: Some(ui.category.get()),
@@ -107,9 +106,9 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
     });
     let count = memo(move || results.with(|r| r.indices.len()));
     // The live region says the count only once typing pauses.
-    let spoken = RwSignal::new(String::new());
-    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    Effect::new(move |prev: Option<()>| {
+    let spoken = Var::new(String::new());
+    let pending: Keep<Option<TimeoutHandle>> = Keep::new(None);
+    effect(move |first| {
         let text = {
             let l = w.locale.get();
             let n = count.get();
@@ -119,7 +118,7 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
                 plural(l, n, Key::OffersMatchOne, Key::OffersMatchOther)
             }
         };
-        if prev.is_none() {
+        if first {
             return;
         }
         if let Some(h) = pending.get_value() {
