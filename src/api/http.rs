@@ -180,7 +180,7 @@ impl Transport {
                 .body(b.clone()),
             None => req.build(),
         }
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+        .map_err(network)?;
 
         // The timer aborts the fetch; `timed_out` tells a timeout from a cancellation.
         let timed_out = Rc::new(Cell::new(false));
@@ -210,19 +210,28 @@ impl Transport {
                     Ok(body) if (200..300).contains(&status) => Ok(Answer { status, body }),
                     Ok(body) => Err(ApiError::from_status(status, &body, retry_after)),
                     Err(_) if timed_out.get() => Err(ApiError::Timeout),
-                    Err(e) => Err(ApiError::Network(e.to_string())),
+                    Err(e) => Err(network(e)),
                 }
             }
             Err(_) if timed_out.get() => Err(ApiError::Timeout),
             Err(_) if controller.signal().aborted() => Err(ApiError::Aborted),
             Err(_) if !online() => Err(ApiError::Offline),
-            Err(e) => Err(ApiError::Network(e.to_string())),
+            Err(e) => Err(network(e)),
         };
         if let (Some(id), Some(w)) = (timer, web_sys::window()) {
             w.clear_timeout_with_handle(id);
         }
         result
     }
+}
+
+/// The browser's own message for a failed fetch. Not gloo-net's `Display`: that one also
+/// covers its JSON errors and would link serde_json's and std::io's messages into the wasm.
+fn network(e: gloo_net::Error) -> ApiError {
+    ApiError::Network(match e {
+        gloo_net::Error::JsError(j) => j.message,
+        _ => "request failed".into(),
+    })
 }
 
 async fn token_from(f: &js_sys::Function) -> Result<String, ApiError> {
