@@ -11,6 +11,7 @@
 //! - [`Calc`]: a derived value recomputed when what it reads changes, notifying only when the
 //!   result differs (leptos's `Memo`).
 //! - [`Keep`]: a non-reactive value owned by the component (leptos's `StoredValue`).
+//! - [`Derived`]: a value computed on each read (leptos's `Signal::derive`).
 //! - [`effect`]: leptos's `Effect::new` with the closure boxed.
 //! - [`Load`]: a value fetched asynchronously and fetched again when what it reads changes.
 //!   This is what the app used leptos's `LocalResource` for. `LocalResource` is built on
@@ -204,9 +205,9 @@ impl<T: Send + Sync + 'static> Var<T> {
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> From<Var<T>> for Signal<T> {
+impl<T: Clone + Send + Sync + 'static> From<Var<T>> for Derived<T> {
     fn from(v: Var<T>) -> Self {
-        Signal::derive(move || v.get())
+        derive(move || v.get())
     }
 }
 
@@ -278,9 +279,48 @@ impl<T: PartialEq + Send + Sync + 'static> Calc<T> {
     }
 }
 
-impl<T: Clone + PartialEq + Send + Sync + 'static> From<Calc<T>> for Signal<T> {
+impl<T: Clone + PartialEq + Send + Sync + 'static> From<Calc<T>> for Derived<T> {
     fn from(c: Calc<T>) -> Self {
-        Signal::derive(move || c.get())
+        derive(move || c.get())
+    }
+}
+
+/// A read-only value computed on every read, for props that take either a fixed value or a
+/// live one: leptos's `Signal<T>` from `Signal::derive`, without its per-type dispatch.
+pub struct Derived<T: 'static>(Keep<Arc<dyn Fn() -> T + Send + Sync>>);
+
+impl<T> Clone for Derived<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Derived<T> {}
+
+/// A [`Derived`] of `f`.
+pub fn derive<T: 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Derived<T> {
+    Derived(Keep::new(Arc::new(f)))
+}
+
+impl<T: 'static> Derived<T> {
+    /// Calls the function (tracked by whatever it reads).
+    pub fn get(&self) -> T {
+        // Cloned out first: the function may read or create other reactive values.
+        (self.0.get_value())()
+    }
+
+    pub fn get_untracked(&self) -> T {
+        untrack(|| self.get())
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        f(&self.get())
+    }
+}
+
+impl From<crate::i18n::Key> for Derived<crate::i18n::Key> {
+    fn from(k: crate::i18n::Key) -> Self {
+        derive(move || k)
     }
 }
 

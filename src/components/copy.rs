@@ -1,6 +1,6 @@
 //! A copy-to-clipboard button that says whether it worked (in a polite live region).
 
-use crate::reactive::Var;
+use crate::reactive::{Derived, Var};
 use leptos::prelude::*;
 
 use super::tr;
@@ -26,7 +26,7 @@ async fn copy(text: String) -> bool {
 }
 
 #[component]
-pub fn CopyButton(label: Key, #[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn CopyButton(label: Key, #[prop(into)] text: Derived<String>) -> impl IntoView {
     let w = use_wizard();
     let outcome = Var::new(Outcome::Idle);
     view! {

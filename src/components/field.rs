@@ -2,7 +2,7 @@
 //! `aria-describedby` naming the hint and the error and `aria-invalid` while there is one.
 
 use super::When;
-use crate::reactive::memo;
+use crate::reactive::{derive, memo, Derived};
 use leptos::prelude::*;
 
 use super::tr;
@@ -13,9 +13,9 @@ use crate::model::{FieldId, Step};
 use crate::store::use_wizard;
 
 /// The error to show at a field of Account info (only after the step's first Continue).
-pub fn field_error(field: FieldId) -> Signal<Option<String>> {
+pub fn field_error(field: FieldId) -> Derived<Option<String>> {
     let w = use_wizard();
-    Signal::derive(move || {
+    derive(move || {
         let l = w.locale.get();
         w.visible_issues(Step::Account)
             .into_iter()
@@ -35,7 +35,7 @@ fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
 
 /// The inline error line (with a visually hidden "Error:" for screen readers).
 #[component]
-pub fn FieldMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+pub fn FieldMessage(id: String, #[prop(into)] message: Derived<Option<String>>) -> impl IntoView {
     view! {
         <When when=move || message.get().is_some()>
             <p class="cw-error-message" id=id.clone()>
@@ -51,7 +51,7 @@ pub fn FieldMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -
 #[component]
 pub fn TextField(
     field: FieldId,
-    #[prop(into)] label: Signal<Key>,
+    #[prop(into)] label: Derived<Key>,
     #[prop(optional)] hint: Option<Key>,
     #[prop(optional)] optional: bool,
     autocomplete: &'static str,
@@ -62,7 +62,7 @@ pub fn TextField(
     #[prop(optional)] spellcheck: bool,
     /// Messages that do not block (e.g. company name warnings).
     #[prop(optional, into)]
-    warning: Option<Signal<Option<String>>>,
+    warning: Option<Derived<Option<String>>>,
 ) -> impl IntoView {
     let w = use_wizard();
     let id = w.field_id(field);
@@ -74,7 +74,7 @@ pub fn TextField(
         w.draft
             .with(|d| field.get(&d.account).unwrap_or_default().to_string())
     });
-    let warning = warning.unwrap_or_else(|| Signal::derive(|| None));
+    let warning = warning.unwrap_or_else(|| derive(|| None));
     let describedby = {
         let (hint_id, error_id, warn_id) = (hint_id.clone(), error_id.clone(), warn_id.clone());
         move || {
@@ -128,15 +128,15 @@ pub fn TextField(
 #[component]
 pub fn ChoiceField(
     field: FieldId,
-    #[prop(into)] label: Signal<Key>,
+    #[prop(into)] label: Derived<Key>,
     #[prop(optional)] hint: Option<Key>,
     #[prop(optional)] optional: bool,
     autocomplete: &'static str,
-    #[prop(into)] placeholder: Signal<Key>,
-    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] placeholder: Derived<Key>,
+    #[prop(into)] options: Derived<Vec<(String, String)>>,
     /// Shown as selected while the field is empty (e.g. the country's default culture).
     #[prop(optional, into)]
-    default_value: Option<Signal<String>>,
+    default_value: Option<Derived<String>>,
 ) -> impl IntoView {
     let w = use_wizard();
     let id = w.field_id(field);

@@ -2,7 +2,7 @@
 //! primary contact, reseller (indirect providers), agreement and GDAP.
 
 use crate::components::When;
-use crate::reactive::{memo, Load, Var};
+use crate::reactive::{derive, memo, Load, Var};
 use leptos::prelude::*;
 
 use super::account_checks::{watch_domain, AddressCheckPanel, DomainStatus};
@@ -23,7 +23,7 @@ pub fn AccountStep() -> impl IntoView {
     let w = use_wizard();
     watch_domain(w);
     let country = memo(move || w.draft.with(|d| d.account.country.clone()));
-    let countries = Signal::derive(move || {
+    let countries = derive(move || {
         let l = w.locale.get().bcp47();
         let mut v: Vec<(String, String)> = COUNTRIES
             .split(' ')
@@ -42,7 +42,7 @@ pub fn AccountStep() -> impl IntoView {
     });
     let needs_registration = move || requires_registration_number(&country.get());
     let rules_ok = move || w.rules.get().flatten().and_then(Result::ok);
-    let company_warning = Signal::derive(move || {
+    let company_warning = derive(move || {
         let l = w.locale.get();
         w.draft.with(|d| {
             validate::company_name_warnings(&d.account.company_name)
@@ -108,7 +108,7 @@ pub fn AccountStep() -> impl IntoView {
                     view! {
                         <TextField
                             field=FieldId::State
-                            label=Signal::derive(move || messages::state_label(&country.get()))
+                            label=derive(move || messages::state_label(&country.get()))
                             optional=!w.rules.get().flatten().and_then(Result::ok).is_some_and(|r| r.is_state_required)
                             autocomplete="address-level1"
                             width="cw-input--20"
@@ -119,10 +119,10 @@ pub fn AccountStep() -> impl IntoView {
                     view! {
                         <ChoiceField
                             field=FieldId::State
-                            label=Signal::derive(move || messages::state_label(&country.get()))
+                            label=derive(move || messages::state_label(&country.get()))
                             autocomplete="address-level1"
-                            placeholder=Signal::derive(move || messages::state_label(&country.get()))
-                            options=Signal::derive(move || {
+                            placeholder=derive(move || messages::state_label(&country.get()))
+                            options=derive(move || {
                                 states.get().into_iter().map(|s| (s.clone(), s)).collect()
                             })
                         />
@@ -132,7 +132,7 @@ pub fn AccountStep() -> impl IntoView {
             }}
             <TextField
                 field=FieldId::PostalCode
-                label=Signal::derive(move || messages::postal_label(&country.get()))
+                label=derive(move || messages::postal_label(&country.get()))
                 autocomplete="postal-code"
                 width="cw-input--10"
             />
@@ -167,17 +167,17 @@ pub fn AccountStep() -> impl IntoView {
                     hint=Key::CultureHint
                     autocomplete="off"
                     placeholder=Key::Culture
-                    options=Signal::derive(move || {
+                    options=derive(move || {
                         rules_ok().map(|r| r.cultures).unwrap_or_default().into_iter().map(|c| (c.clone(), c)).collect()
                     })
-                    default_value=Signal::derive(move || rules_ok().map(|r| r.default_culture).unwrap_or_default())
+                    default_value=derive(move || rules_ok().map(|r| r.default_culture).unwrap_or_default())
                 />
                 <ChoiceField
                     field=FieldId::Language
                     label=Key::LanguageField
                     autocomplete="off"
                     placeholder=Key::LanguageField
-                    options=Signal::derive(move || {
+                    options=derive(move || {
                         let ui = w.locale.get().bcp47();
                         rules_ok()
                             .map(|r| r.languages)
@@ -189,7 +189,7 @@ pub fn AccountStep() -> impl IntoView {
                             })
                             .collect()
                     })
-                    default_value=Signal::derive(move || {
+                    default_value=derive(move || {
                         rules_ok().and_then(|r| r.languages.first().cloned()).unwrap_or_default()
                     })
                 />

@@ -3,7 +3,7 @@
 //! one-click suggestions.
 
 use crate::components::When;
-use crate::reactive::{effect, memo, Keep, Var};
+use crate::reactive::{derive, effect, memo, Keep, Var};
 use leptos::prelude::*;
 
 use send_wrapper::SendWrapper;
@@ -121,10 +121,9 @@ fn RelationshipRequest() -> impl IntoView {
             url.set(Some(api.relationship_request_url().await));
         });
     };
-    let link = Signal::derive(move || url.get().and_then(Result::ok).unwrap_or_default());
-    let email = Signal::derive(move || {
-        Key::RelationshipEmailText.fmt(w.locale.get(), &[("url", &link.get())])
-    });
+    let link = derive(move || url.get().and_then(Result::ok).unwrap_or_default());
+    let email =
+        derive(move || Key::RelationshipEmailText.fmt(w.locale.get(), &[("url", &link.get())]));
     view! {
         <div class="cw-panel" id=w.el_id("relationship")>
             <h2 class="cw-panel__title">{tr(Key::RelationshipTitle)}</h2>

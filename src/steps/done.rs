@@ -3,7 +3,7 @@
 //! page (or a reload) it can no longer be displayed.
 
 use crate::components::When;
-use crate::reactive::{memo, Var};
+use crate::reactive::{derive, memo, Derived, Var};
 use leptos::prelude::*;
 
 use super::StepHeading;
@@ -23,13 +23,13 @@ pub fn DoneStep() -> impl IntoView {
         w.submission
             .with(|s| s.as_ref().and_then(|s| s.customer.clone()))
     });
-    let sign_in = Signal::derive(move || {
+    let sign_in = derive(move || {
         customer
             .get()
             .map(|c| format!("{}@{}", c.user_name, c.domain))
             .unwrap_or_default()
     });
-    let password = Signal::derive(move || {
+    let password = derive(move || {
         w.credentials
             .with(|c| c.as_ref().map(|c| c.password.clone()).unwrap_or_default())
     });
@@ -51,7 +51,7 @@ pub fn DoneStep() -> impl IntoView {
         let id = customer.get()?.id;
         Some(tpl.replace("{id}", &id))
     };
-    let row = move |label: Key, value: Signal<String>| {
+    let row = move |label: Key, value: Derived<String>| {
         view! {
             <div class="cw-summary-list__row">
                 <dt class="cw-summary-list__key">{tr(label)}</dt>
@@ -60,7 +60,7 @@ pub fn DoneStep() -> impl IntoView {
         }
     };
     let field = move |f: fn(&crate::submit::CustomerRef) -> String| {
-        Signal::derive(move || customer.get().as_ref().map(f).unwrap_or_default())
+        derive(move || customer.get().as_ref().map(f).unwrap_or_default())
     };
     view! {
         <div class="cw-confirmation" role="status">

@@ -4,7 +4,7 @@
 use crate::components::When;
 use leptos::prelude::*;
 
-use crate::reactive::Load;
+use crate::reactive::{derive, Derived, Load};
 
 use crate::components::tr;
 
@@ -16,7 +16,7 @@ use crate::model::{Account, AgreementChoice, PartnerType, Step};
 use crate::store::use_wizard;
 
 #[component]
-fn Row(label: Key, #[prop(into)] value: Signal<String>) -> impl IntoView {
+fn Row(label: Key, #[prop(into)] value: Derived<String>) -> impl IntoView {
     let w = use_wizard();
     view! {
         <div class="cw-summary-list__row">
@@ -59,9 +59,8 @@ fn Section(title: Key, hidden: Key, target: Step, children: Children) -> impl In
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let w = use_wizard();
-    let a =
-        move |f: fn(&Account) -> String| Signal::derive(move || w.draft.with(|d| f(&d.account)));
-    let country = Signal::derive(move || {
+    let a = move |f: fn(&Account) -> String| derive(move || w.draft.with(|d| f(&d.account)));
+    let country = derive(move || {
         let c = w.draft.with(|d| d.account.country.clone());
         if c.is_empty() {
             c
@@ -73,7 +72,7 @@ pub fn ReviewStep() -> impl IntoView {
         let api = w.api.get_value();
         async move { api.resellers().await }
     });
-    let reseller = Signal::derive(move || {
+    let reseller = derive(move || {
         let id = w.draft.with(|d| d.reseller.clone());
         let list = resellers.get().and_then(Result::ok).unwrap_or_default();
         id.map(|id| match list.into_iter().find(|r| r.id == id) {
@@ -82,7 +81,7 @@ pub fn ReviewStep() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let lines = Signal::derive(move || {
+    let lines = derive(move || {
         let catalog = w.subs.loaded();
         let l10n = w.locale.get();
         w.draft.with(|d| {
@@ -137,7 +136,7 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::Phone value=a(|a| a.phone.trim().to_string()) />
             <Row
                 label=Key::ReviewGdap
-                value=Signal::derive(move || {
+                value=derive(move || {
                     w.t(if w.draft.with(|d| d.account.enable_gdap) { Key::Yes } else { Key::No }).to_string()
                 })
             />
@@ -150,7 +149,7 @@ pub fn ReviewStep() -> impl IntoView {
         <Section title=Key::ReviewAgreement hidden=Key::UpdateAgreementHidden target=Step::Account>
             <Row
                 label=Key::ReviewAgreement
-                value=Signal::derive(move || {
+                value=derive(move || {
                     let (choice, who, email, date) = w.draft.with(|d| (
                         d.account.agreement,
                         format!("{} {}", d.account.signer_first_name.trim(), d.account.signer_last_name.trim()),

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::components::When;
-use crate::reactive::{memo, Calc, Var};
+use crate::reactive::{derive, memo, Calc, Derived, Var};
 use leptos::prelude::*;
 
 use super::{add_line, choices, Ui};
@@ -158,7 +158,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
     // Offer-level problems show at once; the others after the step's first Continue.
     let error = move |field: LineField| {
-        Signal::derive(move || {
+        derive(move || {
             let i = index.get()?;
             let show = field == LineField::Offer || w.show_errors(Step::Subscriptions);
             if !show {
@@ -211,7 +211,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     let t_id = el(LineField::Term);
     let n_id = el(LineField::FriendlyName);
     let line_id = el(LineField::Offer);
-    let describe = |base: Option<String>, err: Signal<Option<String>>, err_id: String| {
+    let describe = |base: Option<String>, err: Derived<Option<String>>, err_id: String| {
         move || {
             let mut v: Vec<String> = base.iter().cloned().collect();
             if err.get().is_some() {
@@ -451,13 +451,13 @@ fn LineEditor(offer_id: String) -> impl IntoView {
 }
 
 /// `true` while a line field shows an error (one closure type for every field).
-fn has_error(err: Signal<Option<String>>) -> impl Fn() -> bool + Send + Sync + 'static {
+fn has_error(err: Derived<Option<String>>) -> impl Fn() -> bool + Send + Sync + 'static {
     move || err.get().is_some()
 }
 
 /// `aria-invalid` of a line field.
 fn invalid(
-    err: Signal<Option<String>>,
+    err: Derived<Option<String>>,
 ) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
     move || err.get().map(|_| "true")
 }
