@@ -12,6 +12,7 @@
 //!   result differs (leptos's `Memo`).
 //! - [`Keep`]: a non-reactive value owned by the component (leptos's `StoredValue`).
 //! - [`Derived`]: a value computed on each read (leptos's `Signal::derive`).
+//! - [`ElementRef`]: an element of the view, once mounted (leptos's `NodeRef`).
 //! - [`effect`]: leptos's `Effect::new` with the closure boxed.
 //! - [`Load`]: a value fetched asynchronously and fetched again when what it reads changes.
 //!   This is what the app used leptos's `LocalResource` for. `LocalResource` is built on
@@ -457,5 +458,50 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     /// Asks again (a "Try again" button).
     pub fn refetch(&self) {
         self.again.notify();
+    }
+}
+
+/// The element a `node_ref=` attribute points at, `None` until it is mounted: leptos's
+/// `NodeRef<E>`, whose own signal type would be compiled in for each element type.
+pub struct ElementRef(Var<Option<send_wrapper::SendWrapper<web_sys::HtmlElement>>>);
+
+impl Clone for ElementRef {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl Copy for ElementRef {}
+
+impl ElementRef {
+    pub fn new() -> Self {
+        ElementRef(Var::new(None))
+    }
+
+    /// The element (tracked: an effect reading it runs again once it is mounted).
+    pub fn get(&self) -> Option<web_sys::HtmlElement> {
+        self.0.with(|e| e.as_ref().map(|e| (**e).clone()))
+    }
+
+    pub fn get_untracked(&self) -> Option<web_sys::HtmlElement> {
+        self.0.with_untracked(|e| e.as_ref().map(|e| (**e).clone()))
+    }
+}
+
+impl Default for ElementRef {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<E: leptos::tachys::html::element::ElementType>
+    leptos::tachys::html::node_ref::NodeRefContainer<E> for ElementRef
+{
+    fn load(self, el: &web_sys::Element) {
+        use wasm_bindgen::JsCast;
+        // Only ever runs in the browser's one thread, where the wrapper is sound.
+        self.0.set(Some(send_wrapper::SendWrapper::new(
+            el.clone().unchecked_into(),
+        )));
     }
 }

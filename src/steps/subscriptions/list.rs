@@ -17,8 +17,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::reactive::{effect, memo, Calc, Keep, Var};
-use leptos::html::Div;
+use crate::reactive::{effect, memo, Calc, ElementRef, Keep, Var};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -124,8 +123,8 @@ struct State {
 pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl IntoView {
     let w = use_wizard();
     let ui = expect_context::<Ui>();
-    let viewport: NodeRef<Div> = NodeRef::new();
-    let spacer: NodeRef<Div> = NodeRef::new();
+    let viewport = ElementRef::new();
+    let spacer = ElementRef::new();
     // usize, not u32: one signal type fewer in the wasm.
     let scroll_top = Var::new(0usize);
     let view_h = Var::new(456usize);
