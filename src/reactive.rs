@@ -505,3 +505,92 @@ impl<E: leptos::tachys::html::element::ElementType>
         )));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn counter() -> (Arc<AtomicUsize>, impl Fn() -> usize) {
+        let n = Arc::new(AtomicUsize::new(0));
+        let m = n.clone();
+        (n, move || m.load(Ordering::SeqCst))
+    }
+
+    #[test]
+    fn a_var_reads_what_was_written() {
+        let owner = Owner::new();
+        owner.set();
+        let v = Var::new(vec![1, 2]);
+        v.update(|v| v.push(3));
+        assert_eq!(v.get(), vec![1, 2, 3]);
+        assert_eq!(v.with(|v| v.len()), 3);
+        v.set(vec![]);
+        assert_eq!(v.get_untracked(), Vec::<i32>::new());
+    }
+
+    #[test]
+    fn a_calc_notifies_readers_only_when_its_result_changes() {
+        let owner = Owner::new();
+        owner.set();
+        let v = Var::new(1u32);
+        let tens = memo(move || v.get() / 10);
+        let (runs, count) = counter();
+        let reader = memo(move || {
+            runs.fetch_add(1, Ordering::SeqCst);
+            tens.get() * 2
+        });
+        assert_eq!(reader.get(), 0);
+        assert_eq!(count(), 1);
+        // 1 -> 2: `tens` is still 0, so `reader` is not computed again.
+        v.set(2);
+        assert_eq!(reader.get(), 0);
+        assert_eq!(count(), 1);
+        // 2 -> 25: `tens` becomes 2.
+        v.set(25);
+        assert_eq!(reader.get(), 4);
+        assert_eq!(count(), 2);
+    }
+
+    #[test]
+    fn a_calc_gets_its_previous_result() {
+        let owner = Owner::new();
+        owner.set();
+        let v = Var::new(3u32);
+        // The largest value seen so far.
+        let max = Calc::new(move |prev: Option<&u32>| v.get().max(prev.copied().unwrap_or(0)));
+        assert_eq!(max.get(), 3);
+        v.set(1);
+        assert_eq!(max.get(), 3);
+        v.set(7);
+        assert_eq!(max.get(), 7);
+    }
+
+    #[test]
+    fn kept_values_and_derived_values() {
+        let owner = Owner::new();
+        owner.set();
+        let k = Keep::new(String::from("a"));
+        k.update_value(|s| s.push('b'));
+        assert_eq!(k.get_value(), "ab");
+        let v = Var::new(2);
+        let d = derive(move || v.get() * 10);
+        assert_eq!(d.get(), 20);
+        v.set(3);
+        assert_eq!(d.get(), 30);
+        let fixed: Derived<crate::i18n::Key> = crate::i18n::Key::Country.into();
+        assert_eq!(fixed.get(), crate::i18n::Key::Country);
+    }
+
+    #[test]
+    fn writes_after_the_owner_is_gone_do_nothing() {
+        let owner = Owner::new();
+        owner.set();
+        let v = Var::new(1);
+        let k = Keep::new(1);
+        drop(owner);
+        assert!(!v.try_set(2));
+        assert_eq!(v.try_get_untracked(), None);
+        assert_eq!(k.try_get_value(), None);
+    }
+}
