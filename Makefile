@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: demo test build size setup setup-test clean help bench bench-catalog bench-startup
+.PHONY: demo test build size setup setup-test clean help bench bench-catalog bench-startup profile
 
 help:
 	@echo "make demo   - run the app at http://127.0.0.1:8080 (in-browser demo backend)"
@@ -12,6 +12,7 @@ help:
 	@echo "make bench  - both benchmarks below, in one run"
 	@echo "make bench-startup - this app vs the React peer: bytes, time to interactive, keystroke latency, memory"
 	@echo "make bench-catalog - Subscriptions with 10,000 offers in headless Chromium"
+	@echo "make profile - where a search keystroke's time goes (trace + CPU profile, 10,000 offers)"
 
 setup:
 	@scripts/setup.sh build
@@ -42,8 +43,13 @@ bench-startup: build setup-test
 	cd bench/peer-react && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build
 	node bench/startup.mjs
 
+# Diagnosis, not measurement: the browser's work and the script's functions per keystroke.
+profile: build setup-test
+	scripts/profile-dist.sh
+	node tools/profile-keystroke.mjs --dist dist-profile
+
 test: setup-test
 	@scripts/test.sh
 
 clean:
-	rm -rf dist target test-results
+	rm -rf dist dist-profile target test-results

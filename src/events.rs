@@ -9,7 +9,6 @@
 //! | `cw-cancel` | `{ step }` |
 //! | `cw-error` | `{ stage, status, code, message, retryable }` |
 
-use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::store::Wizard;

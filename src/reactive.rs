@@ -13,6 +13,7 @@
 //! - [`Keep`]: a non-reactive value owned by the component (leptos's `StoredValue`).
 //! - [`Derived`]: a value computed on each read (leptos's `Signal::derive`).
 //! - [`ElementRef`]: an element of the view, once mounted (leptos's `NodeRef`).
+//! - [`Local`]: a kept value that is not `Send` (leptos's `StoredValue<T, LocalStorage>`).
 //! - [`effect`]: leptos's `Effect::new` with the closure boxed.
 //! - [`Load`]: a value fetched asynchronously and fetched again when what it reads changes.
 //!   This is what the app used leptos's `LocalResource` for. `LocalResource` is built on
@@ -388,6 +389,40 @@ impl<T: Send + Sync + 'static> Keep<T> {
 
     pub fn set_value(&self, value: T) {
         self.update_value(|v| *v = value);
+    }
+}
+
+/// A [`Keep`] for values that are not `Send` (JS handles): leptos's
+/// `StoredValue<T, LocalStorage>`. The browser runs the app on one thread, where the
+/// wrapper is sound.
+pub struct Local<T: 'static>(Keep<send_wrapper::SendWrapper<T>>);
+
+impl<T> Clone for Local<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Local<T> {}
+
+impl<T: 'static> Local<T> {
+    pub fn new(value: T) -> Self {
+        Local(Keep::new(send_wrapper::SendWrapper::new(value)))
+    }
+
+    pub fn with_value<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.0.with_value(|v| f(v))
+    }
+
+    pub fn try_with_value<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        self.0.try_with_value(|v| f(v))
+    }
+
+    pub fn get_value(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with_value(T::clone)
     }
 }
 

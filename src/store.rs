@@ -1,7 +1,7 @@
 //! The one wizard store, provided by context above the steps so that nothing typed is lost
 //! when a step unmounts. Derived values (errors, reachable steps) are memos, never copies.
 
-use crate::reactive::{effect, memo, Calc, Keep, Load, Var};
+use crate::reactive::{effect, memo, Calc, Keep, Load, Local, Var};
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
@@ -51,9 +51,9 @@ pub struct Wizard {
     /// Prefix of every element id, unique per instance on the page.
     pub id: Keep<String>,
     pub config: Keep<Config>,
-    pub api: StoredValue<Api, LocalStorage>,
+    pub api: Local<Api>,
     /// The element the wizard is mounted in: events are dispatched on it.
-    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    pub host: Local<Option<web_sys::HtmlElement>>,
     pub today: Keep<String>,
     pub draft: Var<Draft>,
     pub step: Var<Step>,
@@ -125,7 +125,7 @@ impl Wizard {
             .is_some_and(|s| s.stage() == crate::submit::Stage::Finished);
         let restored = Var::new(restored_draft.is_some() && !submitted);
         let draft = Var::new(restored_draft.unwrap_or_default());
-        let api = StoredValue::new_local(api);
+        let api = Local::new(api);
         let step = Var::new(Step::Account);
         let line_errors: Var<Vec<(String, String, LineProblem)>> = Var::new(Vec::new());
         let subs = Subs::new(api, draft, step, line_errors);
@@ -202,7 +202,7 @@ impl Wizard {
             draft,
             step,
             locale,
-            host: StoredValue::new_local(host),
+            host: Local::new(host),
             attempted: Var::new(Vec::new()),
             return_to_review: Var::new(false),
             submitted: Var::new(submitted),

@@ -4,8 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::reactive::{memo, Calc, Keep, Load, Var};
-use leptos::prelude::*;
+use crate::reactive::{memo, Calc, Keep, Load, Local, Var};
 
 use crate::api::{Api, ApiError};
 use crate::catalog::{line_issues, Catalog, LineError, LineField, LineIssue};
@@ -29,7 +28,7 @@ pub struct Subs {
 
 impl Subs {
     pub fn new(
-        api: StoredValue<Api, LocalStorage>,
+        api: Local<Api>,
         draft: Var<Draft>,
         step: Var<Step>,
         server: Var<Vec<(String, String, LineProblem)>>,

@@ -35,7 +35,7 @@ enum Backend {
     Demo(demo::Demo),
 }
 
-/// Cheap to clone; not `Send` (it holds JS values), so it lives in a local `StoredValue`.
+/// Cheap to clone; not `Send` (it holds JS values), so it lives in a [`crate::reactive::Local`].
 #[derive(Clone)]
 pub struct Api(Rc<Inner>);
 

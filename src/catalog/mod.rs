@@ -38,6 +38,10 @@ pub struct Catalog {
     text: String,
     /// Byte range of each offer's folded text in `text`.
     spans: Vec<(u32, u32)>,
+    /// Per offer, the byte pairs of its folded text as a 256-bit set: a search term with a
+    /// pair not in the set cannot occur, so the text need not be scanned (most offers fail
+    /// this test for a term of three letters or more).
+    pairs: Vec<Pairs>,
     /// Offer indices in name order.
     by_name: Vec<u32>,
     /// Index into `categories` per offer.
@@ -67,6 +71,7 @@ impl Catalog {
                 .sum(),
         );
         let mut spans = Vec::with_capacity(offers.len());
+        let mut pairs = Vec::with_capacity(offers.len());
         let mut categories: Vec<Category> = Vec::new();
         let mut category_of = Vec::with_capacity(offers.len());
         let mut name_keys: Vec<(u32, u32)> = Vec::with_capacity(offers.len());
@@ -79,6 +84,7 @@ impl Catalog {
             text.push('\u{1}');
             text.push_str(&fold(&o.id));
             spans.push((start, text.len() as u32));
+            pairs.push(Pairs::of(&text.as_bytes()[start as usize..]));
             name_keys.push((start, name_end));
             // A catalog has a few dozen categories: a linear search is enough.
             let c = match categories.iter().position(|c| c.id == o.category_id) {
@@ -130,6 +136,7 @@ impl Catalog {
             offers,
             text,
             spans,
+            pairs,
             by_name,
             category_of,
             categories,
@@ -178,13 +185,24 @@ impl Catalog {
             .map(|i| i as u16)
     }
 
-    fn matches(&self, i: u32, terms: &[String], category: Option<u16>) -> bool {
+    /// The category filter as an index (`u16::MAX` for an unknown id: nothing matches).
+    fn category_key(&self, id: Option<&str>) -> Option<u16> {
+        match id {
+            None | Some("") => None,
+            Some(id) => Some(self.category_index(id).unwrap_or(u16::MAX)),
+        }
+    }
+
+    fn matches(&self, i: u32, terms: &[(&[u8], Pairs)], category: Option<u16>) -> bool {
         if category.is_some_and(|c| self.category_of[i as usize] != c) {
             return false;
         }
         let (s, e) = self.spans[i as usize];
-        let hay = &self.text[s as usize..e as usize];
-        terms.iter().all(|t| hay.contains(t.as_str()))
+        let hay = &self.text.as_bytes()[s as usize..e as usize];
+        let pairs = &self.pairs[i as usize];
+        terms
+            .iter()
+            .all(|(t, p)| pairs.has_all(p) && contains(hay, t))
     }
 
     /// The offers matching a query, as indices in the requested order. `previous` may hold an
@@ -192,20 +210,21 @@ impl Catalog {
     /// only those offers are looked at.
     pub fn search(&self, query: &Query, previous: Option<&SearchResult>) -> SearchResult {
         let terms = terms(&query.text);
-        let category = match query.category.as_deref() {
-            None | Some("") => None,
-            Some(id) => Some(self.category_index(id).unwrap_or(u16::MAX)),
-        };
+        let category = self.category_key(query.category.as_deref());
+        let needles: Vec<(&[u8], Pairs)> = terms
+            .iter()
+            .map(|t| (t.as_bytes(), Pairs::of(t.as_bytes())))
+            .collect();
         let indices: Vec<u32> =
             match previous.filter(|p| p.narrows_to(&terms, category, query.sort)) {
                 Some(p) => p
                     .indices
                     .iter()
                     .copied()
-                    .filter(|&i| self.matches(i, &terms, category))
+                    .filter(|&i| self.matches(i, &needles, category))
                     .collect(),
                 None => {
-                    let keep = |i: &u32| self.matches(*i, &terms, category);
+                    let keep = |i: &u32| self.matches(*i, &needles, category);
                     match query.sort {
                         Sort::NameAsc => self.by_name.iter().copied().filter(keep).collect(),
                         Sort::NameDesc => self.by_name.iter().rev().copied().filter(keep).collect(),
@@ -218,6 +237,75 @@ impl Catalog {
             sort: query.sort,
             indices,
         }
+    }
+}
+
+/// A set of byte pairs, hashed into 256 bits.
+#[derive(Clone, Copy, Debug, Default)]
+struct Pairs([u64; 4]);
+
+impl Pairs {
+    fn of(bytes: &[u8]) -> Pairs {
+        let mut p = Pairs::default();
+        for w in bytes.windows(2) {
+            let h = (usize::from(w[0]).wrapping_mul(31) ^ usize::from(w[1]).wrapping_mul(97)) & 255;
+            p.0[h / 64] |= 1 << (h % 64);
+        }
+        p
+    }
+
+    fn has_all(&self, other: &Pairs) -> bool {
+        self.0.iter().zip(other.0).all(|(a, b)| a & b == b)
+    }
+}
+
+/// Whether `needle` occurs in `hay`. A plain scan for the first byte: the texts are short
+/// (an offer's name, description and id), and `str::contains` sets up a two-way searcher
+/// per call, which in the wasm (no SIMD) cost more than the scan itself (measured with
+/// `make profile`). Bytes are enough: a UTF-8 needle matches only at character boundaries.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    hay[..=last]
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && hay[i + 1..i + needle.len()] == *rest)
+}
+
+/// The last few results, newest last: erasing a character (or coming back to an earlier
+/// query) then costs no search. Eight results of at most one index per offer each.
+#[derive(Default)]
+pub struct Recent(Vec<SearchResult>);
+
+impl Recent {
+    const KEEP: usize = 8;
+
+    /// [`Catalog::search`], answered from the recent results when one is for this query.
+    pub fn search(
+        &mut self,
+        catalog: &Catalog,
+        query: &Query,
+        previous: Option<&SearchResult>,
+    ) -> SearchResult {
+        let terms = terms(&query.text);
+        let category = catalog.category_key(query.category.as_deref());
+        let hit = self
+            .0
+            .iter()
+            .position(|r| r.terms == terms && r.category == category && r.sort == query.sort);
+        let result = match hit {
+            Some(at) => self.0.remove(at),
+            None => catalog.search(query, previous),
+        };
+        if self.0.len() == Self::KEEP {
+            self.0.remove(0);
+        }
+        self.0.push(result.clone());
+        result
     }
 }
 

@@ -283,6 +283,154 @@ fn ten_thousand_offers_search_quickly_enough_to_test_natively() {
     assert_eq!(expected, 280);
 }
 
+#[test]
+fn a_term_never_matches_across_two_offers() {
+    // The folded texts are stored one after another: "...zz" (A's id) then "qq..." (B's name).
+    let c = Catalog::new(vec![
+        offer("AAZZ", "Alpha", "Productivity", "MicrosoftOffice"),
+        offer("BBXX", "Qqbeta", "Productivity", "MicrosoftOffice"),
+    ]);
+    assert!(names(&c, "zzqq").is_empty());
+    assert_eq!(names(&c, "zz"), ["Alpha"]);
+    assert_eq!(names(&c, "qq"), ["Qqbeta"]);
+    // A term found across the boundary first and inside an offer later still counts.
+    let c = Catalog::new(vec![
+        offer("XAB", "One", "Productivity", "MicrosoftOffice"),
+        offer("X1", "Cd abcd", "Productivity", "MicrosoftOffice"),
+    ]);
+    assert_eq!(names(&c, "abcd"), ["Cd abcd"]);
+}
+
+#[test]
+fn search_agrees_with_checking_every_offer_one_by_one() {
+    let words = [
+        "teams", "phone", "365", "business", "premium", "ş", "ı", "e", "xyz",
+    ];
+    let offers: Vec<Offer> = (0..600u32)
+        .map(|i| {
+            let name = format!(
+                "{} {} {}",
+                words[(i % 9) as usize],
+                words[(i / 9 % 9) as usize],
+                words[(i / 81 % 9) as usize]
+            );
+            offer(&format!("ID{i}"), &name, ["A", "B"][(i % 2) as usize], "G")
+        })
+        .collect();
+    let c = Catalog::new(offers);
+    let queries = [
+        "",
+        "e",
+        "te",
+        "teams",
+        "teams ph",
+        "365 premium",
+        "ş ı",
+        "xyz teams e",
+        "id1",
+        "zzz",
+        "e e e",
+        "um",
+    ];
+    for category in [None, Some("A".to_string())] {
+        let mut prev: Option<SearchResult> = None;
+        for q in queries {
+            let query = Query {
+                text: q.into(),
+                category: category.clone(),
+                sort: Sort::NameAsc,
+            };
+            let terms = terms(q);
+            let expected: Vec<u32> = c
+                .by_name
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let o = c.offer(i);
+                    let hay = format!(
+                        "{}\u{1}{}\u{1}{}",
+                        fold(&o.name),
+                        fold(&o.description),
+                        fold(&o.id)
+                    );
+                    terms.iter().all(|t| hay.contains(t.as_str()))
+                        && category.as_deref().is_none_or(|k| o.category_id == k)
+                })
+                .collect();
+            let fresh = c.search(&query, None);
+            assert_eq!(fresh.indices, expected, "query {q:?}");
+            // And the same when narrowing from the previous keystroke's result.
+            let narrowed = c.search(&query, prev.as_ref());
+            assert_eq!(
+                narrowed.indices, fresh.indices,
+                "query {q:?} after the previous one"
+            );
+            prev = Some(fresh);
+        }
+    }
+}
+
+#[test]
+fn byte_search_finds_what_str_contains_finds() {
+    let hays = [
+        "",
+        "a",
+        "abc",
+        "işletme ıntune",
+        "teams\u{1}phone",
+        "aab",
+        "ağaç",
+    ];
+    let needles = [
+        "", "a", "ab", "abc", "abcd", "ş", "ı", "ğa", "ç", "s\u{1}p", "b",
+    ];
+    for h in hays {
+        for n in needles {
+            assert_eq!(
+                contains(h.as_bytes(), n.as_bytes()),
+                h.contains(n),
+                "{n:?} in {h:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_pair_filter_never_rejects_a_text_that_holds_the_term() {
+    let hay = "microsoft 365 business premium\u{1}işletme ıntune ağaç\u{1}cfq7ttc0lh18:0001";
+    let pairs = Pairs::of(hay.as_bytes());
+    for (start, _) in hay.char_indices() {
+        for (end, _) in hay[start..].char_indices().skip(1) {
+            let term = &hay[start..start + end];
+            assert!(pairs.has_all(&Pairs::of(term.as_bytes())), "{term:?}");
+        }
+    }
+    // And it does reject: these pairs are not in the text.
+    assert!(!pairs.has_all(&Pairs::of(b"qqzzxxjjvvwwkk")));
+}
+
+#[test]
+fn recent_results_answer_repeated_queries_and_stay_few() {
+    let c = sample();
+    let mut recent = Recent::default();
+    let q = |text: &str| Query {
+        text: text.into(),
+        ..Query::default()
+    };
+    let mut prev: Option<SearchResult> = None;
+    for text in [
+        "t", "te", "tea", "te", "t", "", "teams", "m", "mi", "mic", "micr", "t",
+    ] {
+        let r = recent.search(&c, &q(text), prev.as_ref());
+        assert_eq!(r, c.search(&q(text), None), "query {text:?}");
+        prev = Some(r);
+    }
+    assert!(recent.0.len() <= Recent::KEEP);
+    // The newest is last, and a query asked again moves to the end instead of being copied.
+    assert_eq!(recent.0.last().unwrap().terms, ["t"]);
+    assert_eq!(recent.0.iter().filter(|r| r.terms == ["t"]).count(), 1);
+}
+
 // ---------------------------------------------------------------- quantity
 
 #[test]

@@ -145,11 +145,17 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
     // A new result starts at the top.
     effect(move |first| {
         results.track();
+        // Only what changes: setting a signal notifies its readers even when the value is the
+        // same, and setting `scrollTop` makes the browser lay out the page there and then.
         if !first {
-            active.set(0);
-            scroll_top.set(0);
-            if let Some(el) = viewport.get_untracked() {
-                el.set_scroll_top(0);
+            if active.get_untracked() != 0 {
+                active.set(0);
+            }
+            if scroll_top.get_untracked() != 0 {
+                scroll_top.set(0);
+                if let Some(el) = viewport.get_untracked() {
+                    el.set_scroll_top(0);
+                }
             }
         }
     });
@@ -266,8 +272,14 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         });
         // The spacer's new height first, or the new scroll position could be clamped.
         let _ = web_sys::HtmlElement::style(&sp).set_property("height", &format!("{all}px"));
-        el.set_scroll_top((at + into) as i32);
-        scroll_top.set(el.scroll_top().max(0) as usize);
+        // Setting `scrollTop` lays the page out there and then: only when the anchor moved.
+        if at + into != top {
+            el.set_scroll_top((at + into) as i32);
+            let now = el.scroll_top().max(0) as usize;
+            if now != scroll_top.get_untracked() {
+                scroll_top.set(now);
+            }
+        }
         if shown {
             reveal(a);
         }
@@ -341,7 +353,8 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
             }
         }
     };
-    let on_pick = Callback::new({
+    // Shared by every row (an `Arc`, not leptos's `Callback`: no arena slot of its own type).
+    let on_pick: Arc<dyn Fn(usize) + Send + Sync> = Arc::new({
         let toggle_at = toggle_at.clone();
         move |p: usize| toggle_at(p)
     });
@@ -427,7 +440,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
                         offsets=offsets
                         chosen=chosen
                         option_prefix=prefix.clone()
-                        on_pick=on_pick
+                        on_pick=on_pick.clone()
                     />
                 </For>
             </div>
@@ -447,7 +460,7 @@ fn Row(
     offsets: Calc<Vec<u32>>,
     chosen: Calc<Vec<u32>>,
     option_prefix: String,
-    on_pick: Callback<usize>,
+    on_pick: Arc<dyn Fn(usize) + Send + Sync>,
 ) -> impl IntoView {
     // The position in the result this slot shows, if any.
     let pos = memo(move || {
@@ -501,7 +514,7 @@ fn Row(
             on:click=move |_| {
                 if let Some(p) = pos.get_untracked() {
                     active.set(p);
-                    on_pick.run(p);
+                    on_pick(p);
                 }
             }
         >

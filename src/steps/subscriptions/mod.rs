@@ -95,14 +95,18 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let cat = catalog.clone();
     // The matching offers as catalog indices. A keystroke that only narrows the query filters
-    // the previous result instead of the whole catalog.
+    // the previous result instead of the whole catalog; one that erases goes back to a
+    // recent result.
+    let recent = Keep::new(crate::catalog::Recent::default());
     let results = Calc::new(move |prev: Option<&crate::catalog::SearchResult>| {
         let q = Query {
             text: ui.query.get(),
             category: Some(ui.category.get()),
             sort: ui.sort.get(),
         };
-        cat.search(&q, prev)
+        let mut r = None;
+        recent.update_value(|recent| r = Some(recent.search(&cat, &q, prev)));
+        r.unwrap_or_default()
     });
     let count = memo(move || results.with(|r| r.indices.len()));
     // The live region says the count only once typing pauses.

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Where a search keystroke's time goes in the Subscriptions step (10,000 offers): a CPU
+// profile (CDP Profiler) over N keystrokes, printed as self time per function. A diagnosis
+// tool, not a benchmark: bench/catalog.mjs measures; this says why.
+//
+// Usage: node tools/profile-keystroke.mjs [--dist DIR] [--keys N] [--cpu RATE] [--port P]
+// For wasm function names, DIR must hold a wasm with its name section (`make profile` builds one: scripts/profile-dist.sh).
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+};
+const DIST = option('dist', join(ROOT, 'dist'));
+const KEYS = Number(option('keys', 60));
+const CPU = Number(option('cpu', 1));
+const PORT = Number(option('port', 8198));
+const SRC_10K = join(ROOT, 'public/demo/offers-10k.json');
+if (!existsSync(SRC_10K)) throw new Error('run bench/catalog.mjs once (it generates public/demo/offers-10k.json)');
+mkdirSync(join(DIST, 'public/demo'), { recursive: true });
+copyFileSync(SRC_10K, join(DIST, 'public/demo/offers-10k.json'));
+
+const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.on('data', (d) => /serving/.test(d) && resolve()));
+process.on('exit', () => server.kill('SIGTERM'));
+
+const WORDS = ['microsoft 365 business premium', 'dynamics sales', 'teams phone', 'windows 365 enterprise', 'defender endpoint'];
+const keys = [];
+for (let w = 0; keys.length < KEYS; w++) {
+  const word = WORDS[w % WORDS.length];
+  for (const ch of word) keys.push(ch === ' ' ? 'Space' : ch);
+  for (let i = 0; i < word.length; i++) keys.push('Backspace');
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(`http://127.0.0.1:${PORT}/?demo-catalog=10k&demo-latency=0&demo-profile=direct&locale=en`);
+  await page.selectOption('#cw-country', 'US');
+  await page.fill('#cw-company-name', 'Contoso Pharmaceuticals Inc.');
+  await page.fill('#cw-domain-prefix', 'contosoprofile');
+  await page.fill('#cw-address-line1', '1 Microsoft Way');
+  await page.fill('#cw-city', 'Redmond');
+  await page.waitForSelector('select#cw-state');
+  await page.selectOption('#cw-state', 'WA');
+  await page.fill('#cw-postal-code', '98101');
+  await page.fill('#cw-first-name', 'Ada');
+  await page.fill('#cw-last-name', 'Lovelace');
+  await page.fill('#cw-email', 'ada@contosopharma.com');
+  await page.check('#cw-agreement-later');
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await page.waitForFunction(() => /10,?000 offers match/.test(document.querySelector('[id$=offer-count]')?.textContent ?? ''), null, { timeout: 120_000 });
+  await page.click('#cw-offer-search');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  const typeAll = async () => {
+    for (const k of keys.slice(0, KEYS)) {
+      await page.keyboard.press(k);
+      // The next frame after the keystroke, so each keystroke's work is done before the next.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    }
+  };
+  // First the browser's own work per keystroke (style, layout, paint...) from a trace of the
+  // renderer's main thread, then a CPU profile of the script.
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await typeAll();
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // Self time per event (its duration less that of the events nested in it); event
+  // dispatches are named by their DOM event type.
+  const spans = events
+    .filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid && e.dur)
+    .sort((x, y) => x.ts - y.ts || y.dur - x.dur);
+  const byName = new Map();
+  const stack = [];
+  for (const e of spans) {
+    while (stack.length && stack.at(-1).end <= e.ts) stack.pop();
+    const name = e.name === 'EventDispatch' ? `EventDispatch ${e.args?.data?.type}` : e.name;
+    const parent = stack.at(-1);
+    if (parent) byName.set(parent.name, (byName.get(parent.name) ?? 0) - e.dur);
+    byName.set(name, (byName.get(name) ?? 0) + e.dur);
+    stack.push({ name, end: e.ts + e.dur });
+  }
+  console.log(`Renderer main thread, ${KEYS} keystrokes, self time per trace event:\n`);
+  console.log('| event | ms | per key |\n|---|---:|---:|');
+  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
+    console.log(`| ${name} | ${(us / 1000).toFixed(1)} | ${(us / 1000 / KEYS).toFixed(2)} |`);
+  }
+  console.log('');
+  await page.fill('#cw-offer-search', '');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  await typeAll();
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  const counts = new Map();
+  profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+  let total = 0;
+  for (const [id, us] of counts) {
+    const n = byId.get(id);
+    const f = n.callFrame;
+    const name = `${f.functionName || '(anonymous)'}${f.url ? ` ${f.url.split('/').pop().replace(/-[0-9a-f]{16}/, '')}` : ''}`;
+    self.set(name, (self.get(name) ?? 0) + us);
+    total += us;
+  }
+  const idle = self.get('(idle)') ?? 0;
+  console.log(`${KEYS} keystrokes, CPU ${CPU}x: ${(total / 1000).toFixed(0)} ms sampled, ${((total - idle) / 1000).toFixed(0)} ms busy (${((total - idle) / 1000 / KEYS).toFixed(2)} ms per keystroke)\n`);
+  console.log('| self ms | per key | function |\n|---:|---:|---|');
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(option('top', 40)))) {
+    if (name === '(idle)') continue;
+    console.log(`| ${(us / 1000).toFixed(1)} | ${(us / 1000 / KEYS).toFixed(3)} | ${name.slice(0, 160)} |`);
+  }
+  // Inclusive time of the app's own functions (a sample counts for every function on its
+  // stack): which memo, effect or handler the time is spent under.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  for (const [id, us] of counts) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at).callFrame.functionName;
+      if (!/customer_wizard|tachys|reactive_graph/.test(f) || seen.has(f)) continue;
+      seen.add(f);
+      incl.set(f, (incl.get(f) ?? 0) + us);
+    }
+  }
+  console.log('\n| inclusive ms | per key | function |\n|---:|---:|---|');
+  for (const [name, us] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(option('top', 40)))) {
+    console.log(`| ${(us / 1000).toFixed(1)} | ${(us / 1000 / KEYS).toFixed(3)} | ${name.slice(0, 160)} |`);
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}
