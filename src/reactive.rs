@@ -4,7 +4,7 @@
 //! locks, change checks) once for every value type and every closure type. This app has
 //! dozens of value types, so that machinery was the largest part of the wasm after the
 //! views. Here every value is kept behind one concrete type ([`Erased`]): leptos's code is
-//! compiled once, and per value type only a downcast and a clone remain.
+//! compiled once, and per value type only a cast and a clone remain.
 //! Measured: README "Size".
 //!
 //! - [`Var`]: a read-write signal (leptos's `RwSignal`).
