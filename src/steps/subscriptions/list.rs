@@ -125,7 +125,6 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
     let ui = expect_context::<Ui>();
     let viewport = ElementRef::new();
     let spacer = ElementRef::new();
-    // usize, not u32: one signal type fewer in the wasm.
     let scroll_top = Var::new(0usize);
     let view_h = Var::new(456usize);
     let active = Var::new(0usize);
