@@ -217,6 +217,9 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         let mut changed = false;
         results.with_untracked(|r| {
             state.update_value(|State { heights: hs, .. }| {
+                // Only a height other than the one the layout assumed (the guess, for a row
+                // not measured before) moves rows: otherwise the list is not laid out again.
+                let guess = hs.guess();
                 // A second pass after a measured row changed height and every height was
                 // dropped.
                 'pass: for again in [false, true] {
@@ -239,16 +242,19 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
                         };
                         let h = row.offset_height().max(0) as u32 + 1;
                         if h != old {
-                            changed = true;
                             if old != 0 && !again {
                                 hs.clear();
+                                changed = true;
                                 continue 'pass;
                             }
                             hs.set(i, h);
+                            changed |= h != if old == 0 { guess } else { old };
                         }
                     }
                     break;
                 }
+                // The average moved: every row not measured yet moves with it.
+                changed |= hs.guess() != guess;
             })
         });
         if !changed {
