@@ -12,6 +12,7 @@ pub mod reactive;
 pub mod sort;
 pub mod submit;
 pub mod validate;
+pub mod windowing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

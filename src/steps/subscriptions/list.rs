@@ -7,8 +7,8 @@
 //! Offer text wraps, never truncated, and every row is as tall as its own content
 //! (variable-height windowing). The height of an offer's row is known once the row has been
 //! rendered: rendered rows are measured in the animation frame after they change (offer,
-//! size), before paint, and the height is stored by offer index. Rows not measured yet count as the average
-//! of the measured ones. The rows' offsets are a prefix sum over the current result
+//! size), before paint, and the height is stored by offer index. Rows not measured yet count as
+//! the most common measured height. The rows' offsets are a prefix sum over the current result
 //! (recomputed when the result or a height changes); the first row in view is found by
 //! binary search. When heights change, the row at the top of the view stays where it is,
 //! and the active option stays in view if it was. A measured row that changes height (other
@@ -27,10 +27,8 @@ use crate::catalog::{Catalog, SearchResult};
 use crate::components::tr;
 use crate::i18n::Key;
 use crate::store::use_wizard;
+use crate::windowing::{layout, row_at, Heights, ROW_PX};
 
-/// Height in CSS pixels of a row not measured while no row is. Heights are integers: CSS
-/// lengths are formatted from integers (no float formatting in the wasm).
-const ROW_PX: u32 = 76;
 /// Rows rendered beyond each edge of the view.
 const OVERSCAN: usize = 4;
 
@@ -43,71 +41,6 @@ extern "C" {
     fn observe(this: &ResizeObserver, target: &web_sys::Element);
     #[wasm_bindgen(method)]
     fn disconnect(this: &ResizeObserver);
-}
-
-/// The position of the row that covers `y` (the last row starting at or above it).
-fn row_at(offsets: &[u32], y: u32) -> usize {
-    offsets.partition_point(|&o| o <= y).saturating_sub(1)
-}
-
-/// Measured row heights by offer index (0: not measured), with their running sum and count,
-/// so that the estimate for unmeasured rows is not recomputed over the whole catalog on every
-/// layout (a scroll frame that shows new rows lays out again).
-struct Heights {
-    by_offer: Vec<u32>,
-    sum: u32,
-    count: u32,
-}
-
-impl Heights {
-    fn new(offers: usize) -> Heights {
-        Heights {
-            by_offer: vec![0; offers],
-            sum: 0,
-            count: 0,
-        }
-    }
-
-    fn get(&self, i: u32) -> Option<u32> {
-        self.by_offer.get(i as usize).copied()
-    }
-
-    fn set(&mut self, i: u32, h: u32) {
-        if let Some(old) = self.by_offer.get_mut(i as usize) {
-            if *old == 0 {
-                self.count += 1;
-            }
-            self.sum = self.sum - *old + h;
-            *old = h;
-        }
-    }
-
-    /// Forgets every measurement (the width, text size or language changed).
-    fn clear(&mut self) {
-        self.by_offer.iter_mut().for_each(|h| *h = 0);
-        self.sum = 0;
-        self.count = 0;
-    }
-
-    /// The height assumed for a row not measured yet: the average of the measured ones.
-    fn guess(&self) -> u32 {
-        self.sum.checked_div(self.count).unwrap_or(ROW_PX)
-    }
-}
-
-/// Row offsets for the offers `indices`: `offsets[p]` is the top of position `p`, the last
-/// entry the total height.
-fn layout(heights: &Heights, indices: &[u32]) -> Vec<u32> {
-    let guess = heights.guess();
-    let mut y = 0;
-    let mut v = Vec::with_capacity(indices.len() + 1);
-    v.push(0);
-    for &i in indices {
-        let h = heights.get(i).unwrap_or(0);
-        y += if h > 0 { h } else { guess };
-        v.push(y);
-    }
-    v
 }
 
 /// What the list keeps between frames.
