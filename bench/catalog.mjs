@@ -29,6 +29,7 @@ import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { fillAccount, keySequence } from './catalog-page.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 function option(name, fallback) {
@@ -179,34 +180,6 @@ const INSTRUMENT = () => {
 };
 
 // ---- one run ---------------------------------------------------------------------------------
-const WORDS = ['microsoft 365 business premium', 'dynamics sales', 'teams phone', 'windows 365 enterprise', 'defender endpoint', 'İşletme', 'ıntune'];
-function keySequence(n) {
-  const keys = [];
-  let w = 0;
-  while (keys.length < n) {
-    const word = WORDS[w++ % WORDS.length];
-    for (const ch of word) keys.push(ch === ' ' ? 'Space' : ch);
-    for (let i = 0; i < word.length; i++) keys.push('Backspace');
-  }
-  return keys.slice(0, n);
-}
-
-async function fillAccount(page) {
-  await page.selectOption('#cw-country', 'US');
-  await page.fill('#cw-company-name', 'Contoso Pharmaceuticals Inc.');
-  await page.fill('#cw-domain-prefix', 'contosobench');
-  await page.fill('#cw-address-line1', '1 Microsoft Way');
-  await page.fill('#cw-city', 'Redmond');
-  await page.waitForSelector('select#cw-state');
-  await page.selectOption('#cw-state', 'WA');
-  // A ZIP code the demo's address check verifies as is (98052 would offer a correction).
-  await page.fill('#cw-postal-code', '98101');
-  await page.fill('#cw-first-name', 'Ada');
-  await page.fill('#cw-last-name', 'Lovelace');
-  await page.fill('#cw-email', 'ada@contosopharma.com');
-  await page.check('#cw-agreement-later');
-}
-
 async function run(browser, condition) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   try {

@@ -115,6 +115,31 @@ fn read_as<T: 'static, R>(
     out
 }
 
+/// `get`, `get_untracked` and `track` of a reactive value, from its `with` and
+/// `with_untracked` (the same for [`Var`] and [`Calc`]).
+macro_rules! reads_from_with {
+    () => {
+        pub fn get(&self) -> T
+        where
+            T: Clone,
+        {
+            self.with(T::clone)
+        }
+
+        pub fn get_untracked(&self) -> T
+        where
+            T: Clone,
+        {
+            self.with_untracked(T::clone)
+        }
+
+        /// Subscribes the running effect or memo without reading.
+        pub fn track(&self) {
+            self.with(|_| ());
+        }
+    };
+}
+
 /// A read-write signal: leptos's `RwSignal<T>`, compiled once for all `T`.
 pub struct Var<T> {
     inner: RwSignal<Erased>,
@@ -165,24 +190,7 @@ impl<T: Send + Sync + 'static> Var<T> {
         self.try_with_untracked(T::clone)
     }
 
-    pub fn get(&self) -> T
-    where
-        T: Clone,
-    {
-        self.with(T::clone)
-    }
-
-    pub fn get_untracked(&self) -> T
-    where
-        T: Clone,
-    {
-        self.with_untracked(T::clone)
-    }
-
-    /// Subscribes the running effect or memo without reading.
-    pub fn track(&self) {
-        self.with(|_| ());
-    }
+    reads_from_with!();
 
     /// Changes the value in place and notifies.
     pub fn update(&self, f: impl FnOnce(&mut T)) {
@@ -217,7 +225,7 @@ impl<T: Clone + Send + Sync + 'static> From<Var<T>> for Derived<T> {
 }
 
 /// A derived value, recomputed when a signal it read changes; readers are notified only when
-/// the result differs. Leptos's `Calc<T>`, compiled once for all `T`.
+/// the result differs. Leptos's `Memo<T>`, compiled once for all `T`.
 pub struct Calc<T> {
     inner: Memo<Erased>,
     ty: PhantomData<fn() -> T>,
@@ -264,24 +272,7 @@ impl<T: PartialEq + Send + Sync + 'static> Calc<T> {
         read_as(f, |g| read_calc(self.inner, false, g)).unwrap_or_else(|| disposed())
     }
 
-    pub fn get(&self) -> T
-    where
-        T: Clone,
-    {
-        self.with(T::clone)
-    }
-
-    pub fn get_untracked(&self) -> T
-    where
-        T: Clone,
-    {
-        self.with_untracked(T::clone)
-    }
-
-    /// Subscribes the running effect or memo without reading.
-    pub fn track(&self) {
-        self.with(|_| ());
-    }
+    reads_from_with!();
 }
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> From<Calc<T>> for Derived<T> {

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fillAccount, keySequence } from '../bench/catalog-page.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const option = (name, fallback) => {
@@ -29,13 +30,7 @@ const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, S
 await new Promise((resolve) => server.stdout.on('data', (d) => /serving/.test(d) && resolve()));
 process.on('exit', () => server.kill('SIGTERM'));
 
-const WORDS = ['microsoft 365 business premium', 'dynamics sales', 'teams phone', 'windows 365 enterprise', 'defender endpoint'];
-const keys = [];
-for (let w = 0; keys.length < KEYS; w++) {
-  const word = WORDS[w % WORDS.length];
-  for (const ch of word) keys.push(ch === ' ' ? 'Space' : ch);
-  for (let i = 0; i < word.length; i++) keys.push('Backspace');
-}
+const keys = keySequence(KEYS);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -45,25 +40,14 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.goto(`http://127.0.0.1:${PORT}/?demo-catalog=10k&demo-latency=0&demo-profile=direct&locale=en`);
-  await page.selectOption('#cw-country', 'US');
-  await page.fill('#cw-company-name', 'Contoso Pharmaceuticals Inc.');
-  await page.fill('#cw-domain-prefix', 'contosoprofile');
-  await page.fill('#cw-address-line1', '1 Microsoft Way');
-  await page.fill('#cw-city', 'Redmond');
-  await page.waitForSelector('select#cw-state');
-  await page.selectOption('#cw-state', 'WA');
-  await page.fill('#cw-postal-code', '98101');
-  await page.fill('#cw-first-name', 'Ada');
-  await page.fill('#cw-last-name', 'Lovelace');
-  await page.fill('#cw-email', 'ada@contosopharma.com');
-  await page.check('#cw-agreement-later');
+  await fillAccount(page);
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
   await page.waitForFunction(() => /10,?000 offers match/.test(document.querySelector('[id$=offer-count]')?.textContent ?? ''), null, { timeout: 120_000 });
   await page.click('#cw-offer-search');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   const typeAll = async () => {
-    for (const k of keys.slice(0, KEYS)) {
+    for (const k of keys) {
       await page.keyboard.press(k);
       // The next frame after the keystroke, so each keystroke's work is done before the next.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
