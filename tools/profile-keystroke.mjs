@@ -3,7 +3,9 @@
 // profile (CDP Profiler) over N keystrokes, printed as self time per function. A diagnosis
 // tool, not a benchmark: bench/catalog.mjs measures; this says why.
 //
-// Usage: node tools/profile-keystroke.mjs [--dist DIR] [--keys N] [--cpu RATE] [--port P]
+// Usage: node tools/profile-keystroke.mjs [--dist DIR] [--keys N] [--cpu RATE] [--port P] [--scroll]
+// --scroll: instead of keystrokes, N frames of the catalog benchmark's scroll (two view heights
+// per animation frame, every frame replacing every row).
 // For wasm function names, DIR must hold a wasm with its name section (`make profile` builds one: scripts/profile-dist.sh).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -31,6 +33,8 @@ await new Promise((resolve) => server.stdout.on('data', (d) => /serving/.test(d)
 process.on('exit', () => server.kill('SIGTERM'));
 
 const keys = keySequence(KEYS);
+const SCROLL = process.argv.includes('--scroll');
+const unit = SCROLL ? 'frame' : 'key';
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -46,7 +50,21 @@ try {
   await page.click('#cw-offer-search');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  // N animation frames, each scrolling the list by two view heights (from the top; wraps to the
+  // top at the end): the worst case of bench/catalog.mjs's scroll test.
+  const scrollAll = () => page.evaluate((n) => new Promise((resolve) => {
+    const el = document.querySelector('#cw-offers');
+    el.scrollTop = 0;
+    let left = n;
+    const tick = () => {
+      if (left-- === 0) return resolve();
+      el.scrollTop = el.scrollTop + el.clientHeight >= el.scrollHeight - 1 ? 0 : el.scrollTop + el.clientHeight * 2;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), KEYS);
   const typeAll = async () => {
+    if (SCROLL) return scrollAll();
     for (const k of keys) {
       await page.keyboard.press(k);
       // The next frame after the keystroke, so each keystroke's work is done before the next.
@@ -75,8 +93,8 @@ try {
     byName.set(name, (byName.get(name) ?? 0) + e.dur);
     stack.push({ name, end: e.ts + e.dur });
   }
-  console.log(`Renderer main thread, ${KEYS} keystrokes, self time per trace event:\n`);
-  console.log('| event | ms | per key |\n|---|---:|---:|');
+  console.log(`Renderer main thread, ${KEYS} ${SCROLL ? 'scroll frames' : 'keystrokes'}, self time per trace event:\n`);
+  console.log(`| event | ms | per ${unit} |\n|---|---:|---:|`);
   for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
     console.log(`| ${name} | ${(us / 1000).toFixed(1)} | ${(us / 1000 / KEYS).toFixed(2)} |`);
   }
@@ -101,8 +119,8 @@ try {
     total += us;
   }
   const idle = self.get('(idle)') ?? 0;
-  console.log(`${KEYS} keystrokes, CPU ${CPU}x: ${(total / 1000).toFixed(0)} ms sampled, ${((total - idle) / 1000).toFixed(0)} ms busy (${((total - idle) / 1000 / KEYS).toFixed(2)} ms per keystroke)\n`);
-  console.log('| self ms | per key | function |\n|---:|---:|---|');
+  console.log(`${KEYS} ${SCROLL ? 'scroll frames' : 'keystrokes'}, CPU ${CPU}x: ${(total / 1000).toFixed(0)} ms sampled, ${((total - idle) / 1000).toFixed(0)} ms busy (${((total - idle) / 1000 / KEYS).toFixed(2)} ms per ${unit})\n`);
+  console.log(`| self ms | per ${unit} | function |\n|---:|---:|---|`);
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(option('top', 40)))) {
     if (name === '(idle)') continue;
     console.log(`| ${(us / 1000).toFixed(1)} | ${(us / 1000 / KEYS).toFixed(3)} | ${name.slice(0, 160)} |`);
@@ -121,7 +139,7 @@ try {
       incl.set(f, (incl.get(f) ?? 0) + us);
     }
   }
-  console.log('\n| inclusive ms | per key | function |\n|---:|---:|---|');
+  console.log(`\n| inclusive ms | per ${unit} | function |\n|---:|---:|---|`);
   for (const [name, us] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(option('top', 40)))) {
     console.log(`| ${(us / 1000).toFixed(1)} | ${(us / 1000 / KEYS).toFixed(3)} | ${name.slice(0, 160)} |`);
   }
