@@ -6,8 +6,9 @@
 //    to itself, adds the wizard's stylesheet, mounts every [data-customer-wizard] element,
 //    and re-exports mount().
 //  - release builds: the wasm-bindgen glue and the stylesheet are minified (esbuild; trunk
-//    0.21 leaves both as written: -2.6 KB brotli) and their integrity hashes in index.html
-//    updated to match.
+//    0.21 leaves both as written: -2.6 KB brotli), the wasm's imports get short names in the
+//    wasm and the glue alike (see shortImportNames), and the integrity hashes in index.html
+//    are updated to match.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -21,17 +22,25 @@ const wasm = readdirSync(dir).find((f) => /^customer-wizard-[0-9a-f]+_bg\.wasm$/
 const css = readdirSync(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
 if (!js || !wasm) throw new Error(`post-build: no customer-wizard js/wasm in ${dir}`);
 
-const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const rehash = (file, before, after) => {
+  if (html.includes(sri(before))) html = html.replaceAll(sri(before), sri(after));
+  else if (html.includes('integrity=')) throw new Error(`post-build: no integrity hash for ${file} in index.html`);
+};
 if (process.env.TRUNK_PROFILE === 'release') {
+  const wasmPath = join(dir, wasm);
+  const wasmBefore = readFileSync(wasmPath);
+  const { bytes: wasmAfter, renamed } = shortImportNames(wasmBefore);
+  writeFileSync(wasmPath, wasmAfter);
+  rehash(wasm, wasmBefore, wasmAfter);
   for (const [file, loader] of [[js, 'js'], [css, 'css']]) {
     if (!file) continue;
     const path = join(dir, file);
     const source = readFileSync(path, 'utf8');
-    const { code } = transformSync(source, { loader, minify: true, ...(loader === 'js' ? { format: 'esm' } : {}) });
+    let { code } = transformSync(source, { loader, minify: true, ...(loader === 'js' ? { format: 'esm' } : {}) });
+    if (loader === 'js') code = renameInGlue(code, renamed);
     writeFileSync(path, code);
-    const before = sri(source);
-    if (html.includes(before)) html = html.replaceAll(before, sri(code));
-    else if (html.includes('integrity=')) throw new Error(`post-build: no integrity hash for ${file} in index.html`);
+    rehash(file, source, code);
   }
 }
 
@@ -68,3 +77,102 @@ export function mount(element, config = {}) {
 }
 `);
 console.log(`post-build: index.html uses boot.js; embed.js -> ${js}`);
+
+// wasm-bindgen names each import `__wbg_<name>_<16 hex digits>` under the module
+// "./<crate>_bg.js", and the glue repeats each name as a key of its imports object: some 200
+// names, 14 KB in the two files, and the hex digits do not compress. Short names in both
+// (a, b, ... and module "w") change nothing else in either file.
+function shortImportNames(bytes) {
+  let at = 8;
+  const u32 = () => {
+    let r = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[at++];
+      r |= (b & 0x7f) << shift;
+      if (!(b & 0x80)) return r >>> 0;
+    }
+  };
+  const leb = (n) => {
+    const out = [];
+    do {
+      let b = n & 0x7f;
+      n >>>= 7;
+      if (n) b |= 0x80;
+      out.push(b);
+    } while (n);
+    return out;
+  };
+  const name = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
+  const str = () => {
+    const n = u32();
+    const s = bytes.toString('utf8', at, at + n);
+    at += n;
+    return s;
+  };
+  const renamed = new Map();
+  let module = null;
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const size = u32();
+    const end = at + size;
+    if (id !== 2) {
+      at = end;
+      continue;
+    }
+    const body = [];
+    const count = u32();
+    body.push(...leb(count));
+    for (let k = 0; k < count; k++) {
+      const mod = str();
+      const field = str();
+      const descStart = at;
+      // The import's description (kind and type) is copied as is: find its end.
+      const kind = bytes[at++];
+      if (kind === 0) u32();
+      else if (kind === 1) { at++; const f = u32(); u32(); if (f & 1) u32(); }
+      else if (kind === 2) { const f = u32(); u32(); if (f & 1) u32(); }
+      else if (kind === 3) at += 2;
+      else { at++; u32(); }
+      // Only the glue's own module: anything else (none today) keeps its names.
+      if (/_bg\.js$/.test(mod)) {
+        if (module !== null && module !== mod) throw new Error(`post-build: two glue modules ${module}, ${mod}`);
+        module = mod;
+        const short = shortName(renamed.size);
+        renamed.set(field, short);
+        body.push(...name('w'), ...name(short));
+      } else {
+        body.push(...name(mod), ...name(field));
+      }
+      body.push(...bytes.subarray(descStart, at));
+    }
+    if (at !== end) throw new Error('post-build: import section not read to its end');
+    const section = Buffer.from([2, ...leb(body.length), ...body]);
+    return { bytes: Buffer.concat([bytes.subarray(0, start), section, bytes.subarray(end)]), renamed, module };
+  }
+  throw new Error('post-build: the wasm has no import section');
+}
+
+function shortName(k) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let s = '';
+  do {
+    s += letters[k % letters.length];
+    k = Math.floor(k / letters.length);
+  } while (k > 0);
+  return s;
+}
+
+// The glue's imports object, as esbuild writes it: `"./x_bg.js":{__proto__:null,name:function...`.
+function renameInGlue(code, renamed) {
+  const moduleKey = code.match(/"\.\/[A-Za-z0-9_-]+_bg\.js":\{__proto__:null,/);
+  if (!moduleKey) throw new Error("post-build: the glue's imports object was not found");
+  code = code.replace(moduleKey[0], 'w:{__proto__:null,');
+  for (const [long, short] of renamed) {
+    const key = new RegExp(`([,{])${long.replace(/\$/g, '\\$')}:`, 'g');
+    let n = 0;
+    code = code.replace(key, (_, before) => (n++, `${before}${short}:`));
+    if (n !== 1) throw new Error(`post-build: import ${long} is a key ${n} times in the glue, expected once`);
+  }
+  return code;
+}
