@@ -98,7 +98,10 @@ const demangle = (s) => {
 // crate of T (`<impl ...>` blocks name their own module).
 const crateOf = (name) => {
   // v0 mangling (the standard library's precompiled parts): the first crate named.
-  if (name.startsWith('_R')) return name.match(/C(?:s[0-9a-zA-Z]*_)?\d+([A-Za-z_][A-Za-z0-9_]*)/)?.[1] ?? name;
+  if (name.startsWith('_R')) {
+    const m = name.match(/C(?:s[0-9a-zA-Z]*_)?(\d+)/);
+    return m ? name.substr(m.index + m[0].length, Number(m[1])) : name;
+  }
   // A blanket impl (`<T as tachys::view::Render>::build`): the trait's crate.
   const blanket = name.match(/^<+[A-Z][A-Za-z0-9]?(?:<[^>]*>)? as ([a-z_][a-z0-9_]*)::/);
   if (blanket) return blanket[1];
@@ -110,8 +113,15 @@ const crateOf = (name) => {
 const byCrate = new Map();
 const fns = [];
 let total = 0;
+// wasm-bindgen runs the `__wbindgen_describe_*` functions to learn the types of imports and
+// exports, and removes them: not shipped, left out here.
+let described = 0;
 bodies.forEach((len, k) => {
   const name = demangle(names.get(imports + k) ?? `func${imports + k}`);
+  if (name.startsWith('__wbindgen_describe')) {
+    described += len;
+    return;
+  }
   const crate = crateOf(name);
   total += len;
   const c = byCrate.get(crate) ?? { bytes: 0, count: 0 };
@@ -128,7 +138,7 @@ if (only) {
   console.log('| bytes | function |\n|---:|---|');
   for (const f of list.slice(0, top)) console.log(`| ${f.len} | ${f.name.slice(0, 180)} |`);
 } else {
-  console.log(`${file}: ${bodies.length} functions, ${total} bytes of code, ${sections.get(11) ?? 0} bytes of data (strings, tables)\n`);
+  console.log(`${file}: ${fns.length} functions, ${total} bytes of code, ${sections.get(11) ?? 0} bytes of data (strings, tables); left out: ${described} bytes of wasm-bindgen's describe functions\n`);
   console.log('| crate | functions | bytes | share |\n|---|---:|---:|---:|');
   for (const [crate, c] of [...byCrate].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, top)) {
     console.log(`| ${crate} | ${c.count} | ${c.bytes} | ${(100 * c.bytes / total).toFixed(1)} % |`);
