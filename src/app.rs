@@ -1,7 +1,7 @@
 //! The wizard shell: header, stepper, the current step, Back / Continue.
 
 use crate::components::When;
-use crate::reactive::effect;
+use crate::reactive::{effect, Var};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -51,6 +51,9 @@ pub fn App(wizard: Wizard) -> impl IntoView {
         }
         let step = w.step.get();
         let l = w.locale.get();
+        // The page that owns its title is the wizard's own page: its language is the
+        // wizard's too (screen readers pick the voice from `<html lang>`).
+        browser::set_page_lang(l.tag());
         let failing = !w.error_links(step).is_empty();
         browser::set_title(&format!(
             "{}{} – {}",
@@ -138,7 +141,11 @@ pub fn App(wizard: Wizard) -> impl IntoView {
             </When>
             // Said once, politely, after the first save: not on every keystroke pause.
             <p class="cw-saved-status" role="status" aria-live="polite">
-                {move || w.saved_once.get().then(|| w.t(Key::DraftSavedStatus))}
+                // Not on Done: the customer exists, and the draft is gone.
+                {move || {
+                    (w.saved_once.get() && w.step.get() != Step::Done)
+                        .then(|| w.t(Key::DraftSavedStatus))
+                }}
             </p>
         </div>
     }
@@ -156,7 +163,8 @@ fn NoRole() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let w = use_wizard();
-    let id = w.el_id("language");
+    // Not "language": that is the id of Account info's language-of-communications field.
+    let id = w.el_id("ui-language");
     view! {
         <div class="cw-language">
             <label for=id.clone() class="cw-language__label">{tr(Key::LanguageLabel)}</label>
@@ -167,6 +175,12 @@ fn LanguageSwitch() -> impl IntoView {
                 on:change=move |ev| {
                     if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
                         w.locale.set(l);
+                        // Kept for the next visit (a reload must not switch back).
+                        browser::store_set(
+                            w.config.with_value(|c| c.storage),
+                            &crate::mount::locale_key(&w.id.get_value()),
+                            l.tag(),
+                        );
                     }
                 }
             >
@@ -202,7 +216,17 @@ fn WizardForm() -> impl IntoView {
             request_animation_frame(move || browser::focus_id(&id));
         }
     };
+    // The question "delete everything?" of the standalone page's Cancel; changing step closes it.
+    let confirming = Var::new(false);
+    effect(move |first| {
+        w.step.track();
+        if !first {
+            confirming.set(false);
+        }
+    });
     let primary = move || match w.step.get() {
+        // Came from Review's "Update": Continue goes straight back there.
+        Step::Account | Step::Subscriptions if w.return_to_review.get() => Key::SaveAndReview,
         Step::Account => Key::NextSubscriptions,
         Step::Subscriptions => Key::NextReview,
         _ => submit_label(&w),
@@ -229,12 +253,15 @@ fn WizardForm() -> impl IntoView {
                     <button
                         type="button"
                         class="cw-link-button cw-nav__cancel"
+                        id=w.el_id("cancel")
+                        aria-expanded=move || if confirming.get() { "true" } else { "false" }
                         on:click=move |_| {
                             events::emit(&w, "cw-cancel", &[("step", Detail::Str(w.step.get_untracked().slug()))]);
-                            // Standalone there is no host to close the wizard: start again.
+                            // Standalone there is no host to close the wizard: cancelling
+                            // deletes everything entered, so it asks first.
                             if w.config.with_value(|c| c.routing.in_url()) {
-                                w.discard_draft();
-                                w.go(Step::Account);
+                                confirming.set(true);
+                                request_animation_frame(move || browser::focus_id(&w.el_id("cancel-confirm")));
                             }
                         }
                     >
@@ -251,6 +278,52 @@ fn WizardForm() -> impl IntoView {
                     </When>
                 </div>
             </When>
+            <When when=move || confirming.get()>
+                <CancelConfirm confirming=confirming />
+            </When>
         </form>
+    }
+}
+
+/// "Cancel" in the standalone page deletes the draft: asked first, with keeping it the easy way
+/// out (nothing typed is lost by a slip of the finger).
+#[component]
+fn CancelConfirm(confirming: Var<bool>) -> impl IntoView {
+    let w = use_wizard();
+    let title_id = w.el_id("cancel-confirm-title");
+    let body_id = w.el_id("cancel-confirm-body");
+    let keep = move || {
+        confirming.set(false);
+        browser::focus_id(&w.el_id("cancel"));
+    };
+    view! {
+        <section
+            class="cw-confirm"
+            id=w.el_id("cancel-confirm")
+            tabindex="-1"
+            role="alertdialog"
+            aria-labelledby=title_id
+            aria-describedby=body_id
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    keep();
+                }
+            }
+        >
+            <h2 class="cw-confirm__title" id=title_id.clone()>{tr(Key::CancelConfirmTitle)}</h2>
+            <p id=body_id.clone()>{tr(Key::CancelConfirmBody)}</p>
+            <div class="cw-confirm__actions">
+                <button type="button" class="cw-button cw-button--warning" on:click=move |_| {
+                    confirming.set(false);
+                    w.discard_draft();
+                    w.go(Step::Account);
+                }>
+                    {tr(Key::CancelConfirmYes)}
+                </button>
+                <button type="button" class="cw-button cw-button--secondary" on:click=move |_| keep()>
+                    {tr(Key::CancelConfirmNo)}
+                </button>
+            </div>
+        </section>
     }
 }

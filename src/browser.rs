@@ -10,6 +10,13 @@ pub fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
+/// `<html lang>` of the page.
+pub fn set_page_lang(tag: &str) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", tag);
+    }
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
         d.set_title(title);
@@ -227,4 +234,30 @@ pub fn format_date(iso: &str, locale: &str) -> String {
     let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"long".into());
     let _ = js_sys::Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
     d.to_locale_date_string(locale, &opts).into()
+}
+
+/// Calls `f` when the page is hidden or unloaded (`pagehide`: reload, closed tab, navigation,
+/// also on phones where `beforeunload` does not fire). The listener lives as long as the
+/// returned guard.
+pub fn on_page_hide(f: impl Fn() + 'static) -> impl Send + Sync {
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let window = web_sys::window();
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback("pagehide", cb.as_ref().unchecked_ref());
+    }
+    send_wrapper::SendWrapper::new(PageHide { window, cb })
+}
+
+struct PageHide {
+    window: Option<web_sys::Window>,
+    cb: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl Drop for PageHide {
+    fn drop(&mut self) {
+        if let Some(w) = &self.window {
+            let _ = w
+                .remove_event_listener_with_callback("pagehide", self.cb.as_ref().unchecked_ref());
+        }
+    }
 }

@@ -195,8 +195,8 @@ messages! {
     ResellerChoose => "Choose a reseller", "Bir satıcı seçin";
     OnMicrosoft => ".onmicrosoft.com", ".onmicrosoft.com";
     Update => "Update", "Güncelle";
-    UpdateAccountHidden => "account info", "hesap bilgileri";
-    UpdateSubscriptionsHidden => "subscriptions", "abonelikler";
+    UpdateAccountName => "Update account info", "Hesap bilgilerini güncelle";
+    UpdateSubscriptionsName => "Update subscriptions", "Abonelikleri güncelle";
     ReviewCompany => "Company", "Şirket";
     ReviewAddress => "Address", "Adres";
     ReviewContact => "Primary contact", "Birincil ilgili kişi";
@@ -268,8 +268,8 @@ messages! {
     DoneNext => "What happens next", "Sonra ne olacak";
     DoneNextBody => "The customer's admin signs in at admin.microsoft.com with the name and password above and is asked to change the password.", "Müşterinin yöneticisi yukarıdaki ad ve parolayla admin.microsoft.com adresinde oturum açar ve parolasını değiştirmesi istenir.";
     ReviewAccountSection => "Account info", "Hesap bilgileri";
-    UpdateResellerHidden => "indirect reseller", "dolaylı satıcı";
-    UpdateAgreementHidden => "agreement", "sözleşme";
+    UpdateResellerName => "Update indirect reseller", "Dolaylı satıcıyı güncelle";
+    UpdateAgreementName => "Update agreement", "Sözleşmeyi güncelle";
     RegistrationNumberShort => "Registration number", "Sicil numarası";
     PostalZip => "ZIP code", "ZIP kodu";
     PostalPostcode => "Postcode", "Posta kodu (postcode)";
@@ -310,8 +310,8 @@ messages! {
     OrderEmpty => "No offers chosen yet. Choose them from the list above.", "Henüz teklif seçilmedi. Yukarıdaki listeden seçin.";
     Quantity => "Number of licenses", "Lisans sayısı";
     QuantityHint => "A whole number from {min} to {max}", "{min} ile {max} arasında bir tam sayı";
-    QuantityIncrease => "One more license", "Bir lisans artır";
-    QuantityDecrease => "One license fewer", "Bir lisans azalt";
+    QuantityIncrease => "One more license of {offer}", "{offer}: bir lisans artır";
+    QuantityDecrease => "One license fewer of {offer}", "{offer}: bir lisans azalt";
     BillingCycleLabel => "Billing frequency", "Faturalama sıklığı";
     CycleMonthly => "Monthly", "Aylık";
     CycleAnnual => "Annual", "Yıllık";
@@ -340,6 +340,11 @@ messages! {
     ConfirmEmptyBody => "You have not chosen any offers. The customer record can be created without subscriptions; you can add them later.", "Hiç teklif seçmediniz. Müşteri kaydı abonelik olmadan oluşturulabilir; abonelikleri daha sonra ekleyebilirsiniz.";
     ConfirmEmptyYes => "Continue without subscriptions", "Abonelik olmadan devam et";
     ConfirmEmptyNo => "Choose offers", "Teklif seç";
+    CancelConfirmTitle => "Delete this customer's details?", "Bu müşterinin bilgileri silinsin mi?";
+    CancelConfirmBody => "Everything entered for this customer, on every step, is deleted from this device. This cannot be undone.", "Bu müşteri için tüm adımlarda girilen her şey bu cihazdan silinir. Bu işlem geri alınamaz.";
+    CancelConfirmYes => "Delete and start again", "Sil ve baştan başla";
+    CancelConfirmNo => "Keep editing", "Düzenlemeye devam et";
+    SaveAndReview => "Save and return to Review", "Kaydet ve incelemeye dön";
     ErrQtyEmpty => "Enter the number of licenses", "Lisans sayısını girin";
     ErrQtyNotNumber => "Enter the number of licenses in digits, like 5", "Lisans sayısını rakamla girin, örneğin 5";
     ErrQtyDecimal => "Enter a whole number of licenses, without a decimal point or thousands separator", "Lisans sayısını ondalık işareti ve binlik ayırıcı olmadan, tam sayı olarak girin";

@@ -151,6 +151,11 @@ fn resolve_auth(spec: &AuthSpec) -> Auth {
     }
 }
 
+/// Where the language chosen in the wizard's switcher is kept.
+pub fn locale_key(instance: &str) -> String {
+    format!("customer-wizard:{instance}:locale")
+}
+
 fn build_api(config: &Config, auth: Auth, locale: Var<Locale>) -> Api {
     let transport = Transport {
         auth,
@@ -225,8 +230,14 @@ fn mount_with(
     auth: Option<Auth>,
 ) -> Mounted {
     let langs = browser::browser_languages();
+    // The host's locale wins; else the language last chosen in the wizard on this device
+    // (kept where the draft is kept); else the browser's.
     let initial = config
         .locale
+        .or_else(|| {
+            browser::store_get(config.storage, &locale_key(&instance))
+                .and_then(|t| Locale::from_tag(&t))
+        })
         .unwrap_or_else(|| Locale::negotiate(langs.iter().map(String::as_str)));
     let auth = auth.unwrap_or_else(|| resolve_auth(&config.auth));
     let slot: Rc<RefCell<Option<Wizard>>> = Rc::new(RefCell::new(None));

@@ -276,12 +276,19 @@ impl Wizard {
             .ok();
             pending.set_value(handle);
         });
-        // Unmounting with a save pending saves now: nothing typed is lost.
-        on_cleanup(move || {
+        // Unmounting, or the page going away (reload, closed tab, navigation), with a save
+        // pending saves now: nothing typed is lost, even in the last half second.
+        let flush = move || {
             if let Some(h) = pending.try_get_value().flatten() {
                 h.clear();
+                pending.set_value(None);
                 self.save_now();
             }
+        };
+        let on_hide = browser::on_page_hide(flush);
+        on_cleanup(move || {
+            drop(on_hide);
+            flush();
         });
     }
 
@@ -418,7 +425,16 @@ impl Wizard {
     pub fn follow_url(&self, slug: &str) {
         let wanted = Step::from_slug(slug).unwrap_or(Step::Account);
         let furthest = self.furthest();
-        let step = if wanted > furthest { furthest } else { wanted };
+        // Once the customer is created its answers are gone: Back from Done must not show an
+        // empty Review with a live submit button. Done stays ("Add another customer" starts
+        // again).
+        let step = if self.submitted.get_untracked() {
+            Step::Done
+        } else if wanted > furthest {
+            furthest
+        } else {
+            wanted
+        };
         self.step.set(step);
         if step != wanted {
             self.config

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 
 use crate::reactive::{derive, Derived, Load};
 
-use crate::components::tr;
+use crate::components::{tr, tx};
 
 use super::submitting::SubmitProgress;
 use super::StepHeading;
 use crate::browser;
 use crate::i18n::Key;
-use crate::model::{Account, AgreementChoice, PartnerType, Step};
+use crate::model::{Account, AgreementChoice, FieldId, PartnerType, Step};
 use crate::store::use_wizard;
 
 #[component]
@@ -31,9 +31,18 @@ fn Row(label: Key, #[prop(into)] value: Derived<String>) -> impl IntoView {
     }
 }
 
-/// A section with its "Update" control (accessible name "Update <section>").
+/// A section with its "Update" control. Its accessible name says what is updated ("Update
+/// agreement"), as one phrase per language: Turkish puts the verb last ("Sözleşmeyi
+/// güncelle"), so a hidden suffix after the visible "Update" cannot be translated. `focus`
+/// is the element that the control lands on (the step's heading when `None`).
 #[component]
-fn Section(title: Key, hidden: Key, target: Step, children: Children) -> impl IntoView {
+fn Section(
+    title: Key,
+    name: Key,
+    target: Step,
+    #[prop(optional)] focus: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let w = use_wizard();
     view! {
         <section class="cw-summary-card">
@@ -42,13 +51,20 @@ fn Section(title: Key, hidden: Key, target: Step, children: Children) -> impl In
                 <button
                     type="button"
                     class="cw-link-button"
+                    aria-label=tx(name)
                     on:click=move |_| {
                         w.return_to_review.set(true);
                         w.go(target);
+                        // After the step change has focused the new step's heading (one
+                        // animation frame), the part being updated.
+                        if let Some(id) = focus.clone() {
+                            request_animation_frame(move || {
+                                request_animation_frame(move || browser::focus_id(&id));
+                            });
+                        }
                     }
                 >
                     {tr(Key::Update)}
-                    <span class="cw-visually-hidden">" " {tr(hidden)}</span>
                 </button>
             </div>
             <dl class="cw-summary-list">{children()}</dl>
@@ -100,11 +116,20 @@ pub fn ReviewStep() -> impl IntoView {
                     };
                     (
                         name + &friendly,
-                        format!(
-                            "{} × {}",
-                            l.quantity.trim(),
-                            crate::messages::billing_cycle(l.billing_cycle).text(l10n)
-                        ),
+                        // The term is the commitment: shown where the offer has one.
+                        match l.term_duration.as_deref().filter(|t| !t.is_empty()) {
+                            Some(t) => format!(
+                                "{} × {}, {}",
+                                l.quantity.trim(),
+                                crate::messages::term(t, l10n),
+                                crate::messages::billing_cycle(l.billing_cycle).text(l10n)
+                            ),
+                            None => format!(
+                                "{} × {}",
+                                l.quantity.trim(),
+                                crate::messages::billing_cycle(l.billing_cycle).text(l10n)
+                            ),
+                        },
                     )
                 })
                 .collect::<Vec<_>>()
@@ -113,7 +138,7 @@ pub fn ReviewStep() -> impl IntoView {
     view! {
         <StepHeading title=Key::StepReview />
         <p class="cw-lead">{tr(Key::ReviewIntro)}</p>
-        <Section title=Key::ReviewAccountSection hidden=Key::UpdateAccountHidden target=Step::Account>
+        <Section title=Key::ReviewAccountSection name=Key::UpdateAccountName target=Step::Account>
             <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
             <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
             <Row label=Key::Country value=country />
@@ -142,11 +167,11 @@ pub fn ReviewStep() -> impl IntoView {
             />
         </Section>
         <When when=move || w.partner_type() == PartnerType::IndirectProvider>
-            <Section title=Key::ReviewReseller hidden=Key::UpdateResellerHidden target=Step::Account>
+            <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=w.el_id("reseller-search")>
                 <Row label=Key::ReviewReseller value=reseller />
             </Section>
         </When>
-        <Section title=Key::ReviewAgreement hidden=Key::UpdateAgreementHidden target=Step::Account>
+        <Section title=Key::ReviewAgreement name=Key::UpdateAgreementName target=Step::Account focus=w.field_id(FieldId::Agreement)>
             <Row
                 label=Key::ReviewAgreement
                 value=derive(move || {
@@ -168,7 +193,7 @@ pub fn ReviewStep() -> impl IntoView {
                 })
             />
         </Section>
-        <Section title=Key::ReviewSubscriptions hidden=Key::UpdateSubscriptionsHidden target=Step::Subscriptions>
+        <Section title=Key::ReviewSubscriptions name=Key::UpdateSubscriptionsName target=Step::Subscriptions>
             <When
                 when=move || !lines.with(Vec::is_empty)
                 fallback=move || view! {

@@ -106,11 +106,92 @@ test('switching the language keeps everything typed and re-labels the page', asy
   await page.fill('#cw-company-name', 'Işık Yazılım A.Ş.');
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
   await expect(page.locator('#cw-email-error')).toHaveText(/Enter the email address/);
-  await page.selectOption('#cw-language', 'tr');
+  await page.selectOption('#cw-ui-language', 'tr');
   await expect(page.locator('.cw-root')).toHaveAttribute('lang', 'tr');
   await expect(page.locator('h1')).toHaveText('Hesap bilgileri');
   await expect(page.locator('#cw-email-error')).toHaveText(/E-posta adresi alanını girin/);
   await expect(page.locator('#cw-company-name')).toHaveValue('Işık Yazılım A.Ş.');
   await expect(page).toHaveTitle('Hata: Hesap bilgileri – Yeni müşteri ekle');
   await expect(page.getByText('Yanıtlarınız yazdıkça bu cihaza kaydedilir.')).toBeVisible();
+});
+
+test('Cancel asks before deleting what was typed; keeping it is the default way out', async ({ page }) => {
+  await openApp(page);
+  await page.fill('#cw-company-name', 'Contoso Pharmaceuticals Inc.');
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  const dialog = page.getByRole('alertdialog', { name: "Delete this customer's details?" });
+  await cancel.click();
+  await expect(dialog).toBeVisible();
+  await expect(cancel).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(() => focusedId(page)).toBe('cw-cancel-confirm');
+  await shot(page, 'cancel-confirm-en-1280');
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => focusedId(page)).toBe('cw-cancel');
+  await expect(page.locator('#cw-company-name')).toHaveValue('Contoso Pharmaceuticals Inc.');
+  // Escape is "keep editing" too.
+  await cancel.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('#cw-company-name')).toHaveValue('Contoso Pharmaceuticals Inc.');
+  // Deleting starts again, and a reload does not bring the draft back.
+  await cancel.click();
+  await dialog.getByRole('button', { name: 'Delete and start again' }).click();
+  await expect(page.locator('#cw-company-name')).toHaveValue('');
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('Account info');
+  await expect(page.locator('#cw-company-name')).toHaveValue('');
+});
+
+for (const [locale, names] of Object.entries({
+  en: { account: 'Update account info', agreement: 'Update agreement', subs: 'Update subscriptions', back: 'Save and return to Review' },
+  tr: { account: 'Hesap bilgilerini güncelle', agreement: 'Sözleşmeyi güncelle', subs: 'Abonelikleri güncelle', back: 'Kaydet ve incelemeye dön' },
+})) {
+  test(`Review's Update controls name what they update, land on it, and Continue says it returns (${locale})`, async ({ page }) => {
+    const t = T[locale];
+    await openApp(page, { locale });
+    await fillValidUs(page);
+    await page.getByRole('button', { name: t.next1 }).click();
+    await page.getByRole('button', { name: t.next2 }).click();
+    await page.getByRole('button', { name: t.noSubs }).click();
+    await expect(page.locator('h1')).toHaveText(t.review);
+    for (const name of [names.account, names.agreement, names.subs]) {
+      await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+    }
+    await page.getByRole('button', { name: names.agreement, exact: true }).click();
+    await expect(page.locator('h1')).toHaveText(t.account);
+    // Focus is on the agreement's first choice, not at the top of a long form.
+    await expect.poll(() => focusedId(page)).toBe('cw-agreement');
+    await page.getByRole('button', { name: names.back }).click();
+    await expect(page.locator('h1')).toHaveText(t.review);
+  });
+}
+
+test('the language chosen in the wizard is kept on reload and is the page language', async ({ page }) => {
+  // No locale from the host: the browser's (English), until the user picks one.
+  await page.goto(`/?cw-test-attrs=${encodeURIComponent(JSON.stringify({ 'demo-latency': '0' }))}`);
+  await expect(page.locator('h1')).toHaveText('Account info');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.fill('#cw-company-name', 'Işık Yazılım A.Ş.');
+  await page.selectOption('#cw-ui-language', 'tr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('Hesap bilgileri');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+  await expect(page.locator('#cw-company-name')).toHaveValue('Işık Yazılım A.Ş.');
+});
+
+test('after the customer is created, browser Back stays on Done (no empty Review to submit again)', async ({ page }) => {
+  await openApp(page);
+  await fillValidUs(page);
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await page.getByRole('button', { name: 'Continue without subscriptions' }).click();
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.locator('h1')).toHaveText('Customer added', { timeout: 30_000 });
+  await expect(page.getByText('Your answers are saved on this device as you type.')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Customer added');
+  await expect(page.getByRole('button', { name: 'Create customer' })).toHaveCount(0);
 });

@@ -138,8 +138,8 @@ test('HTTP: 27002 StateInvalid takes the user to the state field, then succeeds'
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cw-error-summary');
   await page.selectOption('#cw-state', 'OR');
   await expect(page.locator('#cw-state-error')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
-  // Update returns straight to Review.
+  // Continue names where it goes: straight back to Review.
+  await page.getByRole('button', { name: 'Save and return to Review' }).click();
   await expect(page.locator('h1')).toHaveText('Review');
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expectDone(page);
@@ -315,7 +315,7 @@ test('HTTP: 900275 takes the user to that line\'s quantity; the fix succeeds wit
   await expect(qty).toHaveAttribute('aria-invalid', 'true');
   await qty.fill('6');
   await expect(qty).not.toHaveAttribute('aria-invalid', 'true');
-  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await page.getByRole('button', { name: 'Save and return to Review' }).click();
   await expect(page.locator('h1')).toHaveText('Review');
   // The customer already exists: the retry resumes at the order.
   await page.getByRole('button', { name: 'Create customer and place order' }).click();

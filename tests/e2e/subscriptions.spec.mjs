@@ -151,6 +151,16 @@ test('choosing offers adds lines; the summary counts lines and licenses; remove 
   await basic.getByLabel('Billing frequency').selectOption('annual');
   await expect(basic.getByLabel('Friendly name (optional)')).toBeVisible();
   await basic.getByLabel('Friendly name (optional)').fill('Head office');
+  // The +/- buttons say which offer they change (several lines each have a pair).
+  await expect(basic.getByRole('button', { name: 'One more license of Microsoft 365 Business Basic', exact: true })).toBeVisible();
+  await expect(basic.getByRole('button', { name: 'One license fewer of Microsoft 365 Business Basic', exact: true })).toBeVisible();
+  // Review shows the commitment term with the quantity and billing frequency.
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await expect(page.locator('h1')).toHaveText('Review');
+  await expect(page.locator('.cw-summary-list__row', { hasText: 'Microsoft 365 Business Basic (Head office)' }).locator('dd'))
+    .toHaveText('1 × 1 year, Annual');
+  await page.getByRole('button', { name: 'Update subscriptions' }).click();
+  await expect(page.locator('h1')).toHaveText('Subscriptions');
   // Remove.
   await line(page, 'Dynamics 365 Sales Enterprise').getByRole('button', { name: 'Remove Dynamics 365 Sales Enterprise' }).click();
   await expect(order(page).locator('.cw-line')).toHaveCount(1);
@@ -294,7 +304,8 @@ test('chosen lines survive a reload and come back from Review', async ({ page })
   await page.getByRole('button', { name: 'Update subscriptions' }).click();
   await expect(page.locator('h1')).toHaveText('Subscriptions');
   await expect(line(page, 'Microsoft 365 Business Premium').getByLabel('Number of licenses')).toHaveValue('7');
-  await page.getByRole('button', { name: 'Next: Review' }).click();
+  // Continue names where it goes: straight back to Review.
+  await page.getByRole('button', { name: 'Save and return to Review' }).click();
   await expect(page.locator('h1')).toHaveText('Review');
 });
 
@@ -318,7 +329,7 @@ for (const [w, h] of [[390, 844], [1280, 900], [320, 640]]) {
     await expect(page.locator('h1')).toHaveText('Review');
     await page.getByRole('button', { name: 'Update subscriptions' }).click();
     await line(page, 'Microsoft Teams Essentials').getByLabel('Number of licenses').fill('1,5');
-    await page.getByRole('button', { name: 'Next: Review' }).click();
+    await page.getByRole('button', { name: 'Save and return to Review' }).click();
     await expect(page.locator('.cw-error-summary')).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow, `horizontal scroll at ${w}px`).toBe(false);

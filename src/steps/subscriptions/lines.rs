@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::{add_line, choices, Ui};
 use crate::browser;
 use crate::catalog::{cycles_for, step_quantity, Catalog, LineError, LineField};
-use crate::components::{tr, tx, FieldMessage};
+use crate::components::{tr, FieldMessage};
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{BillingCycle, Line, Offer, Step};
@@ -337,7 +337,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         <button
                             type="button"
                             class="cw-button cw-button--secondary cw-stepper-input__btn"
-                            aria-label=tx(Key::QuantityDecrease)
+                            aria-label=move || Key::QuantityDecrease.fmt(w.locale.get(), &[("offer", &name.get())])
                             aria-controls=q_id_s.clone()
                             on:click=move |_| step_by(false)
                         >
@@ -361,7 +361,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         <button
                             type="button"
                             class="cw-button cw-button--secondary cw-stepper-input__btn"
-                            aria-label=tx(Key::QuantityIncrease)
+                            aria-label=move || Key::QuantityIncrease.fmt(w.locale.get(), &[("offer", &name.get())])
                             aria-controls=q_id_s.clone()
                             on:click=move |_| step_by(true)
                         >
