@@ -13,7 +13,7 @@ use crate::model::Step;
 use crate::steps::{
     address_gate, start_submit, submit_label, AccountStep, DoneStep, ReviewStep, SubscriptionsStep,
 };
-use crate::store::{use_wizard, Wizard};
+use crate::store::{use_wizard, DomainState, Wizard};
 use crate::submit::Stage;
 
 #[component]
@@ -197,11 +197,20 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn WizardForm() -> impl IntoView {
     let w = use_wizard();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Continue pressed while the domain's availability is being checked: go on (or show
+    // "already in use") when the answer comes, not past a taken domain on a slow network.
+    let waiting = Var::new(false);
+    let go_on = move || {
         let step = w.step.get_untracked();
         if step == Step::Review {
             start_submit(w);
+            return;
+        }
+        if step == Step::Account
+            && w.domain
+                .with_untracked(|d| matches!(d, Some((_, DomainState::Checking))))
+        {
+            waiting.set(true);
             return;
         }
         // A valid Account info is checked against the address service before going on.
@@ -215,6 +224,21 @@ fn WizardForm() -> impl IntoView {
             let id = w.blocked_focus_id();
             request_animation_frame(move || browser::focus_id(&id));
         }
+    };
+    effect(move |_| {
+        let checking = w
+            .domain
+            .with(|d| matches!(d, Some((_, DomainState::Checking))));
+        if !checking && waiting.get_untracked() {
+            waiting.set(false);
+            if w.step.get_untracked() == Step::Account {
+                go_on();
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        go_on();
     };
     // The question "delete everything?" of the standalone page's Cancel; changing step closes it.
     let confirming = Var::new(false);
@@ -246,7 +270,7 @@ fn WizardForm() -> impl IntoView {
                     <button
                         type="submit"
                         class="cw-button"
-                        aria-disabled=move || w.run.with(|r| r.busy).then_some("true")
+                        aria-disabled=move || (w.run.with(|r| r.busy) || waiting.get()).then_some("true")
                     >
                         {move || w.t(primary())}
                     </button>

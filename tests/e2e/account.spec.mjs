@@ -271,3 +271,20 @@ test('the reseller list can be searched by name, location or partner ID', async 
   await page.fill('#cw-reseller-search', '');
   await expect(options).toHaveCount(all);
 });
+
+test('Continue while the domain is still being checked waits for the answer: a taken domain does not get through', async ({ page }) => {
+  await openApp(page, { attrs: { 'demo-latency': '1200' } });
+  await fillValidUs(page, { prefix: 'contosofree2026' });
+  await expect(page.locator('#cw-domain-status')).toContainText('is available', { timeout: 15_000 });
+  // A taken domain typed, and Continue pressed before the check can have answered.
+  await page.fill('#cw-domain-prefix', 'contoso');
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.locator('#cw-domain-status')).toContainText('already in use', { timeout: 15_000 });
+  await expect(page.locator('h1')).toHaveText('Account info');
+  await expect(page.locator('.cw-error-summary')).toContainText('This domain is already in use');
+  await expect(page.locator('#cw-domain-prefix-error')).toContainText('request a relationship');
+  // A free domain, Continue pressed at once: it goes on once the check says so.
+  await page.fill('#cw-domain-prefix', 'contosofree2027');
+  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.locator('h1')).toHaveText('Subscriptions', { timeout: 15_000 });
+});
