@@ -256,8 +256,8 @@ struct PageHide {
 impl Drop for PageHide {
     fn drop(&mut self) {
         if let Some(w) = &self.window {
-            let _ = w
-                .remove_event_listener_with_callback("pagehide", self.cb.as_ref().unchecked_ref());
+            let _ =
+                w.remove_event_listener_with_callback("pagehide", self.cb.as_ref().unchecked_ref());
         }
     }
 }

@@ -180,6 +180,25 @@ messages! {
     FieldSignerLastName => "last name of the person who accepted", "Kabul eden kişinin soyadı";
     FieldSignerEmail => "email address of the person who accepted", "Kabul eden kişinin e-posta adresi";
     FieldDateAgreed => "date the agreement was accepted", "Sözleşmenin kabul edildiği tarih";
+    // "Enter the ..." per field: Turkish needs the object's case ("Adı girin"), which a
+    // "{field}" template cannot give.
+    OrderCompleted => "completed", "tamamlandı";
+    OrderPending => "pending", "beklemede";
+    OrderCancelled => "cancelled", "iptal edildi";
+    EnterCompanyName => "Enter the company legal name", "Şirketin yasal adını girin";
+    EnterDomainPrefix => "Enter the domain name", "Etki alanı adını girin";
+    EnterRegistrationNumber => "Enter the organization registration number", "Kuruluş sicil numarasını girin";
+    EnterAddressLine1 => "Enter the first line of the address", "Adresin ilk satırını girin";
+    EnterCity => "Enter the town or city", "İlçe veya şehri girin";
+    EnterPostalCode => "Enter the postal code", "Posta kodunu girin";
+    EnterFirstName => "Enter the first name", "Adı girin";
+    EnterLastName => "Enter the last name", "Soyadını girin";
+    EnterEmail => "Enter the email address", "E-posta adresini girin";
+    EnterPhone => "Enter the phone number", "Telefon numarasını girin";
+    EnterSignerFirstName => "Enter the first name of the person who accepted", "Kabul eden kişinin adını girin";
+    EnterSignerLastName => "Enter the last name of the person who accepted", "Kabul eden kişinin soyadını girin";
+    EnterSignerEmail => "Enter the email address of the person who accepted", "Kabul eden kişinin e-posta adresini girin";
+    EnterDateAgreed => "Enter the date the agreement was accepted", "Sözleşmenin kabul edildiği tarihi girin";
     AgreementSection => "Microsoft Customer Agreement", "Microsoft Müşteri Sözleşmesi";
     AgreementAccepted => "The customer has accepted the Microsoft Customer Agreement", "Müşteri Microsoft Müşteri Sözleşmesi'ni kabul etti";
     AgreementLater => "The customer will accept it in the Microsoft 365 admin center", "Müşteri sözleşmeyi Microsoft 365 yönetim merkezinde kabul edecek";

@@ -31,6 +31,38 @@ pub fn field_name(field: FieldId) -> Key {
     }
 }
 
+/// An order's status from Partner Center, in the UI language (an unknown one as sent).
+pub fn order_status(status: &str, l: Locale) -> String {
+    let key = match status.to_ascii_lowercase().as_str() {
+        "completed" => Key::OrderCompleted,
+        "pending" => Key::OrderPending,
+        "cancelled" | "canceled" => Key::OrderCancelled,
+        _ => return status.to_string(),
+    };
+    key.text(l).to_string()
+}
+
+/// "Enter the ..." of a required text field, as a whole sentence per language.
+fn enter(field: FieldId) -> Option<Key> {
+    Some(match field {
+        FieldId::CompanyName => Key::EnterCompanyName,
+        FieldId::DomainPrefix => Key::EnterDomainPrefix,
+        FieldId::RegistrationNumber => Key::EnterRegistrationNumber,
+        FieldId::AddressLine1 => Key::EnterAddressLine1,
+        FieldId::City => Key::EnterCity,
+        FieldId::PostalCode => Key::EnterPostalCode,
+        FieldId::FirstName => Key::EnterFirstName,
+        FieldId::LastName => Key::EnterLastName,
+        FieldId::Email => Key::EnterEmail,
+        FieldId::Phone | FieldId::SignerPhone => Key::EnterPhone,
+        FieldId::SignerFirstName => Key::EnterSignerFirstName,
+        FieldId::SignerLastName => Key::EnterSignerLastName,
+        FieldId::SignerEmail => Key::EnterSignerEmail,
+        FieldId::DateAgreed => Key::EnterDateAgreed,
+        _ => return None,
+    })
+}
+
 /// What the postal code is called in the customer's country.
 pub fn postal_label(country: &str) -> Key {
     match country {
@@ -62,7 +94,10 @@ pub fn field_error(e: &FieldError, l: Locale) -> String {
         FieldError::Required(FieldId::Agreement) => Key::ErrChooseAgreement.text(l).into(),
         FieldError::Required(FieldId::Reseller) => Key::ErrChooseReseller.text(l).into(),
         FieldError::Required(FieldId::State) => Key::ErrStateList.text(l).into(),
-        FieldError::Required(f) => Key::ErrRequired.fmt(l, &[("field", field_name(*f).text(l))]),
+        FieldError::Required(f) => match enter(*f) {
+            Some(k) => k.text(l).into(),
+            None => Key::ErrRequired.fmt(l, &[("field", field_name(*f).text(l))]),
+        },
         FieldError::TooLong { max } => Key::ErrTooLong.fmt(l, &[("max", &max.to_string())]),
         FieldError::CompanySingleCharacter => Key::ErrCompanySingle.text(l).into(),
         FieldError::CompanyOnlySpecialCharacters => Key::ErrCompanySpecial.text(l).into(),
@@ -178,7 +213,14 @@ mod tests {
     fn required_messages_name_the_field_in_both_languages() {
         let e = FieldError::Required(FieldId::City);
         assert_eq!(field_error(&e, Locale::En), "Enter the town or city");
-        assert_eq!(field_error(&e, Locale::Tr), "İlçe veya şehir alanını girin");
+        assert_eq!(field_error(&e, Locale::Tr), "İlçe veya şehri girin");
+    }
+
+    #[test]
+    fn order_statuses_are_translated_and_unknown_ones_kept() {
+        assert_eq!(order_status("completed", Locale::Tr), "tamamlandı");
+        assert_eq!(order_status("Pending", Locale::En), "pending");
+        assert_eq!(order_status("onHold", Locale::Tr), "onHold");
     }
 
     #[test]

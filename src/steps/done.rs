@@ -105,7 +105,14 @@ pub fn DoneStep() -> impl IntoView {
             fallback=move || view! { <p>{tr(Key::DoneNoOrders)}</p> }
         >
             <ul class="cw-list" id=w.el_id("orders")>
-                {move || orders.get().into_iter().map(|o| view! { <li><code>{o.id}</code>" – "{o.status}</li> }).collect_view()}
+                {move || {
+                    let l = w.locale.get();
+                    orders
+                        .get()
+                        .into_iter()
+                        .map(|o| view! { <li><code>{o.id}</code>" – "{crate::messages::order_status(&o.status, l)}</li> })
+                        .collect_view()
+                }}
             </ul>
         </When>
         <h2 class="cw-subheading">{tr(Key::DoneNext)}</h2>

@@ -240,7 +240,7 @@ test('Turkish: messages, labels and a valid Turkish customer', async ({ page }) 
   await openApp(page, { locale: 'tr' });
   await next(page);
   await expect(page.locator('.cw-error-summary')).toContainText('Bir sorun var');
-  await expect(err(page, 'company-name')).toContainText('Şirketin yasal adı alanını girin');
+  await expect(err(page, 'company-name')).toContainText('Şirketin yasal adını girin');
   await page.fill('#cw-email', 'ada@');
   await expect(err(page, 'email')).toContainText('E-posta adresini doğru biçimde girin');
   await page.setViewportSize({ width: 390, height: 844 });

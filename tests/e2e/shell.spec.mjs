@@ -109,7 +109,7 @@ test('switching the language keeps everything typed and re-labels the page', asy
   await page.selectOption('#cw-ui-language', 'tr');
   await expect(page.locator('.cw-root')).toHaveAttribute('lang', 'tr');
   await expect(page.locator('h1')).toHaveText('Hesap bilgileri');
-  await expect(page.locator('#cw-email-error')).toHaveText(/E-posta adresi alanını girin/);
+  await expect(page.locator('#cw-email-error')).toHaveText(/E-posta adresini girin/);
   await expect(page.locator('#cw-company-name')).toHaveValue('Işık Yazılım A.Ş.');
   await expect(page).toHaveTitle('Hata: Hesap bilgileri – Yeni müşteri ekle');
   await expect(page.getByText('Yanıtlarınız yazdıkça bu cihaza kaydedilir.')).toBeVisible();
