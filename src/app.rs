@@ -274,11 +274,27 @@ fn WizardForm() -> impl IntoView {
                     >
                         {move || w.t(primary())}
                     </button>
+                    // Back before Cancel, in reading and tab order: the way back is the
+                    // common one, Cancel the last resort.
+                    <When when=move || w.step.get().prev().is_some()>
+                        <button
+                            type="button"
+                            class="cw-button cw-button--secondary"
+                            on:click=move |_| w.back_from(w.step.get_untracked())
+                        >
+                            {tr(Key::Back)}
+                        </button>
+                    </When>
                     <button
                         type="button"
                         class="cw-link-button cw-nav__cancel"
                         id=w.el_id("cancel")
-                        aria-expanded=move || if confirming.get() { "true" } else { "false" }
+                        // Standalone only: there it opens the question below.
+                        aria-expanded=move || {
+                            w.config
+                                .with_value(|c| c.routing.in_url())
+                                .then(|| if confirming.get() { "true" } else { "false" })
+                        }
                         on:click=move |_| {
                             events::emit(&w, "cw-cancel", &[("step", Detail::Str(w.step.get_untracked().slug()))]);
                             // Standalone there is no host to close the wizard: cancelling
@@ -291,15 +307,6 @@ fn WizardForm() -> impl IntoView {
                     >
                         {tr(Key::Cancel)}
                     </button>
-                    <When when=move || w.step.get().prev().is_some()>
-                        <button
-                            type="button"
-                            class="cw-button cw-button--secondary"
-                            on:click=move |_| w.back_from(w.step.get_untracked())
-                        >
-                            {tr(Key::Back)}
-                        </button>
-                    </When>
                 </div>
             </When>
             <When when=move || confirming.get()>

@@ -90,7 +90,9 @@ pub fn DoneStep() -> impl IntoView {
                     <button
                         type="button"
                         class="cw-button cw-button--secondary cw-button--small"
-                        aria-pressed=move || if revealed.get() { "true" } else { "false" }
+                        // The name says the action ("Show" / "Hide password"); a toggle's
+                        // aria-pressed on top of a changing name would be read as both.
+                        aria-controls=w.el_id("password")
                         on:click=move |_| revealed.update(|r| *r = !*r)
                     >
                         {move || w.t(if revealed.get() { Key::HidePassword } else { Key::ShowPassword })}

@@ -342,3 +342,28 @@ for (const [w, h] of [[390, 844], [1280, 900], [320, 640]]) {
     }
   });
 }
+
+test("at 320 px with text at 200 %, a line's quantity and its +/- buttons stay on screen", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await toSubscriptions(page);
+  // Text zoom through the CSSOM (the page's CSP refuses inline style sheets).
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+  await choose(page, 'Microsoft 365 Business Basic');
+  const basic = line(page, 'Microsoft 365 Business Basic');
+  for (const control of [
+    basic.getByRole('button', { name: 'One license fewer of Microsoft 365 Business Basic' }),
+    basic.getByLabel('Number of licenses'),
+    basic.getByRole('button', { name: 'One more license of Microsoft 365 Business Basic' }),
+  ]) {
+    // Page coordinates: left and right edges inside the page's width.
+    const [left, right, width] = await control.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return [r.left + window.scrollX, r.right + window.scrollX, document.documentElement.clientWidth];
+    });
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeLessThanOrEqual(width);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  expect(overflow, 'horizontal scroll at 320 px, 200 % text').toBe(false);
+  await shot(page, 'line-320-text-200');
+});
