@@ -115,15 +115,12 @@ fn opt(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// The create-customer body. `reseller` is the indirect reseller's relationship id: it goes
-/// to `AssociatedPartnerId` (never the MPN id). The registration number is sent only where the
-/// country requires it.
-pub fn customer_create(
+/// The culture and the language of communications sent for the customer: as chosen, else the
+/// country's defaults (shown on Review as they will be sent).
+pub fn culture_and_language(
     a: &crate::model::Account,
     rules: Option<&CountryRules>,
-    reseller: Option<&ResellerId>,
-) -> wire::CustomerCreate {
-    let country = a.country.trim().to_ascii_uppercase();
+) -> (String, String) {
     let culture = opt(&a.culture)
         .or_else(|| {
             rules
@@ -134,6 +131,19 @@ pub fn customer_create(
     let language = opt(&a.language)
         .or_else(|| rules.and_then(|r| r.languages.first().cloned()))
         .unwrap_or_else(|| culture.split('-').next().unwrap_or("en").to_string());
+    (culture, language)
+}
+
+/// The create-customer body. `reseller` is the indirect reseller's relationship id: it goes
+/// to `AssociatedPartnerId` (never the MPN id). The registration number is sent only where the
+/// country requires it.
+pub fn customer_create(
+    a: &crate::model::Account,
+    rules: Option<&CountryRules>,
+    reseller: Option<&ResellerId>,
+) -> wire::CustomerCreate {
+    let country = a.country.trim().to_ascii_uppercase();
+    let (culture, language) = culture_and_language(a, rules);
     wire::CustomerCreate {
         enable_gdap_by_default: a.enable_gdap,
         company_profile: wire::CompanyProfileCreate {

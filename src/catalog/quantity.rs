@@ -86,7 +86,7 @@ pub fn parse_quantity(input: &str, min: u32, max: u32) -> Result<u32, QuantityEr
 }
 
 /// One step of the +/- buttons: from a valid number, one more or less within the bounds; from
-/// anything else, the nearest bound.
+/// a decimal, the whole number above or below it; from anything else, the nearest bound.
 pub fn step_quantity(input: &str, min: u32, max: u32, up: bool) -> u32 {
     let min = min.max(1);
     let max = max.max(min);
@@ -94,6 +94,20 @@ pub fn step_quantity(input: &str, min: u32, max: u32, up: bool) -> u32 {
         Ok(n) if up => n.saturating_add(1).clamp(min, max),
         Ok(n) => n.saturating_sub(1).clamp(min, max),
         Err(QuantityError::TooLarge { .. }) => max,
+        // "1.5": + goes to the next whole number up (2), - to the next one down (1), as
+        // if stepping from a point between them. Not "1.000" or "1,000": a thousands
+        // separator in one language and a decimal in the other.
+        Err(QuantityError::Decimal) => {
+            let mut parts = input.trim().split(['.', ',']);
+            let whole = parts.next().and_then(|w| w.parse::<u32>().ok());
+            let frac = parts.next().unwrap_or("");
+            match whole {
+                Some(w) if frac.len() != 3 && parts.next().is_none() => {
+                    if up { w.saturating_add(1) } else { w }.clamp(min, max)
+                }
+                _ => min,
+            }
+        }
         Err(_) => min,
     }
 }

@@ -490,6 +490,15 @@ fn plus_and_minus_stay_within_bounds() {
     assert_eq!(step_quantity("abc", 5, 300, false), 5);
     assert_eq!(step_quantity("1000", 1, 300, false), 300);
     assert_eq!(step_quantity("99999999999", 1, 300, true), 300);
+    // From a decimal: to the whole number above or below it.
+    assert_eq!(step_quantity("1.5", 1, 300, true), 2);
+    assert_eq!(step_quantity("1.5", 1, 300, false), 1);
+    assert_eq!(step_quantity("7,25", 1, 300, false), 7);
+    assert_eq!(step_quantity("0.5", 1, 300, false), 1);
+    assert_eq!(step_quantity("300.5", 1, 300, true), 300);
+    // A thousands separator or a decimal, depending on the language: no guess.
+    assert_eq!(step_quantity("1.000", 1, 300, true), 1);
+    assert_eq!(step_quantity("1,000", 1, 300, false), 1);
 }
 
 // ---------------------------------------------------------------- prerequisites and lines

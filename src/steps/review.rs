@@ -159,6 +159,16 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::ReviewContact value=a(|a| format!("{} {}", a.first_name.trim(), a.last_name.trim())) />
             <Row label=Key::Email value=a(|a| a.email.trim().to_string()) />
             <Row label=Key::Phone value=a(|a| a.phone.trim().to_string()) />
+            // As they will be sent: chosen, else the country's defaults.
+            <Row label=Key::LanguageField value=derive(move || {
+                let rules = w.rules.get().flatten().and_then(Result::ok);
+                let (_, language) = w.draft.with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref()));
+                browser::language_name(&language, w.locale.get().bcp47())
+            }) />
+            <Row label=Key::Culture value=derive(move || {
+                let rules = w.rules.get().flatten().and_then(Result::ok);
+                w.draft.with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref())).0
+            }) />
             <Row
                 label=Key::ReviewGdap
                 value=derive(move || {

@@ -145,8 +145,8 @@ test('Cancel asks before deleting what was typed; keeping it is the default way 
 });
 
 for (const [locale, names] of Object.entries({
-  en: { account: 'Update account info', agreement: 'Update agreement', subs: 'Update subscriptions', back: 'Save and return to Review' },
-  tr: { account: 'Hesap bilgilerini güncelle', agreement: 'Sözleşmeyi güncelle', subs: 'Abonelikleri güncelle', back: 'Kaydet ve incelemeye dön' },
+  en: { account: 'Update account info', agreement: 'Update agreement', subs: 'Update subscriptions', back: 'Save and return to Review', language: ['Language of communications', 'English'], culture: ['Culture (formats)', 'en-US'] },
+  tr: { account: 'Hesap bilgilerini güncelle', agreement: 'Sözleşmeyi güncelle', subs: 'Abonelikleri güncelle', back: 'Kaydet ve incelemeye dön', language: ['İletişim dili', 'İngilizce'], culture: ['Kültür (biçimler)', 'en-US'] },
 })) {
   test(`Review's Update controls name what they update, land on it, and Continue says it returns (${locale})`, async ({ page }) => {
     const t = T[locale];
@@ -158,6 +158,10 @@ for (const [locale, names] of Object.entries({
     await expect(page.locator('h1')).toHaveText(t.review);
     for (const name of [names.account, names.agreement, names.subs]) {
       await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+    }
+    // The language and culture the customer gets (here the country's defaults), as sent.
+    for (const [key, value] of [names.language, names.culture]) {
+      await expect(page.locator('.cw-summary-list__row', { has: page.locator('dt', { hasText: key }) }).locator('dd')).toHaveText(value);
     }
     await page.getByRole('button', { name: names.agreement, exact: true }).click();
     await expect(page.locator('h1')).toHaveText(t.account);
