@@ -367,3 +367,24 @@ test("at 320 px with text at 200 %, a line's quantity and its +/- buttons stay o
   expect(overflow, 'horizontal scroll at 320 px, 200 % text').toBe(false);
   await shot(page, 'line-320-text-200');
 });
+
+test('at 320 px, a control reached with Tab is never under the sticky summary bar', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await toSubscriptions(page);
+  await choose(page, 'Microsoft 365 Business Basic');
+  await choose(page, 'Dynamics 365 Sales Enterprise');
+  // From the first line's quantity, Tab through the lines' controls.
+  await line(page, 'Microsoft 365 Business Basic').getByLabel('Number of licenses').focus();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    const [bottom, barTop, id] = await page.evaluate(() => {
+      const el = document.activeElement;
+      const bar = document.querySelector('.cw-subs-bar');
+      // The focus ring is drawn 3 px outside the control.
+      return [el.getBoundingClientRect().bottom + 3, bar.getBoundingClientRect().top, el.id || el.textContent];
+    });
+    if (!(await page.evaluate(() => !!document.activeElement.closest('.cw-order')))) break;
+    expect(bottom, `focused ${id}`).toBeLessThanOrEqual(barTop);
+  }
+});
