@@ -329,6 +329,7 @@ messages! {
     OrderEmpty => "No offers chosen yet. Choose them from the list above.", "Henüz teklif seçilmedi. Yukarıdaki listeden seçin.";
     Quantity => "Number of licenses", "Lisans sayısı";
     QuantityHint => "A whole number from {min} to {max}", "{min} ile {max} arasında bir tam sayı";
+    QuantityFixed => "{count} (this offer is sold in this quantity only)", "{count} (bu teklif yalnızca bu miktarda satılır)";
     QuantityIncrease => "One more license of {offer}", "{offer}: bir lisans artır";
     QuantityDecrease => "One license fewer of {offer}", "{offer}: bir lisans azalt";
     BillingCycleLabel => "Billing frequency", "Faturalama sıklığı";

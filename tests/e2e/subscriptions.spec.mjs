@@ -388,3 +388,18 @@ test('at 320 px, a control reached with Tab is never under the sticky summary ba
     expect(bottom, `focused ${id}`).toBeLessThanOrEqual(barTop);
   }
 });
+
+test('an offer sold in one quantity only (Azure plan) shows it as text, without a stepper', async ({ page }) => {
+  await toSubscriptions(page);
+  await choose(page, 'Azure plan');
+  const azure = line(page, 'Azure plan');
+  await expect(azure.locator('.cw-line__fixed')).toHaveText('1 (this offer is sold in this quantity only)');
+  await expect(azure.getByLabel('Number of licenses')).toHaveCount(0);
+  await expect(azure.getByRole('button', { name: /One more license/ })).toHaveCount(0);
+  // Other offers keep their stepper.
+  await choose(page, 'Microsoft 365 Business Basic');
+  await expect(line(page, 'Microsoft 365 Business Basic').getByLabel('Number of licenses')).toHaveValue('1');
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await expect(page.locator('h1')).toHaveText('Review');
+  await expect(page.locator('.cw-summary-list__row', { has: page.locator('dt', { hasText: /^Azure plan$/ }) }).locator('dd')).toContainText('1 ×');
+});

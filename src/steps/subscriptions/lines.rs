@@ -247,6 +247,15 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             l.quantity = step_quantity(&l.quantity, min, max, up).to_string()
         }));
     };
+    // The quantity when the offer allows only one and the line has it.
+    let fixed = memo(move || {
+        let (min, max) = bounds();
+        (min == max
+            && line
+                .get()
+                .is_some_and(|l| l.quantity.trim() == min.to_string()))
+        .then_some(min)
+    });
     let cycles = memo(move || {
         let term = line.get().and_then(|l| l.term_duration);
         offer
@@ -324,51 +333,70 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 }
             </When>
             <div class="cw-line__fields">
-                <div class="cw-field" class:cw-field--error=has_error(q_err)>
-                    <label class="cw-label" for=q_id_s.clone()>{tr(Key::Quantity)}</label>
-                    <p class="cw-hint" id=format!("{q_id_s}-hint")>
-                        {move || {
-                            let (min, max) = bounds();
-                            Key::QuantityHint.fmt(w.locale.get(), &[("min", &min.to_string()), ("max", &max.to_string())])
-                        }}
-                    </p>
-                    <FieldMessage id=format!("{q_id_s}-error") message=q_err />
-                    <div class="cw-stepper-input">
-                        <button
-                            type="button"
-                            class="cw-button cw-button--secondary cw-stepper-input__btn"
-                            aria-label=move || Key::QuantityDecrease.fmt(w.locale.get(), &[("offer", &name.get())])
-                            aria-controls=q_id_s.clone()
-                            on:click=move |_| step_by(false)
-                        >
-                            "−"
-                        </button>
-                        <input
-                            class="cw-input cw-input--qty"
-                            id=q_id_s.clone()
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="off"
-                            spellcheck="false"
-                            aria-invalid=invalid(q_err)
-                            aria-describedby=describe(Some(format!("{q_id_s}-hint")), q_err, format!("{q_id_s}-error"))
-                            prop:value=move || line.get().map(|l| l.quantity).unwrap_or_default()
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                update(Box::new(move |l| l.quantity = v));
-                            }
-                        />
-                        <button
-                            type="button"
-                            class="cw-button cw-button--secondary cw-stepper-input__btn"
-                            aria-label=move || Key::QuantityIncrease.fmt(w.locale.get(), &[("offer", &name.get())])
-                            aria-controls=q_id_s.clone()
-                            on:click=move |_| step_by(true)
-                        >
-                            "+"
-                        </button>
-                    </div>
-                </div>
+                // An offer sold in one fixed quantity (an Azure plan: 1) shows it as text: a
+                // stepper from 1 to 1 only confuses.
+                <When
+                    when=move || fixed.get().is_none()
+                    fallback=move || view! {
+                        <div class="cw-field">
+                            <p class="cw-label">{tr(Key::Quantity)}</p>
+                            <p class="cw-line__fixed">
+                                {move || Key::QuantityFixed.fmt(w.locale.get(), &[("count", &fixed.get().unwrap_or(1).to_string())])}
+                            </p>
+                        </div>
+                    }
+                >
+                    {
+                        let q_id_s = q_id_s.clone();
+                        view! {
+                        <div class="cw-field" class:cw-field--error=has_error(q_err)>
+                            <label class="cw-label" for=q_id_s.clone()>{tr(Key::Quantity)}</label>
+                            <p class="cw-hint" id=format!("{q_id_s}-hint")>
+                                {move || {
+                                    let (min, max) = bounds();
+                                    Key::QuantityHint.fmt(w.locale.get(), &[("min", &min.to_string()), ("max", &max.to_string())])
+                                }}
+                            </p>
+                            <FieldMessage id=format!("{q_id_s}-error") message=q_err />
+                            <div class="cw-stepper-input">
+                                <button
+                                    type="button"
+                                    class="cw-button cw-button--secondary cw-stepper-input__btn"
+                                    aria-label=move || Key::QuantityDecrease.fmt(w.locale.get(), &[("offer", &name.get())])
+                                    aria-controls=q_id_s.clone()
+                                    on:click=move |_| step_by(false)
+                                >
+                                    "−"
+                                </button>
+                                <input
+                                    class="cw-input cw-input--qty"
+                                    id=q_id_s.clone()
+                                    type="text"
+                                    inputmode="numeric"
+                                    autocomplete="off"
+                                    spellcheck="false"
+                                    aria-invalid=invalid(q_err)
+                                    aria-describedby=describe(Some(format!("{q_id_s}-hint")), q_err, format!("{q_id_s}-error"))
+                                    prop:value=move || line.get().map(|l| l.quantity).unwrap_or_default()
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        update(Box::new(move |l| l.quantity = v));
+                                    }
+                                />
+                                <button
+                                    type="button"
+                                    class="cw-button cw-button--secondary cw-stepper-input__btn"
+                                    aria-label=move || Key::QuantityIncrease.fmt(w.locale.get(), &[("offer", &name.get())])
+                                    aria-controls=q_id_s.clone()
+                                    on:click=move |_| step_by(true)
+                                >
+                                    "+"
+                                </button>
+                            </div>
+                        </div>
+                        }
+                    }
+                </When>
                 <When when=move || !terms.with(Vec::is_empty)>
                     <div class="cw-field" class:cw-field--error=has_error(t_err)>
                         <label class="cw-label" for=t_id_s.clone()>{tr(Key::TermLabel)}</label>
