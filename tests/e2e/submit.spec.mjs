@@ -265,7 +265,10 @@ async function toReviewWithLines(page, prefix, lines) {
     await page.getByRole('searchbox').fill(name);
     await page.getByRole('listbox').locator('[role=option]:not([hidden])', { has: page.locator('.cw-offer__name', { hasText: new RegExp(`^${name}$`) }) }).click();
     const line = page.locator('.cw-line', { has: page.getByRole('heading', { name, exact: true }) });
-    await line.locator('input[inputmode=numeric]').fill(String(qty));
+    // An offer sold in one quantity only (Azure plan) shows it as text, no input.
+    await expect(line.locator('input[inputmode=numeric], .cw-line__fixed')).toHaveCount(1);
+    if (await line.locator('.cw-line__fixed').count()) await expect(line.locator('.cw-line__fixed')).toContainText(String(qty));
+    else await line.locator('input[inputmode=numeric]').fill(String(qty));
   }
   await page.getByRole('button', { name: 'Next: Review' }).click();
   await expect(page.locator('h1')).toHaveText('Review');
