@@ -399,6 +399,8 @@ test('an offer sold in one quantity only (Azure plan) shows it as text, without 
   // Other offers keep their stepper.
   await choose(page, 'Microsoft 365 Business Basic');
   await expect(line(page, 'Microsoft 365 Business Basic').getByLabel('Number of licenses')).toHaveValue('1');
+  // The summary counts licenses only: an Azure plan is not one.
+  await expect(page.locator('.cw-subs-bar')).toContainText('2 offers chosen · 1 license');
   await page.getByRole('button', { name: 'Next: Review' }).click();
   await expect(page.locator('h1')).toHaveText('Review');
   await expect(page.locator('.cw-summary-list__row', { has: page.locator('dt', { hasText: /^Azure plan$/ }) }).locator('dd')).toContainText('1 ×');

@@ -298,10 +298,21 @@ fn choices(catalog: &Catalog, index: u32) -> Vec<u32> {
 fn SummaryBar() -> impl IntoView {
     let w = use_wizard();
     let totals = memo(move || {
+        let catalog = w.subs.loaded();
         w.draft.with(|d| {
+            // Licenses only: an Azure plan ("Subscription"), devices, capacity or units are
+            // not licenses (counted while the catalog is not known yet).
             let licenses: u64 = d
                 .lines
                 .iter()
+                .filter(|l| {
+                    catalog
+                        .as_ref()
+                        .and_then(|c| c.get(&l.offer_id))
+                        .is_none_or(|o| {
+                            o.unit_type.is_empty() || o.unit_type.eq_ignore_ascii_case("Licenses")
+                        })
+                })
                 .filter_map(|l| parse_quantity(&l.quantity, 1, u32::MAX).ok())
                 .map(u64::from)
                 .sum();
