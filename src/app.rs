@@ -21,13 +21,15 @@ pub fn App(wizard: Wizard) -> impl IntoView {
     provide_context(wizard);
     let w = wizard;
 
-    // Step changes move focus to the new step's heading (not on first load: an embedded
-    // wizard must not steal focus from the host page).
+    // Step changes move focus to the new step's heading, or to where the change asked to land
+    // (not on first load: an embedded wizard must not steal focus from the host page).
     let mut shown: Option<Step> = None;
     effect(move |_| {
         let step = w.step.get();
         if shown.replace(step).is_some_and(|p| p != step) {
-            let id = step_heading_id(&w);
+            let mut land_on = None;
+            w.land_on.update_value(|f| land_on = f.take());
+            let id = land_on.unwrap_or_else(|| step_heading_id(&w));
             request_animation_frame(move || browser::focus_id(&id));
             events::emit(
                 &w,
@@ -174,13 +176,7 @@ fn LanguageSwitch() -> impl IntoView {
                 prop:value=move || w.locale.get().tag()
                 on:change=move |ev| {
                     if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
-                        w.locale.set(l);
-                        // Kept for the next visit (a reload must not switch back).
-                        browser::store_set(
-                            w.config.with_value(|c| c.storage),
-                            &crate::mount::locale_key(&w.id.get_value()),
-                            l.tag(),
-                        );
+                        w.choose_locale(l);
                     }
                 }
             >

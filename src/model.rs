@@ -200,6 +200,13 @@ pub struct Offer {
     pub term_durations: Vec<String>,
 }
 
+impl Offer {
+    /// Sold per license (not per device, capacity, unit or subscription, like an Azure plan).
+    pub fn per_license(&self) -> bool {
+        self.unit_type.is_empty() || self.unit_type.eq_ignore_ascii_case("Licenses")
+    }
+}
+
 /// One chosen offer in the draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {

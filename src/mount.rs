@@ -151,11 +151,6 @@ fn resolve_auth(spec: &AuthSpec) -> Auth {
     }
 }
 
-/// Where the language chosen in the wizard's switcher is kept.
-pub fn locale_key(instance: &str) -> String {
-    format!("customer-wizard:{instance}:locale")
-}
-
 fn build_api(config: &Config, auth: Auth, locale: Var<Locale>) -> Api {
     let transport = Transport {
         auth,
@@ -235,7 +230,7 @@ fn mount_with(
     let initial = config
         .locale
         .or_else(|| {
-            browser::store_get(config.storage, &locale_key(&instance))
+            browser::store_get(config.storage, &crate::store::locale_key(&instance))
                 .and_then(|t| Locale::from_tag(&t))
         })
         .unwrap_or_else(|| Locale::negotiate(langs.iter().map(String::as_str)));

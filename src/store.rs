@@ -62,6 +62,9 @@ pub struct Wizard {
     pub attempted: Var<Vec<Step>>,
     /// Set when the user came from Review through an "Update" link.
     pub return_to_review: Var<bool>,
+    /// Where focus lands after the next step change instead of the step's heading (Review's
+    /// "Update agreement" lands on the agreement).
+    pub land_on: Keep<Option<String>>,
     pub submitted: Var<bool>,
     pub restored: Var<bool>,
     pub profile: Load<Result<Profile, ApiError>>,
@@ -86,6 +89,11 @@ pub struct Wizard {
     draft_key: Keep<String>,
     /// The Subscriptions step: offer catalog, line checks, the no-offer question.
     pub subs: Subs,
+}
+
+/// Where the language chosen in the wizard's switcher is kept (next to the draft's key).
+pub fn locale_key(instance: &str) -> String {
+    format!("customer-wizard:{instance}:locale")
 }
 
 /// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
@@ -205,6 +213,7 @@ impl Wizard {
             host: Local::new(host),
             attempted: Var::new(Vec::new()),
             return_to_review: Var::new(false),
+            land_on: Keep::new(None),
             submitted: Var::new(submitted),
             restored,
             profile,
@@ -290,6 +299,17 @@ impl Wizard {
             drop(on_hide);
             flush();
         });
+    }
+
+    /// The language chosen in the wizard's switcher, kept for the next visit where the draft
+    /// is kept (a reload must not switch back).
+    pub fn choose_locale(&self, l: Locale) {
+        self.locale.set(l);
+        browser::store_set(
+            self.config.with_value(|c| c.storage),
+            &locale_key(&self.id.get_value()),
+            l.tag(),
+        );
     }
 
     pub fn t(&self, key: Key) -> &'static str {

@@ -4,7 +4,7 @@
 use crate::components::When;
 use leptos::prelude::*;
 
-use crate::reactive::{derive, Derived, Load};
+use crate::reactive::{derive, memo, Derived, Load};
 
 use crate::components::{tr, tx};
 
@@ -54,14 +54,8 @@ fn Section(
                     aria-label=tx(name)
                     on:click=move |_| {
                         w.return_to_review.set(true);
+                        w.land_on.set_value(focus.clone());
                         w.go(target);
-                        // After the step change has focused the new step's heading (one
-                        // animation frame), the part being updated.
-                        if let Some(id) = focus.clone() {
-                            request_animation_frame(move || {
-                                request_animation_frame(move || browser::focus_id(&id));
-                            });
-                        }
                     }
                 >
                     {tr(Key::Update)}
@@ -83,6 +77,13 @@ pub fn ReviewStep() -> impl IntoView {
         } else {
             browser::country_name(&c, w.locale.get().bcp47())
         }
+    });
+    // Culture and language of communications as they will be sent: chosen, else the
+    // country's defaults.
+    let sent = memo(move || {
+        let rules = w.rules.get().flatten().and_then(Result::ok);
+        w.draft
+            .with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref()))
     });
     let resellers = Load::new(move || {
         let api = w.api.get_value();
@@ -114,22 +115,20 @@ pub fn ReviewStep() -> impl IntoView {
                     } else {
                         format!(" ({})", l.friendly_name.trim())
                     };
+                    // The term is the commitment: shown where the offer has one.
+                    let term = l
+                        .term_duration
+                        .as_deref()
+                        .filter(|t| !t.is_empty())
+                        .map(|t| format!("{}, ", crate::messages::term(t, l10n)))
+                        .unwrap_or_default();
                     (
                         name + &friendly,
-                        // The term is the commitment: shown where the offer has one.
-                        match l.term_duration.as_deref().filter(|t| !t.is_empty()) {
-                            Some(t) => format!(
-                                "{} × {}, {}",
-                                l.quantity.trim(),
-                                crate::messages::term(t, l10n),
-                                crate::messages::billing_cycle(l.billing_cycle).text(l10n)
-                            ),
-                            None => format!(
-                                "{} × {}",
-                                l.quantity.trim(),
-                                crate::messages::billing_cycle(l.billing_cycle).text(l10n)
-                            ),
-                        },
+                        format!(
+                            "{} × {term}{}",
+                            l.quantity.trim(),
+                            crate::messages::billing_cycle(l.billing_cycle).text(l10n)
+                        ),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -159,16 +158,10 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::ReviewContact value=a(|a| format!("{} {}", a.first_name.trim(), a.last_name.trim())) />
             <Row label=Key::Email value=a(|a| a.email.trim().to_string()) />
             <Row label=Key::Phone value=a(|a| a.phone.trim().to_string()) />
-            // As they will be sent: chosen, else the country's defaults.
             <Row label=Key::LanguageField value=derive(move || {
-                let rules = w.rules.get().flatten().and_then(Result::ok);
-                let (_, language) = w.draft.with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref()));
-                browser::language_name(&language, w.locale.get().bcp47())
+                browser::language_name(&sent.with(|s| s.1.clone()), w.locale.get().bcp47())
             }) />
-            <Row label=Key::Culture value=derive(move || {
-                let rules = w.rules.get().flatten().and_then(Result::ok);
-                w.draft.with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref())).0
-            }) />
+            <Row label=Key::Culture value=derive(move || sent.with(|s| s.0.clone())) />
             <Row
                 label=Key::ReviewGdap
                 value=derive(move || {

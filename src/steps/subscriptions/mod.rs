@@ -20,7 +20,7 @@ use crate::catalog::{
 use crate::components::{tr, ErrorSummary};
 use crate::i18n::{plural, Key};
 use crate::messages;
-use crate::model::Step;
+use crate::model::{Offer, Step};
 use crate::store::{use_wizard, Wizard};
 
 use lines::{OrderLines, PrereqPrompt};
@@ -309,9 +309,7 @@ fn SummaryBar() -> impl IntoView {
                     catalog
                         .as_ref()
                         .and_then(|c| c.get(&l.offer_id))
-                        .is_none_or(|o| {
-                            o.unit_type.is_empty() || o.unit_type.eq_ignore_ascii_case("Licenses")
-                        })
+                        .is_none_or(Offer::per_license)
                 })
                 .filter_map(|l| parse_quantity(&l.quantity, 1, u32::MAX).ok())
                 .map(u64::from)
