@@ -103,6 +103,14 @@ const INSTRUMENT = () => {
     ch.port2.postMessage(0);
   });
   b.afterNextPaint = afterNextPaint;
+  // Waiting in the page for what the harness needs next, woken by the code that records it:
+  // Playwright's waitForFunction polls in every animation frame, and with the frame rate
+  // uncapped that polling alone keeps the renderer busy (it raised the empty page's p95).
+  const waiters = [];
+  b.until = (test) => new Promise((resolve) => (test() ? resolve() : waiters.push({ test, resolve })));
+  b.wake = () => {
+    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].test()) waiters.splice(i, 1)[0].resolve();
+  };
 
   // Step open -> first row painted.
   addEventListener('click', (e) => {
@@ -113,7 +121,7 @@ const INSTRUMENT = () => {
         if (b.step.rows === null && document.querySelector('.cw-offer:not([hidden])')) {
           b.step.rows = performance.now();
           mo.disconnect();
-          afterNextPaint((t) => (b.step.painted = t));
+          afterNextPaint((t) => { b.step.painted = t; b.wake(); });
         }
       });
       mo.observe(document, { subtree: true, childList: true, attributes: true });
@@ -148,6 +156,7 @@ const INSTRUMENT = () => {
       k.changed = k.handled !== null;
       if (k.handled === null) k.handled = k.input ?? k.start;
       b.keys.push(k);
+      b.wake();
     });
   });
 
@@ -192,7 +201,7 @@ async function run(browser, condition) {
     await fillAccount(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpuRate });
     await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
-    await page.waitForFunction(() => window.__bench.step?.painted, null, { timeout: 120_000 });
+    await within(120_000, page.evaluate(() => window.__bench.until(() => window.__bench.step?.painted)), 'the offer list painted');
     const step = await page.evaluate(() => window.__bench.step);
     const count = await page.textContent('[id$=offer-count]');
     if (!/10,?000 offers match/.test(count)) throw new Error(`expected 10000 offers, page says "${count}"`);
@@ -206,7 +215,7 @@ async function run(browser, condition) {
     const keys = keySequence(KEYS);
     for (let i = 0; i < keys.length; i++) {
       await page.keyboard.press(keys[i]);
-      await page.waitForFunction((n) => window.__bench.keys.length >= n, i + 1, { timeout: 30_000 });
+      await within(30_000, page.evaluate((n) => window.__bench.until(() => window.__bench.keys.length >= n), i + 1), `keystroke ${i + 1} painted`);
     }
     const keySamples = await page.evaluate(() => window.__bench.keys.map((k) => ({ painted: k.painted - k.start, handled: k.handled - k.input, changed: k.changed })));
     if (await page.inputValue('#cw-offer-search') !== '') await page.fill('#cw-offer-search', '');
@@ -222,6 +231,7 @@ async function run(browser, condition) {
       wasmMemory: wasmBytes,
       domElements: domNodes,
       keySamples,
+      keys,
       scroll: { longAt: scroll.longAt, frames: scroll.frames, ms: scroll.ms, rowsInDom: scroll.rows, lastRowShown: lastRow, loafs: scroll.loafs },
     };
   } finally {
@@ -245,12 +255,19 @@ async function control(browser, condition) {
     const keys = keySequence(KEYS);
     for (let i = 0; i < keys.length; i++) {
       await page.keyboard.press(keys[i]);
-      await page.waitForFunction((n) => window.__bench.keys.length >= n, i + 1, { timeout: 30_000 });
+      await within(30_000, page.evaluate((n) => window.__bench.until(() => window.__bench.keys.length >= n), i + 1), `keystroke ${i + 1} painted`);
     }
     return await page.evaluate(() => window.__bench.keys.map((k) => k.painted - k.start));
   } finally {
     await context.close();
   }
+}
+
+// A wait in the page that gives up after `ms`.
+function within(ms, promise, what) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 // ---- statistics ------------------------------------------------------------------------------
@@ -299,6 +316,8 @@ try {
       keyHandledMedianMs: quantile(handled, 0.5),
       keyHandledP95Ms: quantile(handled, 0.95),
       keySamples: painted.length,
+      // Each keystroke: the key, then keystroke → painted and input → DOM updated (ms).
+      keys: r.keySamples.map((s, i) => [r.keys[i], +s.painted.toFixed(1), s.changed ? +s.handled.toFixed(1) : null]),
       floorKeyPaintMedianMs: quantile(floor, 0.5),
       floorKeyPaintP95Ms: quantile(floor, 0.95),
       keysThatChangedTheResult: r.keySamples.filter((s) => s.changed).length,

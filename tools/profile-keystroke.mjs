@@ -3,7 +3,9 @@
 // profile (CDP Profiler) over N keystrokes, printed as self time per function. A diagnosis
 // tool, not a benchmark: bench/catalog.mjs measures; this says why.
 //
-// Usage: node tools/profile-keystroke.mjs [--dist DIR] [--keys N] [--cpu RATE] [--port P] [--scroll]
+// Usage: node tools/profile-keystroke.mjs [--dist DIR] [--keys N] [--cpu RATE] [--port P] [--uncapped] [--scroll]
+// --uncapped: the browser produces frames without the 60 Hz clock, as bench/catalog.mjs's
+// "uncapped" condition.
 // --scroll: instead of keystrokes, N frames of the catalog benchmark's scroll (two view heights
 // per animation frame, every frame replacing every row).
 // For wasm function names, DIR must hold a wasm with its name section (`make profile` builds one: scripts/profile-dist.sh).
@@ -38,7 +40,8 @@ const unit = SCROLL ? 'frame' : 'key';
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ...(process.argv.includes('--uncapped') ? ['--disable-frame-rate-limit', '--disable-gpu-vsync'] : [])],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
