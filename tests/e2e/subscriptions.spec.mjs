@@ -269,6 +269,24 @@ test('unavailable offers are shown as such and cannot be chosen; trials are labe
   await expect(line(page, 'Microsoft 365 Business Basic Trial').getByLabel('Billing frequency')).toHaveValue('none');
 });
 
+test('a recycled row shows only its own offer\'s badges and state', async ({ page }) => {
+  await toSubscriptions(page);
+  // Each search puts its offer in the first row: the same element shows one offer, then another.
+  const check = async (name, { unavailable, trial }) => {
+    await search(page).fill(name);
+    const row = option(page, name);
+    await expect(row).toBeVisible();
+    if (unavailable) await expect(row).toHaveAttribute('aria-disabled', 'true');
+    else await expect(row).not.toHaveAttribute('aria-disabled', /.*/);
+    await expect(row.locator('.cw-badge--unavailable')).toBeVisible({ visible: unavailable });
+    await expect(row.locator('.cw-badge--trial')).toBeVisible({ visible: trial });
+  };
+  await check('Office 365 ProPlus', { unavailable: true, trial: false });
+  await check('Microsoft 365 Business Basic Trial', { unavailable: false, trial: true });
+  await check('Office 365 ProPlus', { unavailable: true, trial: false });
+  await check('Microsoft 365 Business Premium', { unavailable: false, trial: false });
+});
+
 test('continuing with no offer asks first; the customer can be created without subscriptions', async ({ page }) => {
   await toSubscriptions(page);
   await page.getByRole('button', { name: 'Next: Review' }).click();

@@ -449,20 +449,41 @@ fn Row(
             let _ = row.toggle_attribute_with_force("hidden", p.is_none());
         }
         if all || now.item != shown.item {
+            // Only the text and badges that differ from the offer shown before: neighbouring
+            // offers often share a category, and most have no badge. Every write crosses
+            // into JS and makes the browser restyle or lay out that element again.
             let offer = i.map(|i| catalog.offer(i));
+            let before = shown.item.filter(|_| !all).map(|i| catalog.offer(i));
             let text = |e: &web_sys::Element, f: fn(&crate::model::Offer) -> &str| {
-                e.set_text_content(Some(offer.map_or("", f)));
+                let t = offer.map_or("", f);
+                if all || before.map_or("", f) != t {
+                    e.set_text_content(Some(t));
+                }
             };
             text(&parts.name, |o| &o.name);
             text(&parts.category, |o| &o.category_name);
             text(&parts.desc, |o| &o.description);
-            let flag = |f: fn(&crate::model::Offer) -> bool| offer.is_some_and(f);
-            let unavailable = flag(|o| !o.available);
-            hide(&parts.add_on, !flag(|o| o.is_add_on));
-            hide(&parts.trial, !flag(|o| o.is_trial));
-            hide(&parts.unavailable, !unavailable);
-            class("cw-offer--unavailable", unavailable);
-            attr("aria-disabled", unavailable.then_some("true"));
+            let flag = |f: fn(&crate::model::Offer) -> bool| {
+                let on = offer.is_some_and(f);
+                (on, all || before.is_some_and(f) != on)
+            };
+            let (unavailable, changed) = flag(|o| !o.available);
+            if changed {
+                hide(&parts.unavailable, !unavailable);
+                class("cw-offer--unavailable", unavailable);
+                attr("aria-disabled", unavailable.then_some("true"));
+            }
+            for (part, f) in [
+                (
+                    &parts.add_on,
+                    (|o| o.is_add_on) as fn(&crate::model::Offer) -> bool,
+                ),
+                (&parts.trial, |o| o.is_trial),
+            ] {
+                if let (on, true) = flag(f) {
+                    hide(part, !on);
+                }
+            }
         }
         if all || now.selected != shown.selected {
             class("cw-offer--chosen", now.selected);
