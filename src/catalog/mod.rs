@@ -33,6 +33,8 @@ pub enum Sort {
 /// The offers of one country with what search needs, computed once.
 #[derive(Debug, Default)]
 pub struct Catalog {
+    /// In name order (folded name, then name as given): an offer's index is its place in the
+    /// list sorted by name.
     offers: Vec<Offer>,
     /// Folded `name \u{1} description \u{1} id` of every offer, one after the other.
     text: String,
@@ -42,8 +44,6 @@ pub struct Catalog {
     /// pair not in the set cannot occur, so the text need not be scanned (most offers fail
     /// this test for a term of three letters or more).
     pairs: Vec<Pairs>,
-    /// Offer indices in name order.
-    by_name: Vec<u32>,
     /// Index into `categories` per offer.
     category_of: Vec<u16>,
     categories: Vec<Category>,
@@ -64,6 +64,24 @@ fn id_key(id: &str) -> String {
 
 impl Catalog {
     pub fn new(offers: Vec<Offer>) -> Catalog {
+        // The offers are kept in name order, and so are their folded texts: a search walks
+        // the catalog (or an earlier result, also in name order) from start to end, so it
+        // reads memory in order. In the order of the API response, every offer's text was
+        // somewhere else in a 1.5 MB block, and a search of 10,000 offers spent most of its
+        // time waiting for memory (measured: `catalog::tests::timing`).
+        let names: Vec<String> = offers.iter().map(|o| fold(&o.name)).collect();
+        let order = crate::sort::sorted_indices(offers.len(), &|a, b| {
+            let (a, b) = (a as usize, b as usize);
+            names[a]
+                .cmp(&names[b])
+                .then_with(|| offers[a].name.cmp(&offers[b].name))
+                .then(a.cmp(&b))
+        });
+        let mut slots: Vec<Option<Offer>> = offers.into_iter().map(Some).collect();
+        let offers: Vec<Offer> = order
+            .iter()
+            .filter_map(|&i| slots[i as usize].take())
+            .collect();
         let mut text = String::with_capacity(
             offers
                 .iter()
@@ -74,18 +92,15 @@ impl Catalog {
         let mut pairs = Vec::with_capacity(offers.len());
         let mut categories: Vec<Category> = Vec::new();
         let mut category_of = Vec::with_capacity(offers.len());
-        let mut name_keys: Vec<(u32, u32)> = Vec::with_capacity(offers.len());
-        for o in &offers {
+        for (o, &i) in offers.iter().zip(&order) {
             let start = text.len() as u32;
-            text.push_str(&fold(&o.name));
-            let name_end = text.len() as u32;
+            text.push_str(&names[i as usize]);
             text.push('\u{1}');
             text.push_str(&fold(&o.description));
             text.push('\u{1}');
             text.push_str(&fold(&o.id));
             spans.push((start, text.len() as u32));
             pairs.push(Pairs::of(&text.as_bytes()[start as usize..]));
-            name_keys.push((start, name_end));
             // A catalog has a few dozen categories: a linear search is enough.
             let c = match categories.iter().position(|c| c.id == o.category_id) {
                 Some(c) => c,
@@ -101,31 +116,27 @@ impl Catalog {
             categories[c].count += 1;
             category_of.push(c as u16);
         }
-        // The sort is stable, so of two offers with one id the first stays (as before).
+        // Of two offers with one id, the one first in the API response stays (the sort is
+        // by id, then by that position).
         let keys: Vec<String> = offers.iter().map(|o| id_key(&o.id)).collect();
         let mut by_id: Vec<(String, u32)> = Vec::with_capacity(offers.len());
         for i in crate::sort::sorted_indices(offers.len(), &|a, b| {
-            keys[a as usize].cmp(&keys[b as usize])
+            keys[a as usize]
+                .cmp(&keys[b as usize])
+                .then(order[a as usize].cmp(&order[b as usize]))
         }) {
             if by_id.last().is_none_or(|(k, _)| *k != keys[i as usize]) {
                 by_id.push((keys[i as usize].clone(), i));
             }
         }
-        let by_name = crate::sort::sorted_indices(offers.len(), &|a, b| {
-            let ka = &text[name_keys[a as usize].0 as usize..name_keys[a as usize].1 as usize];
-            let kb = &text[name_keys[b as usize].0 as usize..name_keys[b as usize].1 as usize];
-            ka.cmp(kb)
-                .then_with(|| offers[a as usize].name.cmp(&offers[b as usize].name))
-                .then(a.cmp(&b))
-        });
-        let order = crate::sort::sorted_indices(categories.len(), &|a, b| {
+        let sorted = crate::sort::sorted_indices(categories.len(), &|a, b| {
             fold(&categories[a as usize].name).cmp(&fold(&categories[b as usize].name))
         });
         let mut remap = vec![0u16; categories.len()];
-        for (new, &old) in order.iter().enumerate() {
+        for (new, &old) in sorted.iter().enumerate() {
             remap[old as usize] = new as u16;
         }
-        let categories = order
+        let categories = sorted
             .iter()
             .map(|&i| categories[i as usize].clone())
             .collect();
@@ -137,7 +148,6 @@ impl Catalog {
             text,
             spans,
             pairs,
-            by_name,
             category_of,
             categories,
             by_id,
@@ -225,9 +235,10 @@ impl Catalog {
                     .collect(),
                 None => {
                     let keep = |i: &u32| self.matches(*i, &needles, category);
+                    let all = 0..self.offers.len() as u32;
                     match query.sort {
-                        Sort::NameAsc => self.by_name.iter().copied().filter(keep).collect(),
-                        Sort::NameDesc => self.by_name.iter().rev().copied().filter(keep).collect(),
+                        Sort::NameAsc => all.filter(keep).collect(),
+                        Sort::NameDesc => all.rev().filter(keep).collect(),
                     }
                 }
             };
@@ -264,16 +275,18 @@ impl Pairs {
 /// per call, which in the wasm (no SIMD) cost more than the scan itself (measured with
 /// `make profile`). Bytes are enough: a UTF-8 needle matches only at character boundaries.
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    let Some(last) = hay.len().checked_sub(needle.len()) else {
-        return false;
-    };
-    hay[..=last]
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| b == first && hay[i + 1..i + needle.len()] == *rest)
+    match *needle {
+        [] => true,
+        [a] => hay.contains(&a),
+        [a, b, ref rest @ ..] => {
+            let n = needle.len();
+            // Two bytes compared in the loop before the rest: a search term's first letter
+            // alone is common, its first two together rarely are.
+            hay.windows(2).enumerate().any(|(i, w)| {
+                w[0] == a && w[1] == b && hay.get(i + 2..i + n).is_some_and(|r| r == rest)
+            })
+        }
+    }
 }
 
 /// The last few results, newest last: erasing a character (or coming back to an earlier

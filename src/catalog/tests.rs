@@ -249,7 +249,8 @@ fn narrowing_from_a_previous_result_gives_the_same_answer() {
 #[test]
 fn ids_are_found_without_regard_to_case() {
     let c = sample();
-    assert_eq!(c.index_of("cfq7ttc0cgxr:0002"), Some(0));
+    let i = c.index_of("cfq7ttc0cgxr:0002").unwrap();
+    assert_eq!(c.offer(i).id, "CFQ7TTC0CGXR:0002");
     assert!(c.get("nope").is_none());
 }
 
@@ -341,10 +342,7 @@ fn search_agrees_with_checking_every_offer_one_by_one() {
                 sort: Sort::NameAsc,
             };
             let terms = terms(q);
-            let expected: Vec<u32> = c
-                .by_name
-                .iter()
-                .copied()
+            let expected: Vec<u32> = (0..c.len() as u32)
                 .filter(|&i| {
                     let o = c.offer(i);
                     let hay = format!(
@@ -744,7 +742,22 @@ fn timing() {
             },
             prev.as_ref(),
         );
-        println!("{q:?}: {} in {:?}", r.indices.len(), t.elapsed());
+        let first = t.elapsed();
+        let t = std::time::Instant::now();
+        for _ in 0..20 {
+            std::hint::black_box(cat.search(
+                &Query {
+                    text: q.into(),
+                    ..Query::default()
+                },
+                prev.as_ref(),
+            ));
+        }
+        println!(
+            "{q:?}: {} in {first:?}, then {:?}",
+            r.indices.len(),
+            t.elapsed() / 20
+        );
         prev = Some(r);
     }
 }

@@ -454,10 +454,10 @@ fn Row(
             // into JS and makes the browser restyle or lay out that element again.
             let offer = i.map(|i| catalog.offer(i));
             let before = shown.item.filter(|_| !all).map(|i| catalog.offer(i));
-            let text = |e: &web_sys::Element, f: fn(&crate::model::Offer) -> &str| {
+            let text = |e: &web_sys::Text, f: fn(&crate::model::Offer) -> &str| {
                 let t = offer.map_or("", f);
                 if all || before.map_or("", f) != t {
-                    e.set_text_content(Some(t));
+                    e.set_data(t);
                 }
             };
             text(&parts.name, |o| &o.name);
@@ -548,11 +548,15 @@ struct RowState {
     written: bool,
 }
 
-/// The elements of a row whose text or visibility changes with the offer it shows.
+/// The nodes of a row whose text or visibility changes with the offer it shows. Texts are
+/// changed in their text node (`data`), never by replacing it (`textContent`): the browser
+/// then updates the text's layout object in place instead of building a new one, which made
+/// a keystroke's style update several times longer (measured in a trace: about 50 µs per row
+/// element).
 struct RowParts {
-    name: web_sys::Element,
-    category: web_sys::Element,
-    desc: web_sys::Element,
+    name: web_sys::Text,
+    category: web_sys::Text,
+    desc: web_sys::Text,
     add_on: web_sys::Element,
     trial: web_sys::Element,
     unavailable: web_sys::Element,
@@ -562,10 +566,14 @@ struct RowParts {
 impl RowParts {
     fn of(row: &web_sys::HtmlElement) -> RowParts {
         let one = |sel: &str| {
-            row.query_selector(sel)
+            let span = row
+                .query_selector(sel)
                 .ok()
                 .flatten()
-                .expect("the row's markup has this element")
+                .expect("the row's markup has this element");
+            let text = web_sys::Text::new().expect("a text node");
+            let _ = span.append_child(&text);
+            text
         };
         let badges = row.query_selector_all(".cw-badge").ok();
         let badge = |k: u32| {
