@@ -3,7 +3,7 @@
 // and at 4x CPU throttling (CDP Emulation.setCPUThrottlingRate). Prints a markdown table and
 // writes bench/results/catalog.json. Not a test: it measures, and marks what misses a target.
 //
-// Usage: node bench/catalog.mjs [--keys N] [--port P] [--conditions fast,slow]
+// Usage: node bench/catalog.mjs [--keys N] [--port P] [--conditions fast,uncapped,slow] [--dist DIR]
 // Needs dist/ (make build). Generates public/demo/offers-10k.json if missing
 // (node tools/gen-demo-offers.mjs --count 10000) and copies it into dist/public/demo/.
 //
@@ -59,7 +59,7 @@ function fail(message) {
 }
 
 // ---- data and server -------------------------------------------------------------------------
-const DIST = join(ROOT, 'dist');
+const DIST = option('dist', join(ROOT, 'dist'));
 if (!existsSync(join(DIST, 'index.html'))) fail('dist/ does not exist: run `make build` first.');
 const SRC_10K = join(ROOT, 'public/demo/offers-10k.json');
 if (!existsSync(SRC_10K)) {

@@ -30,7 +30,7 @@ use crate::store::use_wizard;
 use crate::windowing::{layout, row_at, Heights, ROW_PX};
 
 /// Rows rendered beyond each edge of the view.
-const OVERSCAN: usize = 4;
+const OVERSCAN: usize = 2;
 
 #[wasm_bindgen]
 extern "C" {
