@@ -259,8 +259,12 @@ impl Pairs {
     fn of(bytes: &[u8]) -> Pairs {
         let mut p = Pairs::default();
         for w in bytes.windows(2) {
-            let h = (usize::from(w[0]).wrapping_mul(31) ^ usize::from(w[1]).wrapping_mul(97)) & 255;
-            p.0[h / 64] |= 1 << (h % 64);
+            // Fibonacci hashing of the pair, top eight bits. The XOR of two multiples used
+            // before put many common letter pairs in the same bits: for two- and three-letter
+            // terms over the 10,000-offer catalog, half of the offers that passed this test
+            // did not contain the term (now a quarter), and each of those is scanned in full.
+            let h = (u32::from(w[0]) << 8 | u32::from(w[1])).wrapping_mul(0x9E37_79B1) >> 24;
+            p.0[h as usize / 64] |= 1 << (h % 64);
         }
         p
     }
