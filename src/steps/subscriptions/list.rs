@@ -74,6 +74,10 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         results.with(|r| state.with_value(|s| layout(&s.heights, &r.indices)))
     });
     let total = move || offsets.with(|o| o.last().copied().unwrap_or(0));
+    // The list shrinks to a short result (its CSS height is at most about 29 lines). Capped, so
+    // that the value, and the list's style, change only while the result is that short, not
+    // with every keystroke's count.
+    let max_height = memo(move || total().clamp(ROW_PX, 4000) + 4);
     // A new result starts at the top.
     effect(move |first| {
         results.track();
@@ -357,7 +361,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
             aria-labelledby=label_id
             aria-describedby=hint_id
             aria-activedescendant=activedescendant
-            style:max-height=move || format!("{}px", total().max(ROW_PX) + 4)
+            style:max-height=move || format!("{}px", max_height.get())
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
                     scroll_top.set(el.scroll_top().max(0) as usize);
