@@ -332,6 +332,10 @@ messages! {
     QuantityFixed => "{count} (this offer is sold in this quantity only)", "{count} (bu teklif yalnızca bu miktarda satılır)";
     QuantityIncrease => "One more license of {offer}", "{offer}: bir lisans artır";
     QuantityDecrease => "One license fewer of {offer}", "{offer}: bir lisans azalt";
+    // The same for an offer not sold per license (devices, capacity, units, an Azure plan).
+    QuantityUnits => "Quantity", "Miktar";
+    QuantityIncreaseUnits => "One more of {offer}", "{offer}: bir artır";
+    QuantityDecreaseUnits => "One fewer of {offer}", "{offer}: bir azalt";
     BillingCycleLabel => "Billing frequency", "Faturalama sıklığı";
     CycleMonthly => "Monthly", "Aylık";
     CycleAnnual => "Annual", "Yıllık";
@@ -373,6 +377,14 @@ messages! {
     ErrQtyBelowMin => "The number of licenses must be {min} or more", "Lisans sayısı en az {min} olmalıdır";
     ErrQtyAboveMax => "The number of licenses must be {max} or fewer", "Lisans sayısı en fazla {max} olmalıdır";
     ErrQtyTooLarge => "That number is far too large: the number of licenses must be {max} or fewer", "Bu sayı çok büyük: lisans sayısı en fazla {max} olmalıdır";
+    ErrQtyEmptyUnits => "Enter a quantity", "Miktarı girin";
+    ErrQtyNotNumberUnits => "Enter the quantity in digits, like 5", "Miktarı rakamla girin, örneğin 5";
+    ErrQtyDecimalUnits => "Enter the quantity as a whole number, without a decimal point or thousands separator", "Miktarı ondalık işareti ve binlik ayırıcı olmadan, tam sayı olarak girin";
+    ErrQtyZeroUnits => "The quantity cannot be 0. To leave this offer out, remove it", "Miktar 0 olamaz. Bu teklifi istemiyorsanız kaldırın";
+    ErrQtyNegativeUnits => "The quantity cannot be negative", "Miktar negatif olamaz";
+    ErrQtyBelowMinUnits => "The quantity must be {min} or more", "Miktar en az {min} olmalıdır";
+    ErrQtyAboveMaxUnits => "The quantity must be {max} or fewer", "Miktar en fazla {max} olmalıdır";
+    ErrQtyTooLargeUnits => "That number is far too large: the quantity must be {max} or fewer", "Bu sayı çok büyük: miktar en fazla {max} olmalıdır";
     ErrMissingPrereq => "This add-on needs one of the offers it builds on in the same order: add one, or remove the add-on", "Bu eklenti, dayandığı tekliflerden birinin aynı siparişte olmasını gerektirir: birini ekleyin veya eklentiyi kaldırın";
     ErrPrereqOtherOrder => "Choose the same billing frequency as the offer this add-on builds on", "Bu eklentinin dayandığı teklifle aynı faturalama sıklığını seçin";
     ErrUnavailable => "This offer is not available for purchase: remove it", "Bu teklif satın alınamaz: kaldırın";

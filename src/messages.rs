@@ -156,22 +156,37 @@ pub fn api_error(e: &ApiError, l: Locale) -> String {
     }
 }
 
-pub fn quantity_error(e: QuantityError, l: Locale) -> String {
+/// `per_license`: the offer is sold per license ("the number of licenses"); otherwise the
+/// message says "the quantity" (devices, capacity, units).
+pub fn quantity_error(e: QuantityError, l: Locale, per_license: bool) -> String {
+    let k = |license: Key, other: Key| if per_license { license } else { other };
     match e {
-        QuantityError::Empty => Key::ErrQtyEmpty.text(l).into(),
-        QuantityError::NotANumber => Key::ErrQtyNotNumber.text(l).into(),
-        QuantityError::Decimal => Key::ErrQtyDecimal.text(l).into(),
-        QuantityError::Zero => Key::ErrQtyZero.text(l).into(),
-        QuantityError::Negative => Key::ErrQtyNegative.text(l).into(),
-        QuantityError::BelowMin { min } => Key::ErrQtyBelowMin.fmt(l, &[("min", &min.to_string())]),
-        QuantityError::AboveMax { max } => Key::ErrQtyAboveMax.fmt(l, &[("max", &max.to_string())]),
-        QuantityError::TooLarge { max } => Key::ErrQtyTooLarge.fmt(l, &[("max", &max.to_string())]),
+        QuantityError::Empty => k(Key::ErrQtyEmpty, Key::ErrQtyEmptyUnits).text(l).into(),
+        QuantityError::NotANumber => k(Key::ErrQtyNotNumber, Key::ErrQtyNotNumberUnits)
+            .text(l)
+            .into(),
+        QuantityError::Decimal => k(Key::ErrQtyDecimal, Key::ErrQtyDecimalUnits)
+            .text(l)
+            .into(),
+        QuantityError::Zero => k(Key::ErrQtyZero, Key::ErrQtyZeroUnits).text(l).into(),
+        QuantityError::Negative => k(Key::ErrQtyNegative, Key::ErrQtyNegativeUnits)
+            .text(l)
+            .into(),
+        QuantityError::BelowMin { min } => {
+            k(Key::ErrQtyBelowMin, Key::ErrQtyBelowMinUnits).fmt(l, &[("min", &min.to_string())])
+        }
+        QuantityError::AboveMax { max } => {
+            k(Key::ErrQtyAboveMax, Key::ErrQtyAboveMaxUnits).fmt(l, &[("max", &max.to_string())])
+        }
+        QuantityError::TooLarge { max } => {
+            k(Key::ErrQtyTooLarge, Key::ErrQtyTooLargeUnits).fmt(l, &[("max", &max.to_string())])
+        }
     }
 }
 
-pub fn line_error(e: &LineError, l: Locale) -> String {
+pub fn line_error(e: &LineError, l: Locale, per_license: bool) -> String {
     match e {
-        LineError::Quantity(q) => quantity_error(*q, l),
+        LineError::Quantity(q) => quantity_error(*q, l, per_license),
         LineError::MissingPrerequisite => Key::ErrMissingPrereq.text(l).into(),
         LineError::PrerequisiteInOtherOrder => Key::ErrPrereqOtherOrder.text(l).into(),
         LineError::Unavailable => Key::ErrUnavailable.text(l).into(),
@@ -232,12 +247,21 @@ mod tests {
     #[test]
     fn subscription_messages_in_both_languages() {
         assert_eq!(
-            quantity_error(QuantityError::AboveMax { max: 300 }, Locale::En),
+            quantity_error(QuantityError::AboveMax { max: 300 }, Locale::En, true),
             "The number of licenses must be 300 or fewer"
         );
         assert_eq!(
-            quantity_error(QuantityError::BelowMin { min: 5 }, Locale::Tr),
+            quantity_error(QuantityError::BelowMin { min: 5 }, Locale::Tr, true),
             "Lisans sayısı en az 5 olmalıdır"
+        );
+        // An offer sold per device or unit speaks of a quantity, not of licenses.
+        assert_eq!(
+            quantity_error(QuantityError::Zero, Locale::En, false),
+            "The quantity cannot be 0. To leave this offer out, remove it"
+        );
+        assert_eq!(
+            quantity_error(QuantityError::AboveMax { max: 10 }, Locale::Tr, false),
+            "Miktar en fazla 10 olmalıdır"
         );
         assert_eq!(term("P1M", Locale::En), "1 month");
         assert_eq!(term("P3Y", Locale::En), "3 years");
@@ -246,6 +270,6 @@ mod tests {
             billing_cycle(BillingCycle::Annual).text(Locale::Tr),
             "Yıllık"
         );
-        assert!(line_error(&LineError::Unavailable, Locale::Tr).contains("satın alınamaz"));
+        assert!(line_error(&LineError::Unavailable, Locale::Tr, true).contains("satın alınamaz"));
     }
 }

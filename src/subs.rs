@@ -120,18 +120,21 @@ impl Subs {
             issues
                 .iter()
                 .map(|i| {
-                    let (offer_id, name) = draft
+                    let (offer_id, name, per_license) = draft
                         .with(|d| {
                             d.lines.get(i.line).map(|line| {
-                                let name = cat
-                                    .as_ref()
-                                    .and_then(|c| c.get(&line.offer_id))
-                                    .map_or_else(|| line.offer_id.clone(), |o| o.name.clone());
-                                (line.offer_id.clone(), name)
+                                let offer = cat.as_ref().and_then(|c| c.get(&line.offer_id));
+                                let name =
+                                    offer.map_or_else(|| line.offer_id.clone(), |o| o.name.clone());
+                                (
+                                    line.offer_id.clone(),
+                                    name,
+                                    offer.is_none_or(|o| o.per_license()),
+                                )
                             })
                         })
-                        .unwrap_or_default();
-                    let message = messages::line_error(&i.error, l);
+                        .unwrap_or_else(|| (String::new(), String::new(), true));
+                    let message = messages::line_error(&i.error, l, per_license);
                     (
                         line_el_id(prefix, &offer_id, i.field),
                         Key::ErrLineInSummary.fmt(l, &[("offer", &name), ("message", &message)]),

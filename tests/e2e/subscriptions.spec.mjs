@@ -214,6 +214,27 @@ test('every kind of bad quantity blocks Continue with its own message, in the su
   await expect(page.locator('h1')).toHaveText('Review');
 });
 
+test('an offer sold per device asks for a quantity, not a number of licenses, in English and Turkish', async ({ page }) => {
+  await toSubscriptions(page);
+  await choose(page, 'Microsoft Teams Rooms Basic');
+  const rooms = line(page, 'Microsoft Teams Rooms Basic');
+  await expect(rooms.getByLabel('Number of licenses')).toHaveCount(0);
+  const qty = rooms.getByLabel('Quantity', { exact: true });
+  await expect(rooms.getByRole('button', { name: 'One more of Microsoft Teams Rooms Basic' })).toBeVisible();
+  await qty.fill('');
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await expect(page.locator('.cw-error-summary')).toContainText('Microsoft Teams Rooms Basic: Enter a quantity');
+  await qty.fill('30');
+  await expect(rooms.locator('.cw-error-message')).toContainText('The quantity must be 25 or fewer');
+  // A license offer next to it keeps its own wording.
+  await choose(page, 'Microsoft 365 Business Basic');
+  await expect(line(page, 'Microsoft 365 Business Basic').getByLabel('Number of licenses')).toBeVisible();
+  await page.locator('#cw-ui-language').selectOption('tr');
+  await expect(rooms.getByLabel('Miktar', { exact: true })).toHaveValue('30');
+  await expect(rooms.locator('.cw-error-message')).toContainText('Miktar en fazla 25 olmalıdır');
+  await expect(rooms.getByRole('button', { name: 'Microsoft Teams Rooms Basic: bir azalt' })).toBeVisible();
+});
+
 test('an add-on needs a prerequisite: the prompt adds both, cancel adds nothing, a removed prerequisite is flagged', async ({ page }) => {
   await toSubscriptions(page);
   await search(page).fill('Microsoft Teams Premium');

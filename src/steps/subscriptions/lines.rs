@@ -173,6 +173,10 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     let key = offer_id.clone();
     let offer = move || catalog.get().and_then(|c| c.0.get(&key).cloned());
     let offer = memo(offer);
+    // Licenses, or some other unit (devices, capacity): the label, the +/- buttons and the
+    // messages say which.
+    let per_license = memo(move || offer.with(|o| o.as_ref().is_none_or(|o| o.per_license())));
+    let units = move |license: Key, other: Key| if per_license.get() { license } else { other };
     let prefix = w.id.get_value();
     let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
     // Offer-level problems show at once; the others after the step's first Continue.
@@ -187,7 +191,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
             w.subs.issues.with(|all| {
                 all.iter()
                     .find(|x| x.line == i && x.field == field)
-                    .map(|x| messages::line_error(&x.error, l))
+                    .map(|x| messages::line_error(&x.error, l, per_license.get()))
             })
         })
     };
@@ -339,7 +343,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                     when=move || fixed.get().is_none()
                     fallback=move || view! {
                         <div class="cw-field">
-                            <p class="cw-label">{tr(Key::Quantity)}</p>
+                            <p class="cw-label">{move || units(Key::Quantity, Key::QuantityUnits).text(w.locale.get())}</p>
                             <p class="cw-line__fixed">
                                 {move || Key::QuantityFixed.fmt(w.locale.get(), &[("count", &fixed.get().unwrap_or(1).to_string())])}
                             </p>
@@ -350,7 +354,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         let q_id_s = q_id_s.clone();
                         view! {
                         <div class="cw-field" class:cw-field--error=has_error(q_err)>
-                            <label class="cw-label" for=q_id_s.clone()>{tr(Key::Quantity)}</label>
+                            <label class="cw-label" for=q_id_s.clone()>{move || units(Key::Quantity, Key::QuantityUnits).text(w.locale.get())}</label>
                             <p class="cw-hint" id=format!("{q_id_s}-hint")>
                                 {move || {
                                     let (min, max) = bounds();
@@ -362,7 +366,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="cw-button cw-button--secondary cw-stepper-input__btn"
-                                    aria-label=move || Key::QuantityDecrease.fmt(w.locale.get(), &[("offer", &name.get())])
+                                    aria-label=move || units(Key::QuantityDecrease, Key::QuantityDecreaseUnits).fmt(w.locale.get(), &[("offer", &name.get())])
                                     aria-controls=q_id_s.clone()
                                     on:click=move |_| step_by(false)
                                 >
@@ -386,7 +390,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="cw-button cw-button--secondary cw-stepper-input__btn"
-                                    aria-label=move || Key::QuantityIncrease.fmt(w.locale.get(), &[("offer", &name.get())])
+                                    aria-label=move || units(Key::QuantityIncrease, Key::QuantityIncreaseUnits).fmt(w.locale.get(), &[("offer", &name.get())])
                                     aria-controls=q_id_s.clone()
                                     on:click=move |_| step_by(true)
                                 >
