@@ -151,6 +151,9 @@ messages! {
     ErrEmailPartner => "Enter the customer's email address, not one at your own company's domain", "Kendi şirketinizin alan adındaki değil, müşterinin e-posta adresini girin";
     ErrDomainTaken => "This domain is already in use. The customer may already exist: request a relationship instead", "Bu etki alanı zaten kullanılıyor. Müşteri zaten var olabilir: bunun yerine ilişki isteği gönderin";
     ErrPostalInvalid => "Enter a postal code in the format used in this country", "Bu ülkede kullanılan biçimde bir posta kodu girin";
+    ErrZipInvalid => "Enter a ZIP code in the format used in this country", "Bu ülkede kullanılan biçimde bir ZIP kodu girin";
+    ErrZipInvalidUs => "Enter a ZIP code of 5 digits, like 98052, or of 5 and 4 digits, like 98052-6399", "ZIP kodunu 5 haneli (98052 gibi) ya da 5 + 4 haneli (98052-6399 gibi) girin";
+    ErrPostcodeInvalid => "Enter a postcode in the format used in this country", "Bu ülkede kullanılan biçimde bir posta kodu (postcode) girin";
     ErrStateList => "Choose a state or province from the list", "Listeden bir eyalet veya il seçin";
     ErrPhoneInvalid => "Enter a phone number in the format used in this country, like +90 212 555 01 00", "Bu ülkede kullanılan biçimde bir telefon numarası girin, örneğin +90 212 555 01 00";
     ErrDateInvalid => "Enter a real date", "Geçerli bir tarih girin";
@@ -191,6 +194,9 @@ messages! {
     EnterAddressLine1 => "Enter the first line of the address", "Adresin ilk satırını girin";
     EnterCity => "Enter the town or city", "İlçe veya şehri girin";
     EnterPostalCode => "Enter the postal code", "Posta kodunu girin";
+    // Where the field is called "ZIP code" or "Postcode", its messages say so too.
+    EnterZip => "Enter the ZIP code", "ZIP kodunu girin";
+    EnterPostcode => "Enter the postcode", "Posta kodunu (postcode) girin";
     EnterFirstName => "Enter the first name", "Adı girin";
     EnterLastName => "Enter the last name", "Soyadını girin";
     EnterEmail => "Enter the email address", "E-posta adresini girin";

@@ -88,8 +88,25 @@ pub fn state_label(country: &str) -> Key {
     }
 }
 
-pub fn field_error(e: &FieldError, l: Locale) -> String {
+/// `country`: the customer's country (ISO code), for messages that name a field the way
+/// that country does (a US postal code is a ZIP code).
+pub fn field_error(e: &FieldError, l: Locale, country: &str) -> String {
+    let postal = postal_label(country);
     match e {
+        FieldError::Required(FieldId::PostalCode) if postal == Key::PostalZip => {
+            Key::EnterZip.text(l).into()
+        }
+        FieldError::Required(FieldId::PostalCode) if postal == Key::PostalPostcode => {
+            Key::EnterPostcode.text(l).into()
+        }
+        FieldError::PostalCodeInvalid => match (postal, country) {
+            (_, "US") => Key::ErrZipInvalidUs,
+            (Key::PostalZip, _) => Key::ErrZipInvalid,
+            (Key::PostalPostcode, _) => Key::ErrPostcodeInvalid,
+            _ => Key::ErrPostalInvalid,
+        }
+        .text(l)
+        .into(),
         FieldError::Required(FieldId::Country) => Key::ErrChooseCountry.text(l).into(),
         FieldError::Required(FieldId::Agreement) => Key::ErrChooseAgreement.text(l).into(),
         FieldError::Required(FieldId::Reseller) => Key::ErrChooseReseller.text(l).into(),
@@ -108,7 +125,6 @@ pub fn field_error(e: &FieldError, l: Locale) -> String {
         FieldError::DomainInvalidCharacters => Key::ErrDomainInvalid.text(l).into(),
         FieldError::DomainTooLong => Key::ErrDomainTooLong.text(l).into(),
         FieldError::DomainTaken => Key::ErrDomainTaken.text(l).into(),
-        FieldError::PostalCodeInvalid => Key::ErrPostalInvalid.text(l).into(),
         FieldError::StateNotInList => Key::ErrStateList.text(l).into(),
         FieldError::PhoneInvalid => Key::ErrPhoneInvalid.text(l).into(),
         FieldError::DateInvalid => Key::ErrDateInvalid.text(l).into(),
@@ -227,8 +243,26 @@ mod tests {
     #[test]
     fn required_messages_name_the_field_in_both_languages() {
         let e = FieldError::Required(FieldId::City);
-        assert_eq!(field_error(&e, Locale::En), "Enter the town or city");
-        assert_eq!(field_error(&e, Locale::Tr), "İlçe veya şehri girin");
+        assert_eq!(field_error(&e, Locale::En, "US"), "Enter the town or city");
+        assert_eq!(field_error(&e, Locale::Tr, "US"), "İlçe veya şehri girin");
+    }
+
+    #[test]
+    fn postal_messages_name_the_field_as_the_country_does() {
+        let empty = FieldError::Required(FieldId::PostalCode);
+        let bad = FieldError::PostalCodeInvalid;
+        assert_eq!(field_error(&empty, Locale::En, "US"), "Enter the ZIP code");
+        assert!(field_error(&bad, Locale::En, "US").contains("98052-6399"));
+        assert_eq!(field_error(&empty, Locale::En, "GB"), "Enter the postcode");
+        assert_eq!(
+            field_error(&bad, Locale::En, "PH"),
+            "Enter a ZIP code in the format used in this country"
+        );
+        assert_eq!(field_error(&empty, Locale::Tr, "TR"), "Posta kodunu girin");
+        assert_eq!(
+            field_error(&bad, Locale::Tr, "TR"),
+            "Bu ülkede kullanılan biçimde bir posta kodu girin"
+        );
     }
 
     #[test]

@@ -350,7 +350,12 @@ impl Wizard {
             _ => self
                 .visible_issues(step)
                 .into_iter()
-                .map(|i| (self.field_id(i.field), messages::field_error(&i.error, l)))
+                .map(|i| {
+                    let m = self
+                        .draft
+                        .with(|d| messages::field_error(&i.error, l, d.account.country.trim()));
+                    (self.field_id(i.field), m)
+                })
                 .collect(),
         }
     }

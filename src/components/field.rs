@@ -20,7 +20,10 @@ pub fn field_error(field: FieldId) -> Derived<Option<String>> {
         w.visible_issues(Step::Account)
             .into_iter()
             .find(|i| i.field == field)
-            .map(|i| messages::field_error(&i.error, l))
+            .map(|i| {
+                w.draft
+                    .with(|d| messages::field_error(&i.error, l, d.account.country.trim()))
+            })
     })
 }
 

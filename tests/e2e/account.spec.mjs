@@ -92,7 +92,9 @@ test('every error message, shown after Continue and updated as the user types', 
     ['email', 'ada@', 'correct format'],
     ['email', 'bill@microsoft.com', 'not a microsoft.com address'],
     ['email', 'me@contoso-partner.example', "not one at your own company's domain"],
-    ['postal-code', '9810', 'format used in this country'],
+    // The field is "ZIP code" in the US, and so is the message, with the two US forms.
+    ['postal-code', '9810', 'Enter a ZIP code of 5 digits, like 98052, or of 5 and 4 digits, like 98052-6399'],
+    ['postal-code', '', 'Enter the ZIP code'],
     ['phone', '555-abc', 'phone number in the format'],
     ['address-line1', 'x'.repeat(300), '250 characters or fewer'],
     ['city', '', 'Enter the town or city'],
@@ -136,7 +138,7 @@ test('switching country re-validates and keeps what still applies', async ({ pag
   await page.selectOption('#cw-country', 'GB');
   await next(page);
   // A US ZIP code is not a UK postcode; the name, email and street are kept.
-  await expect(err(page, 'postal-code')).toContainText('format used in this country');
+  await expect(err(page, 'postal-code')).toContainText('Enter a postcode in the format used in this country');
   await expect(page.locator('#cw-company-name')).toHaveValue('Contoso Pharmaceuticals Inc.');
   await expect(page.locator('#cw-address-line1')).toHaveValue('1 Microsoft Way');
   await page.fill('#cw-postal-code', 'SW1A 2AA');
