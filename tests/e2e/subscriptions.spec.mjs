@@ -233,6 +233,8 @@ test('an offer sold per device asks for a quantity, not a number of licenses, in
   await expect(rooms.getByLabel('Miktar', { exact: true })).toHaveValue('30');
   await expect(rooms.locator('.cw-error-message')).toContainText('Miktar en fazla 25 olmalıdır');
   await expect(rooms.getByRole('button', { name: 'Microsoft Teams Rooms Basic: bir azalt' })).toBeVisible();
+  await rooms.scrollIntoViewIfNeeded();
+  await shot(page, 'subscriptions-device-quantity-tr-1280');
 });
 
 test('an add-on needs a prerequisite: the prompt adds both, cancel adds nothing, a removed prerequisite is flagged', async ({ page }) => {
