@@ -31,8 +31,8 @@ use crate::windowing::{layout, row_at, Heights, ROW_PX};
 
 /// Rows rendered beyond each edge of the view. Every keystroke that changes the result
 /// rewrites and lays out every rendered row: two rows each side instead of four took about
-/// 1 ms off the main thread's p95 per keystroke (`tools/trace-keystrokes.mjs`), and scrolling
-/// still shows no blank rows (a scroll frame renders the rows it reveals before it paints).
+/// 1 ms off the main thread's p95 per keystroke (`tools/trace-keystrokes.mjs`). A fast fling
+/// scrolled by the compositor may show the edge of the list empty for a frame either way.
 const OVERSCAN: usize = 2;
 
 #[wasm_bindgen]
