@@ -14,7 +14,7 @@ name=${wasm%_bg.wasm}
 wasm-bindgen --target web --out-dir target/profile-bindgen --out-name "$name" \
   target/wasm32-unknown-unknown/release/customer_wizard.wasm
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "target/profile-bindgen/${name}_bg.wasm" -o "dist-profile/$wasm"
 cp "target/profile-bindgen/$name.js" dist-profile/
 # The files changed, so their integrity hashes no longer hold.

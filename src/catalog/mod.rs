@@ -274,85 +274,23 @@ impl Pairs {
     }
 }
 
-/// Whether `needle` occurs in `hay`. A plain scan, not `str::contains`: the texts are short
-/// (an offer's name, description and id), and `str::contains` sets up a two-way searcher per
-/// call, which in the wasm cost more than the scan itself (measured with `make profile`).
-/// Bytes are enough: a UTF-8 needle matches only at character boundaries.
-///
-/// The scan looks for the needle's first two bytes together (a term's first letter alone is
-/// common, its first two together rarely are). In the wasm it compares 16 positions at once
-/// (SIMD): an offer whose text does not hold the term is read to its end, and for short,
-/// common terms ("te", "is") that is most of them.
+/// Whether `needle` occurs in `hay`. A plain scan for the first byte: the texts are short
+/// (an offer's name, description and id), and `str::contains` sets up a two-way searcher
+/// per call, which in the wasm (no SIMD) cost more than the scan itself (measured with
+/// `make profile`). Bytes are enough: a UTF-8 needle matches only at character boundaries.
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     match *needle {
         [] => true,
-        [a] => has_byte(hay, a),
-        [a, b, ref rest @ ..] => has_pair_then(hay, a, b, rest),
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn has_byte(hay: &[u8], a: u8) -> bool {
-    hay.contains(&a)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn has_pair_then(hay: &[u8], a: u8, b: u8, rest: &[u8]) -> bool {
-    pair_then_from(hay, 0, a, b, rest)
-}
-
-/// The scalar scan from `start`: positions `i >= start` with `hay[i] == a`, `hay[i + 1] == b`
-/// and `rest` after them.
-fn pair_then_from(hay: &[u8], start: usize, a: u8, b: u8, rest: &[u8]) -> bool {
-    (start..hay.len().saturating_sub(1))
-        .any(|i| hay[i] == a && hay[i + 1] == b && hay.get(i + 2..i + 2 + rest.len()) == Some(rest))
-}
-
-#[cfg(target_arch = "wasm32")]
-#[target_feature(enable = "simd128")]
-fn has_byte(hay: &[u8], a: u8) -> bool {
-    use core::arch::wasm32::{u8x16_eq, u8x16_splat, v128, v128_any_true, v128_load};
-    let va = u8x16_splat(a);
-    let mut i = 0;
-    while i + 16 <= hay.len() {
-        // SAFETY: `i + 16 <= hay.len()`: the 16 bytes read are in `hay` (wasm loads need no
-        // alignment).
-        let x = unsafe { v128_load(hay.as_ptr().add(i) as *const v128) };
-        if v128_any_true(u8x16_eq(x, va)) {
-            return true;
+        [a] => hay.contains(&a),
+        [a, b, ref rest @ ..] => {
+            let n = needle.len();
+            // Two bytes compared in the loop before the rest: a search term's first letter
+            // alone is common, its first two together rarely are.
+            hay.windows(2).enumerate().any(|(i, w)| {
+                w[0] == a && w[1] == b && hay.get(i + 2..i + n).is_some_and(|r| r == rest)
+            })
         }
-        i += 16;
     }
-    hay[i..].contains(&a)
-}
-
-#[cfg(target_arch = "wasm32")]
-#[target_feature(enable = "simd128")]
-fn has_pair_then(hay: &[u8], a: u8, b: u8, rest: &[u8]) -> bool {
-    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat, v128, v128_and, v128_load};
-    let (va, vb) = (u8x16_splat(a), u8x16_splat(b));
-    let mut i = 0;
-    // Positions i..i + 16 whose byte is `a` and whose next byte is `b`.
-    while i + 17 <= hay.len() {
-        // SAFETY: `i + 17 <= hay.len()`: both 16-byte reads, at `i` and `i + 1`, are in `hay`.
-        let (x, y) = unsafe {
-            let p = hay.as_ptr().add(i);
-            (
-                v128_load(p as *const v128),
-                v128_load(p.add(1) as *const v128),
-            )
-        };
-        let mut hits = u8x16_bitmask(v128_and(u8x16_eq(x, va), u8x16_eq(y, vb)));
-        while hits != 0 {
-            let at = i + hits.trailing_zeros() as usize + 2;
-            if hay.get(at..at + rest.len()) == Some(rest) {
-                return true;
-            }
-            hits &= hits - 1;
-        }
-        i += 16;
-    }
-    pair_then_from(hay, i, a, b, rest)
 }
 
 /// The last few results, newest last: erasing a character (or coming back to an earlier
