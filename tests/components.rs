@@ -248,3 +248,85 @@ fn json_round_trips_the_draft_and_submission() {
     let text = json::to_string(&submission);
     assert_eq!(json::read::<Submission>(&text).unwrap(), submission);
 }
+
+/// The offer search in the wasm finds the same offers as a plain `str::contains`, for terms
+/// of one, two and more letters at every position of texts of many lengths: the scan and the
+/// letter-pair filter are written for speed, and this runs them as compiled for the browser.
+#[wasm_bindgen_test]
+fn offer_search_in_the_wasm_matches_a_plain_scan() {
+    use customer_wizard::catalog::{Catalog, Query};
+    use customer_wizard::model::Offer;
+    let words = [
+        "alpha",
+        "teams",
+        "steam",
+        "phone",
+        "is",
+        "x",
+        "zz",
+        "microsoft",
+        "365",
+        "tea",
+        "qu",
+    ];
+    let mut offers = Vec::new();
+    for n in 0..120usize {
+        // Texts of many lengths, with words at shifting offsets.
+        let mut desc = "-".repeat(n % 37);
+        for k in 0..(n % 7) {
+            desc.push_str(words[(n + k) % words.len()]);
+            desc.push_str(&".".repeat((n * 3 + k) % 19));
+        }
+        offers.push(Offer {
+            id: format!("id{n}"),
+            name: format!("offer {}", words[n % words.len()]),
+            description: desc,
+            ..Offer::default()
+        });
+    }
+    let catalog = Catalog::new(offers.clone());
+    let terms = [
+        "a",
+        "x",
+        "z",
+        "q",
+        "te",
+        "ea",
+        "zz",
+        "is",
+        "ph",
+        "tea",
+        "team",
+        "steam",
+        "phone",
+        "microsoft",
+        "365",
+        "alpha",
+        "qu",
+        "-te",
+        ".x",
+        "id1",
+        "id119",
+        "nothing",
+    ];
+    for term in terms {
+        let query = Query {
+            text: term.to_string(),
+            ..Query::default()
+        };
+        let mut got: Vec<String> = catalog
+            .search(&query, None)
+            .indices
+            .iter()
+            .map(|&i| catalog.offer(i).id.clone())
+            .collect();
+        let mut want: Vec<String> = offers
+            .iter()
+            .filter(|o| format!("{}\u{1}{}\u{1}{}", o.name, o.description, o.id).contains(term))
+            .map(|o| o.id.clone())
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "term {term:?}");
+    }
+}
