@@ -242,10 +242,48 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
             });
         }
     };
+    // Whether measuring would change anything: the view grew, or a rendered row is not
+    // measured yet or measures other than stored. Read where layout is up to date (in a
+    // `ResizeObserver` callback), this costs no layout.
+    let stale = move || {
+        let (Some(el), Some(sp)) = (viewport.get_untracked(), spacer.get_untracked()) else {
+            return false;
+        };
+        if el.client_height().max(0) as usize > view_h.get_untracked() {
+            return true;
+        }
+        let rows = sp.children();
+        results.with_untracked(|r| {
+            state.with_value(|s| {
+                (0..rows.length()).any(|k| {
+                    let Some(row) = rows.item(k) else {
+                        return false;
+                    };
+                    let p = row
+                        .get_attribute("aria-posinset")
+                        .and_then(|a| a.parse().ok());
+                    let Some(&i) = p.and_then(|p: usize| r.indices.get(p.wrapping_sub(1))) else {
+                        return false;
+                    };
+                    let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() else {
+                        return false;
+                    };
+                    s.heights.get(i) != Some(row.offset_height().max(0) as u32 + 1)
+                })
+            })
+        })
+    };
     // The observer reports the list and the rows when their size changes (width, text size,
-    // language, a badge); the effect, when the rows show other offers.
+    // language, a badge); the effect, when the rows show other offers. A keystroke's new rows
+    // are measured in the frame that shows them, before the observer reports their new sizes
+    // in that same frame: then nothing is stale, and no further frame is asked for (it was
+    // one more frame of work after every keystroke that changed the rows).
     let observer = {
-        let cb = Closure::<dyn FnMut()>::new(schedule);
+        let cb = Closure::<dyn FnMut()>::new(move || {
+            if stale() {
+                schedule();
+            }
+        });
         let ro = ResizeObserver::new(cb.as_ref().unchecked_ref());
         Rc::new((ro, cb))
     };
