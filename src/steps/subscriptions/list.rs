@@ -153,49 +153,32 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         if vh as usize > view_h.get_untracked() {
             view_h.set(vh as usize);
         }
-        let rows = sp.children();
+        let rows = results.with_untracked(|r| rendered(&sp, r));
         let mut changed = false;
-        results.with_untracked(|r| {
-            state.update_value(|State { heights: hs, .. }| {
-                // Only a height other than the one the layout assumed (the guess, for a row
-                // not measured before) moves rows: otherwise the list is not laid out again.
-                let guess = hs.guess();
-                // A second pass after a measured row changed height and every height was
-                // dropped.
-                'pass: for again in [false, true] {
-                    for k in 0..rows.length() {
-                        let Some(row) = rows.item(k) else { continue };
-                        // The position the row shows, as the DOM says.
-                        let p = row
-                            .get_attribute("aria-posinset")
-                            .and_then(|a| a.parse().ok());
-                        let Some(&i) = p.and_then(|p: usize| r.indices.get(p.wrapping_sub(1)))
-                        else {
-                            continue;
-                        };
-                        let Some(old) = hs.get(i) else {
-                            continue;
-                        };
-                        // offsetHeight is rounded: one pixel more, so rows never overlap.
-                        let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() else {
-                            continue;
-                        };
-                        let h = row.offset_height().max(0) as u32 + 1;
-                        if h != old {
-                            if old != 0 && !again {
-                                hs.clear();
-                                changed = true;
-                                continue 'pass;
-                            }
-                            hs.set(i, h);
-                            changed |= h != if old == 0 { guess } else { old };
+        state.update_value(|State { heights: hs, .. }| {
+            // Only a height other than the one the layout assumed (the guess, for a row not
+            // measured before) moves rows: otherwise the list is not laid out again.
+            let guess = hs.guess();
+            // A second pass after a measured row changed height and every height was dropped.
+            'pass: for again in [false, true] {
+                for &(i, h) in &rows {
+                    let Some(old) = hs.get(i) else {
+                        continue;
+                    };
+                    if h != old {
+                        if old != 0 && !again {
+                            hs.clear();
+                            changed = true;
+                            continue 'pass;
                         }
+                        hs.set(i, h);
+                        changed |= h != if old == 0 { guess } else { old };
                     }
-                    break;
                 }
-                // The average moved: every row not measured yet moves with it.
-                changed |= hs.guess() != guess;
-            })
+                break;
+            }
+            // The average moved: every row not measured yet moves with it.
+            changed |= hs.guess() != guess;
         });
         if !changed {
             return;
@@ -252,26 +235,8 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         if el.client_height().max(0) as usize > view_h.get_untracked() {
             return true;
         }
-        let rows = sp.children();
-        results.with_untracked(|r| {
-            state.with_value(|s| {
-                (0..rows.length()).any(|k| {
-                    let Some(row) = rows.item(k) else {
-                        return false;
-                    };
-                    let p = row
-                        .get_attribute("aria-posinset")
-                        .and_then(|a| a.parse().ok());
-                    let Some(&i) = p.and_then(|p: usize| r.indices.get(p.wrapping_sub(1))) else {
-                        return false;
-                    };
-                    let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() else {
-                        return false;
-                    };
-                    s.heights.get(i) != Some(row.offset_height().max(0) as u32 + 1)
-                })
-            })
-        })
+        let rows = results.with_untracked(|r| rendered(&sp, r));
+        state.with_value(|s| rows.iter().any(|&(i, h)| s.heights.get(i) != Some(h)))
     };
     // The observer reports the list and the rows when their size changes (width, text size,
     // language, a badge); the effect, when the rows show other offers. A keystroke's new rows
@@ -642,4 +607,19 @@ impl RowParts {
 
 fn hide(e: &web_sys::Element, hidden: bool) {
     let _ = e.toggle_attribute_with_force("hidden", hidden);
+}
+
+/// The rendered rows of the list: for each row showing an offer, the offer's index and the
+/// row's height. `offsetHeight` is rounded: one pixel more, so that rows never overlap.
+fn rendered(spacer: &web_sys::Element, result: &SearchResult) -> Vec<(u32, u32)> {
+    let rows = spacer.children();
+    (0..rows.length())
+        .filter_map(|k| {
+            let row: web_sys::HtmlElement = rows.item(k)?.dyn_into().ok()?;
+            // The position the row shows, as the DOM says.
+            let p: usize = row.get_attribute("aria-posinset")?.parse().ok()?;
+            let &i = result.indices.get(p.wrapping_sub(1))?;
+            Some((i, row.offset_height().max(0) as u32 + 1))
+        })
+        .collect()
 }
