@@ -29,14 +29,9 @@ import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { fillAccount, keySequence } from './catalog-page.mjs';
+import { fillAccount, keySequence, option } from './catalog-page.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i > 0 && process.argv[i + 1] !== undefined) return process.argv[i + 1];
-  return fallback;
-}
 const KEYS = Math.max(50, Number(option('keys', 100)));
 const PORT = Number(option('port', process.env.BENCH_PORT ?? 8197));
 const CONDITION_NAMES = option('conditions', 'fast,uncapped,slow').split(',');

@@ -350,14 +350,17 @@ impl Wizard {
             _ => self
                 .visible_issues(step)
                 .into_iter()
-                .map(|i| {
-                    let m = self
-                        .draft
-                        .with(|d| messages::field_error(&i.error, l, d.account.country.trim()));
-                    (self.field_id(i.field), m)
-                })
+                .map(|i| (self.field_id(i.field), self.field_message(&i.error)))
                 .collect(),
         }
+    }
+
+    /// A field's error in the UI language, naming fields the way the customer's country
+    /// does (a US postal code is a ZIP code).
+    pub fn field_message(&self, e: &FieldError) -> String {
+        let l = self.locale.get();
+        self.draft
+            .with(|d| messages::field_error(e, l, d.account.country.trim()))
     }
 
     pub fn step_valid(&self, step: Step) -> bool {

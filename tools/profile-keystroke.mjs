@@ -9,48 +9,23 @@
 // --scroll: instead of keystrokes, N frames of the catalog benchmark's scroll (two view heights
 // per animation frame, every frame replacing every row).
 // For wasm function names, DIR must hold a wasm with its name section (`make profile` builds one: scripts/profile-dist.sh).
-import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fillAccount, keySequence } from '../bench/catalog-page.mjs';
+import { keySequence, launchChromium, openSubscriptions, option, ROOT, serveWithCatalog } from '../bench/catalog-page.mjs';
+import { join } from 'node:path';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const option = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-};
 const DIST = option('dist', join(ROOT, 'dist'));
 const KEYS = Number(option('keys', 60));
 const CPU = Number(option('cpu', 1));
 const PORT = Number(option('port', 8198));
-const SRC_10K = join(ROOT, 'public/demo/offers-10k.json');
-if (!existsSync(SRC_10K)) throw new Error('run bench/catalog.mjs once (it generates public/demo/offers-10k.json)');
-mkdirSync(join(DIST, 'public/demo'), { recursive: true });
-copyFileSync(SRC_10K, join(DIST, 'public/demo/offers-10k.json'));
-
-const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout.on('data', (d) => /serving/.test(d) && resolve()));
-process.on('exit', () => server.kill('SIGTERM'));
+const server = await serveWithCatalog(DIST, PORT);
 
 const keys = keySequence(KEYS);
 const SCROLL = process.argv.includes('--scroll');
 const unit = SCROLL ? 'frame' : 'key';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ...(process.argv.includes('--uncapped') ? ['--disable-frame-rate-limit', '--disable-gpu-vsync'] : [])],
-});
+const browser = await launchChromium(process.argv.includes('--uncapped'));
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(`http://127.0.0.1:${PORT}/?demo-catalog=10k&demo-latency=0&demo-profile=direct&locale=en`);
-  await fillAccount(page);
-  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
-  await page.waitForFunction(() => /10,?000 offers match/.test(document.querySelector('[id$=offer-count]')?.textContent ?? ''), null, { timeout: 120_000 });
-  await page.click('#cw-offer-search');
+  await openSubscriptions(page, PORT);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   // N animation frames, each scrolling the list by two view heights (from the top; wraps to the

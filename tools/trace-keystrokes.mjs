@@ -11,39 +11,17 @@
 // --vsync. tools/profile-keystroke.mjs gives the averages and a CPU profile instead.
 //
 // Usage: node tools/trace-keystrokes.mjs [--dist DIR] [--keys N] [--vsync] [--port P]
-import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fillAccount, keySequence } from '../bench/catalog-page.mjs';
+import { keySequence, launchChromium, openSubscriptions, option, ROOT, serveWithCatalog } from '../bench/catalog-page.mjs';
+import { join } from 'node:path';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const option = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-};
 const DIST = option('dist', join(ROOT, 'dist'));
 const KEYS = Number(option('keys', 100));
 const PORT = Number(option('port', 8199));
 const VSYNC = process.argv.includes('--vsync');
-const SRC_10K = join(ROOT, 'public/demo/offers-10k.json');
-if (!existsSync(SRC_10K)) throw new Error('run bench/catalog.mjs once (it generates public/demo/offers-10k.json)');
-mkdirSync(join(DIST, 'public/demo'), { recursive: true });
-copyFileSync(SRC_10K, join(DIST, 'public/demo/offers-10k.json'));
-
-const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout.on('data', (d) => /serving/.test(d) && resolve()));
-process.on('exit', () => server.kill('SIGTERM'));
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ...(VSYNC ? [] : ['--disable-frame-rate-limit', '--disable-gpu-vsync'])],
-});
+const server = await serveWithCatalog(DIST, PORT);
+const browser = await launchChromium(!VSYNC);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   // User-timing marks per keystroke k: kN at beforeinput, pN after the next frame.
   await page.addInitScript(() => {
     window.__keys = 0;
@@ -62,11 +40,7 @@ try {
       });
     });
   });
-  await page.goto(`http://127.0.0.1:${PORT}/?demo-catalog=10k&demo-latency=0&demo-profile=direct&locale=en`);
-  await fillAccount(page);
-  await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
-  await page.waitForFunction(() => /10,?000 offers match/.test(document.querySelector('[id$=offer-count]')?.textContent ?? ''), null, { timeout: 120_000 });
-  await page.click('#cw-offer-search');
+  await openSubscriptions(page, PORT);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
   const keys = keySequence(KEYS);
   for (let i = 0; i < keys.length; i++) {

@@ -67,8 +67,8 @@ impl Catalog {
         // The offers are kept in name order, and so are their folded texts: a search walks
         // the catalog (or an earlier result, also in name order) from start to end, so it
         // reads memory in order. In the order of the API response, every offer's text was
-        // somewhere else in a 1.5 MB block, and a search of 10,000 offers spent most of its
-        // time waiting for memory (measured: `catalog::tests::timing`).
+        // somewhere else in a 1.5 MB block (`catalog::tests::timing`, natively: a two-letter
+        // term over 10,000 offers 0.99 -> 0.82 ms).
         let names: Vec<String> = offers.iter().map(|o| fold(&o.name)).collect();
         let order = crate::sort::sorted_indices(offers.len(), &|a, b| {
             let (a, b) = (a as usize, b as usize);

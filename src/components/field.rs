@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use super::tr;
 
 use crate::i18n::Key;
-use crate::messages;
 use crate::model::{FieldId, Step};
 use crate::store::use_wizard;
 
@@ -16,14 +15,10 @@ use crate::store::use_wizard;
 pub fn field_error(field: FieldId) -> Derived<Option<String>> {
     let w = use_wizard();
     derive(move || {
-        let l = w.locale.get();
         w.visible_issues(Step::Account)
             .into_iter()
             .find(|i| i.field == field)
-            .map(|i| {
-                w.draft
-                    .with(|d| messages::field_error(&i.error, l, d.account.country.trim()))
-            })
+            .map(|i| w.field_message(&i.error))
     })
 }
 

@@ -177,6 +177,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     // messages say which.
     let per_license = memo(move || offer.with(|o| o.as_ref().is_none_or(|o| o.per_license())));
     let units = move |license: Key, other: Key| if per_license.get() { license } else { other };
+    let qty_label = move || units(Key::Quantity, Key::QuantityUnits).text(w.locale.get());
     let prefix = w.id.get_value();
     let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
     // Offer-level problems show at once; the others after the step's first Continue.
@@ -343,7 +344,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                     when=move || fixed.get().is_none()
                     fallback=move || view! {
                         <div class="cw-field">
-                            <p class="cw-label">{move || units(Key::Quantity, Key::QuantityUnits).text(w.locale.get())}</p>
+                            <p class="cw-label">{qty_label}</p>
                             <p class="cw-line__fixed">
                                 {move || Key::QuantityFixed.fmt(w.locale.get(), &[("count", &fixed.get().unwrap_or(1).to_string())])}
                             </p>
@@ -352,9 +353,31 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 >
                     {
                         let q_id_s = q_id_s.clone();
+                        // The - and + buttons (one fewer, one more), named with the offer.
+                        let stepper = {
+                            let q_id_s = q_id_s.clone();
+                            move |up: bool| {
+                                let (key, other, sign) = if up {
+                                    (Key::QuantityIncrease, Key::QuantityIncreaseUnits, "+")
+                                } else {
+                                    (Key::QuantityDecrease, Key::QuantityDecreaseUnits, "−")
+                                };
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="cw-button cw-button--secondary cw-stepper-input__btn"
+                                        aria-label=move || units(key, other).fmt(w.locale.get(), &[("offer", &name.get())])
+                                        aria-controls=q_id_s.clone()
+                                        on:click=move |_| step_by(up)
+                                    >
+                                        {sign}
+                                    </button>
+                                }
+                            }
+                        };
                         view! {
                         <div class="cw-field" class:cw-field--error=has_error(q_err)>
-                            <label class="cw-label" for=q_id_s.clone()>{move || units(Key::Quantity, Key::QuantityUnits).text(w.locale.get())}</label>
+                            <label class="cw-label" for=q_id_s.clone()>{qty_label}</label>
                             <p class="cw-hint" id=format!("{q_id_s}-hint")>
                                 {move || {
                                     let (min, max) = bounds();
@@ -363,15 +386,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                             </p>
                             <FieldMessage id=format!("{q_id_s}-error") message=q_err />
                             <div class="cw-stepper-input">
-                                <button
-                                    type="button"
-                                    class="cw-button cw-button--secondary cw-stepper-input__btn"
-                                    aria-label=move || units(Key::QuantityDecrease, Key::QuantityDecreaseUnits).fmt(w.locale.get(), &[("offer", &name.get())])
-                                    aria-controls=q_id_s.clone()
-                                    on:click=move |_| step_by(false)
-                                >
-                                    "−"
-                                </button>
+                                {stepper(false)}
                                 <input
                                     class="cw-input cw-input--qty"
                                     id=q_id_s.clone()
@@ -387,15 +402,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                                         update(Box::new(move |l| l.quantity = v));
                                     }
                                 />
-                                <button
-                                    type="button"
-                                    class="cw-button cw-button--secondary cw-stepper-input__btn"
-                                    aria-label=move || units(Key::QuantityIncrease, Key::QuantityIncreaseUnits).fmt(w.locale.get(), &[("offer", &name.get())])
-                                    aria-controls=q_id_s.clone()
-                                    on:click=move |_| step_by(true)
-                                >
-                                    "+"
-                                </button>
+                                {stepper(true)}
                             </div>
                         </div>
                         }
