@@ -621,7 +621,8 @@ fn respond(a: Answer, trace: &Trace, replayed: bool, head: bool) -> Response {
         .and_then(|c| c.to_str().ok())
         .is_some_and(|c| c.starts_with("application/json"));
     // HEAD answers have no body (the domain check's 404 means "free"): passed as they are.
-    let wrap = !a.status.is_success() && !head && !(json_body && looks_like_error(&a.body));
+    let passes = a.status.is_success() || head || (json_body && looks_like_error(&a.body));
+    let wrap = !passes;
     let mut resp = if wrap {
         let mut e = PcError::new(
             a.status,

@@ -183,6 +183,9 @@ async fn waits_for_in_flight(db: Db) {
     .unwrap();
     assert_eq!(retry.status(), 201);
     let o: Value = retry.json().await.unwrap();
+    // Every call that reached Partner Center is in its log from its first byte on: one.
+    let sent = w.stub_log("method=POST&path=/v1/customers/*").await;
+    assert_eq!(sent["totalCount"], 1, "the retry was not forwarded: {sent}");
     let state = w.stub_state().await;
     assert_eq!(
         state["orders"].as_array().unwrap().len(),
