@@ -3,7 +3,9 @@
 # Debian's package: a throwaway cluster in a temporary folder, on its own port, started here
 # and stopped on exit whatever happens (it refuses to run as root, hence `su postgres`).
 #   PG_PORT   port of the throwaway cluster (default 55432)
-#   CWTEST_PORTS=9143-9158   take the tests' ports from a range (default: any free port)
+#   CWTEST_PORTS=9145-9158   take the tests' ports from a range (default: any free port)
+#   APP_PORT, STUB_PORT, AUTH_PORT, CONTROL_PORT   ports of the Playwright run through the server
+#   --no-e2e   the cargo tests only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
@@ -25,3 +27,14 @@ export CWTEST_PG_URL="postgres://cw@127.0.0.1:$PG_PORT/postgres"
 export CWTEST_REQUIRE_PG=1
 # The server's log lines (JSON) go to the tests' captured output, shown only on failure.
 cargo test -p customer-wizard-server --locked -- --test-threads="${CWTEST_THREADS:-2}"
+
+# The app through the server in Chromium, once per journal database. Needs dist/ (the release
+# build layer) and reuses the debug server binary the tests above built.
+if [ "${1:-}" != "--no-e2e" ]; then
+  [ -f dist/index.html ] || { echo "dist/ is not built: trunk build --release --public-url ./"; exit 1; }
+  node scripts/precompress.mjs dist
+  for db in sqlite "$CWTEST_PG_URL"; do
+    echo "Playwright through the server, journal: ${db%%:*}"
+    E2E_DB="$db" npx playwright test -c playwright.server.config.mjs
+  done
+fi
