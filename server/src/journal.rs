@@ -22,9 +22,10 @@ use sqlx::Row;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Begin {
-    /// This instance owns the entry: forward the request. `recovered`: a previous owner's lease
-    /// ran out without an answer (it may have reached Partner Center).
-    Forward { recovered: bool },
+    /// This instance owns the entry: forward the request. `retried`: an earlier attempt with
+    /// this id was sent and got no recorded answer (it may still have reached Partner Center);
+    /// `recovered`: that attempt's instance died (its lease ran out).
+    Forward { retried: bool, recovered: bool },
     /// Already answered: replay this.
     Replay { status: u16, body: String },
     /// The id was used for another request.
@@ -138,7 +139,10 @@ impl Journal {
             .await?
             .rows_affected();
             if inserted == 1 {
-                return Ok(Begin::Forward { recovered: false });
+                return Ok(Begin::Forward {
+                    retried: false,
+                    recovered: false,
+                });
             }
             let row = sqlx::query(
                 "SELECT fingerprint, state, status, body, lease_until FROM cw_journal WHERE request_id = $1",
@@ -178,6 +182,7 @@ impl Journal {
                 if took == 1 {
                     // A lease released after a failure is 0; a positive one ran out unanswered.
                     return Ok(Begin::Forward {
+                        retried: true,
                         recovered: lease_until > 0,
                     });
                 }

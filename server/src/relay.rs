@@ -463,7 +463,7 @@ async fn serve(
             )
             .retry_after(2))
         }
-        Begin::Forward { recovered } => {
+        Begin::Forward { retried, recovered } => {
             st.metrics
                 .journal(if recovered { "recovered" } else { "forwarded" });
             // Detached: if the browser goes away mid-call, the answer is still recorded, so its
@@ -497,7 +497,9 @@ async fn serve(
                 result
             });
             let answer = task.await.map_err(|_| journal_down())??;
-            if recovered && op == Op::CreateCustomer && answer.status == StatusCode::CONFLICT {
+            // A customer's domain is unique: a repeated create whose first attempt may have reached
+            // Partner Center and now finds the domain taken most likely created it.
+            if retried && op == Op::CreateCustomer && answer.status == StatusCode::CONFLICT {
                 return Err(PcError::new(
                     StatusCode::CONFLICT,
                     "InterruptedCreateDomainTaken",
@@ -840,8 +842,15 @@ mod tests {
         );
         let o = r(Method::GET, "/api/v1/offers?size=50&country=US&offset=0").unwrap();
         assert_eq!(o.query, "?country=US&offset=0&size=50");
-        let rel = r(Method::GET, "/api/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf&").unwrap();
-        assert_eq!(rel.query, "?relationship_type=IsIndirectCloudSolutionProviderOf");
+        let rel = r(
+            Method::GET,
+            "/api/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf&",
+        )
+        .unwrap();
+        assert_eq!(
+            rel.query,
+            "?relationship_type=IsIndirectCloudSolutionProviderOf"
+        );
         assert_eq!(
             r(Method::HEAD, "/api/v1/domains/contoso.onmicrosoft.com")
                 .unwrap()

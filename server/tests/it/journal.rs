@@ -404,8 +404,11 @@ async fn fifty_concurrent(db: Db, instances: usize) {
     // Partner Center without its own deduplication: every repeat the server let through would
     // be a second order.
     let w = World::with(db, false).await;
+    // The server's Partner Center timeout stays well above the latency faults: a call that
+    // times out at the server after Partner Center committed can only be told apart by
+    // Partner Center's own MS-RequestId deduplication, which is off here.
     let opts = Opts {
-        timeout_secs: 3,
+        timeout_secs: 10,
         ..Opts::default()
     };
     let mut servers = Vec::new();
@@ -488,4 +491,39 @@ async fn postgres_fifty_concurrent_submissions_on_two_instances() {
     if pg_or_skip() {
         fifty_concurrent(Db::Postgres, 2).await;
     }
+}
+
+// ------------------------- a repeated create after a lost answer, without Partner Center's dedupe
+#[tokio::test]
+async fn repeated_create_finding_its_domain_taken_is_not_a_second_customer() {
+    let w = World::with(Db::Sqlite, false).await;
+    let s = w.server(&Opts::default()).await;
+    w.faults(json!([{ "method": "POST", "path": "/v1/customers", "kind": "drop-after" }]))
+        .await;
+    let rid = guid();
+    let body = customer_body(&format!("lost{}", &guid()[..8]));
+    assert_eq!(
+        post(&w, &s.url, "/v1/customers", &rid, &body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        502
+    );
+    let r = post(&w, &s.url, "/v1/customers", &rid, &body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    let v: Value = r.json().await.unwrap();
+    assert!(
+        is_pc_error(&v)
+            && v["errorName"] == "InterruptedCreateDomainTaken"
+            && v["isRetryable"] == false,
+        "{v}"
+    );
+    assert_eq!(
+        w.stub_state().await["customers"].as_array().unwrap().len(),
+        1
+    );
 }
