@@ -141,6 +141,33 @@ pub async fn security_headers(
 mod tests {
     use super::*;
 
+    fn cfg(extra: &str) -> Config {
+        Config::from_toml(&format!(
+            "[partner_center]\nbase_url = \"http://127.0.0.1:1\"\n[token]\nauthority_url = \"http://127.0.0.1:2\"\nclient_id = \"a\"\nclient_secret = \"b\"\nrefresh_token = \"c\"\n[identity]\nmode = \"headers\"\n[identity.headers]\nsecret = \"0123456789abcdef\"\n{extra}"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn index_points_the_app_at_this_server() {
+        let page = "<body><main id=\"customer-wizard\" class=\"cw-page\"></main></body>";
+        assert_eq!(
+            inject(page, &cfg("")),
+            "<body><main id=\"customer-wizard\" data-api-base=\"/api\" class=\"cw-page\"></main></body>"
+        );
+        // A deployer's own api-base is kept; values are escaped.
+        let own = "<main id=\"customer-wizard\" data-api-base=\"https://x\">";
+        assert_eq!(inject(own, &cfg("")), own);
+        let dev = inject(
+            page,
+            &cfg("[app]\ndev_auth_header = \"Authorization: Bearer a\\\"b<c\""),
+        );
+        assert!(
+            dev.contains("data-auth-header=\"Authorization: Bearer a&quot;b&lt;c\""),
+            "{dev}"
+        );
+    }
+
     #[test]
     fn hashed_names() {
         assert!(is_hashed("/customer-wizard-0123456789abcdef_bg.wasm"));
