@@ -74,9 +74,12 @@ pub fn App(wizard: Wizard) -> impl IntoView {
         let named = browser::step_in_url(&routing);
         w.follow_url(&named);
         browser::push_step(&routing, w.step.get_untracked().slug(), true);
-        // A reload on a later step lands there with focus on its heading (the wizard owns
-        // this page, so this takes no focus from a host).
-        if w.step.get_untracked().slug() == named && w.step.get_untracked() != Step::Account {
+        // A reload on a later step lands there with focus on its heading, where the wizard
+        // owns the page (it takes no focus from a host page).
+        if w.step.get_untracked().slug() == named
+            && w.step.get_untracked() != Step::Account
+            && w.config.with_value(|c| c.manage_title)
+        {
             let id = step_heading_id(&w);
             request_animation_frame(move || browser::focus_id(&id));
         }
