@@ -13,11 +13,12 @@ use crate::events::Detail;
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{AgreementChoice, Draft, PartnerType, Step};
-use crate::store::{use_wizard, SubmitRun, Wizard};
+use crate::store::{use_wizard, DomainState, SubmitRun, Wizard};
 use crate::submit::{
     is_business_failure, route_error, CustomerRef, Failure, LineSpec, OrderSpec, Stage,
     StageStatus, Submission,
 };
+use crate::validate::FieldError;
 
 /// The orders to place (see `catalog::group_orders`), in the shape the submission keeps.
 fn plan_orders(d: &Draft, catalog: &Catalog) -> Result<Vec<OrderSpec>, ()> {
@@ -312,6 +313,12 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
     match failure {
         Failure::Account { fields, unknown } => {
             w.draft.with_untracked(|d| {
+                // Taken since the live check (27100): the status under the field says so too,
+                // not "available" next to "already in use".
+                if fields.iter().any(|(_, e)| *e == FieldError::DomainTaken) {
+                    let prefix = d.account.domain_prefix.trim().to_ascii_lowercase();
+                    w.domain.set(Some((prefix, DomainState::Taken)));
+                }
                 w.server_errors.update(|v| {
                     for (field, error) in fields.iter().cloned() {
                         let value = field.get(&d.account).unwrap_or("").trim().to_string();

@@ -268,13 +268,13 @@ impl Submission {
     }
 }
 
-/// A request body's fingerprint (64-bit FNV-1a, hex): enough to tell a retry from a changed
+/// A request body's fingerprint (64-bit FNV-1a, in decimal: no hex formatting linked): enough to tell a retry from a changed
 /// body without keeping personal data twice in storage.
 pub fn fingerprint(body: &str) -> String {
     let h = body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
-    format!("{h:016x}")
+    h.to_string()
 }
 
 /// Whether Partner Center answered and refused (a business failure: 4xx other than 429): a

@@ -84,7 +84,7 @@ test("HTTP: Partner Center's own 27002 format sends each property to its field; 
   await expect.poll(() => focusedId(page)).toBe('cw-error-summary');
   await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await shotBoth(page, 'item1-fields');
-  await page.fill('#cw-postal-code', '98052');
+  await page.fill('#cw-postal-code', '98004');
   await page.fill('#cw-city', 'Bellevue');
   await expect(page.locator('#cw-postal-code-error')).toHaveCount(0);
   await expect(page.locator('#cw-city-error')).toHaveCount(0);
@@ -140,6 +140,8 @@ test('HTTP: after a 27100 the user picks another domain and Submit succeeds with
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page.locator('h1')).toHaveText('Account info');
   await expect(page.locator('#cw-domain-prefix-error')).toContainText('already in use');
+  // Not "available" under the field at the same time.
+  await expect(page.locator('#cw-domain-status')).not.toContainText('is available');
   await shotBoth(page, 'item2-domain-taken');
   await page.fill('#cw-domain-prefix', `${taken}b`);
   await expect(page.locator('#cw-domain-status')).toContainText('is available');
@@ -183,6 +185,7 @@ test('HTTP: Try again after a refused order is a new operation, not a replay of 
   await openApp(page, { mode: 'http' });
   await fillValidUs(page, { prefix: `pcorder${Date.now() % 100000}` });
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
+  await expect(page.getByRole('listbox')).toBeVisible();
   await page.getByRole('searchbox').fill('Microsoft 365 Business Basic');
   await page.getByRole('listbox').locator('[role=option]:not([hidden])', { has: page.locator('.cw-offer__name', { hasText: /^Microsoft 365 Business Basic$/ }) }).click();
   await page.locator('.cw-line input[inputmode=numeric]').fill('3');
@@ -203,6 +206,8 @@ for (const mode of ['http', 'demo']) {
     test(`${mode}: a reload on ${step} with the agreement accepted stays there while the profile is slow`, async ({ page, request }) => {
       const query = mode === 'demo' ? 'demo-faults=profiles:slow1500*99' : '';
       await openApp(page, { mode, query });
+      // The (slow) profile says indirect provider: the reseller is asked for.
+      await expect(page.locator('#cw-reseller')).toBeVisible();
       await fillValidUs(page, { prefix: `pcreload${Date.now() % 100000}` });
       await acceptAgreement(page);
       await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
