@@ -409,7 +409,6 @@ messages! {
     ErrPostalInvalidExample => "Enter a postal code in the format used in this country, like {example}", "Bu ülkede kullanılan biçimde bir posta kodu girin, örneğin {example}";
     ErrPostcodeInvalidExample => "Enter a postcode in the format used in this country, like {example}", "Bu ülkede kullanılan biçimde bir posta kodu (postcode) girin, örneğin {example}";
     DateAgreedHint => "Day, month and year (dd/mm/yyyy), for example 27/03/2026", "Gün, ay ve yıl (gg.aa.yyyy), örneğin 27.03.2026";
-    DateReadAs => "Read as {date}", "Okunan tarih: {date}";
 }
 
 impl Key {
