@@ -351,7 +351,7 @@ if (json.has('offers.json') && need('offers.tr.json')) {
 // The phone and postal code examples that messages give must be valid for their country.
 {
   const src = readFileSync(join(ROOT, 'src', 'examples.rs'), 'utf8');
-  const rows = [...src.matchAll(/^\s*\("([A-Z]{2})", "([^"]*)", "([^"]*)"\),$/gm)];
+  const rows = [...src.matchAll(/^([A-Z]{2})\|([^|\n]*)\|([^|\\\n"]*)/gm)];
   if (rows.length < 40) fail('src/examples.rs', `only ${rows.length} examples found`);
   for (const [, iso, phone, postal] of rows) {
     const r = rules.get(iso);

@@ -102,8 +102,34 @@ const DESC_TR = {
     'Özelleştirilebilir süreçler ve yapay zekâ destekli içgörülerle gelişmiş satış gücü otomasyonu.',
 };
 
+Object.assign(DESC_TR, {
+  'Azure DevOps Basic plus manual and exploratory testing.': 'Azure DevOps Basic, ayrıca el ile ve keşif amaçlı test.',
+  'Azure Boards, Repos and Pipelines access for one user.': 'Bir kullanıcı için Azure Boards, Repos ve Pipelines erişimi.',
+  'Classification, labeling and protection of documents and email.': 'Belgelerin ve e-postaların sınıflandırılması, etiketlenmesi ve korunması.',
+  'Pay-as-you-go access to Azure services, billed on consumption.': 'Azure hizmetlerine kullandıkça öde erişimi, tüketime göre faturalanır.',
+  'Azure Government services, billed on consumption.': 'Azure Government hizmetleri, tüketime göre faturalanır.',
+  'Commit to an hourly spend on compute for one or three years in exchange for lower prices.': 'Daha düşük fiyatlar karşılığında bir veya üç yıl boyunca saatlik işlem harcaması taahhüdü.',
+  'Per-user access rights to Azure Virtual Desktop for external users.': 'Dış kullanıcılar için kullanıcı başına Azure Virtual Desktop erişim hakları.',
+  'Additional 1 GB of Dataverse database capacity.': 'Ek 1 GB Dataverse veritabanı kapasitesi.',
+  'Additional 1 GB of Dataverse file capacity.': 'Ek 1 GB Dataverse dosya kapasitesi.',
+  'Additional 1 GB of Dataverse log capacity.': 'Ek 1 GB Dataverse günlük kapasitesi.',
+  'Omnichannel case routing, service level agreements and knowledge management.': 'Çok kanallı servis talebi yönlendirme, hizmet düzeyi sözleşmeleri ve bilgi yönetimi.',
+  'Case management and knowledge base for service teams.': 'Hizmet ekipleri için servis talebi yönetimi ve bilgi bankası.',
+  'Work orders, scheduling, inventory and mobile apps for field technicians.': 'Saha teknisyenleri için iş emirleri, planlama, stok ve mobil uygulamalar.',
+  'Global financial management, budgeting and analytics for large organizations.': 'Büyük kuruluşlar için küresel finans yönetimi, bütçeleme ve analiz.',
+  'Previous name and SKU of Entra ID P1.': 'Entra ID P1’in önceki adı ve SKU’su.',
+  'Predecessor of Business Central.': 'Business Central’ın öncülü.',
+  'Previous Dynamics 365 Sales licensing.': 'Önceki Dynamics 365 Sales lisanslaması.',
+  'Office desktop apps for enterprises.': 'Kurumlar için Office masaüstü uygulamaları.',
+  'Email, file storage and Teams for small businesses.': 'Küçük işletmeler için e-posta, dosya depolama ve Teams.',
+  'Office apps, email and Teams for small businesses.': 'Küçük işletmeler için Office uygulamaları, e-posta ve Teams.',
+  'Enterprise social network.': 'Kurumsal sosyal ağ.',
+  'Enterprise video service.': 'Kurumsal video hizmeti.',
+});
+
 // Sentences that end whole families of descriptions.
 const TAILS = [
+  [' Retired offer: existing subscriptions continue but new purchases are not possible.', ' Kullanımdan kaldırılan teklif: mevcut abonelikler sürer ancak yeni satın alma yapılamaz.'],
   [' For US government entities in the Government Community Cloud (GCC).', ' Government Community Cloud (GCC) içindeki ABD kamu kurumları için.'],
   [' Discounted pricing for eligible nonprofit organizations.', ' Uygun kâr amacı gütmeyen kuruluşlar için indirimli fiyat.'],
   [' Academic pricing for staff of accredited institutions.', ' Akredite eğitim kurumlarının personeli için akademik fiyat.'],

@@ -112,7 +112,7 @@ test('demo: the catalog is in Turkish on a Turkish page, and in English again af
   await expect(page.getByLabel('Kategori').locator('option', { hasText: 'Güvenlik' })).toHaveCount(1);
   await basic(page).click();
   await page.locator('.cw-line').getByLabel('Lisans sayısı').fill('12');
-  await page.getByRole('searchbox').fill('');
+  await page.getByRole('searchbox').fill('microsoft 365 business');
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, 'subscriptions-tr-catalog-390');
   await page.setViewportSize({ width: 1280, height: 900 });
