@@ -6,13 +6,14 @@
 //! - Same id again, same request (method, path, canonical JSON body): a finished entry answers
 //!   its recorded status and body without calling Partner Center; a pending one is waited for.
 //! - Same id, different request: refused (409).
-//! - A failed attempt (network, timeout, 5xx, 4xx) releases the lease; the next retry with the
+//! - A final answer (a success or a business failure, 4xx other than 401/408/429) is recorded.
+//!   A failed attempt (network, timeout, 5xx, 429) releases the lease; the next retry with the
 //!   same id is forwarded again with the same `MS-RequestId` (Partner Center deduplicates it).
 //! - An instance that dies mid-flight leaves a pending entry whose lease runs out; the next
 //!   retry takes it over (`recovered`) and forwards it again with the same `MS-RequestId`.
 //!
 //! One SQL text for SQLite and PostgreSQL (sqlx's `Any` driver; `$n` placeholders work in
-//! both). Only 2xx answers are recorded, and create-customer answers without the password.
+//! both). Create-customer answers are recorded without the password.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 

@@ -476,9 +476,21 @@ async fn serve(
                 locale: trace.locale.clone(),
             };
             let task = tokio::spawn(async move {
-                let result = st2.upstream_call(&route, &t, Some(body)).await;
+                let result = match st2.upstream_call(&route, &t, Some(body)).await {
+                    // A customer's domain is unique: a repeated create whose earlier attempt may
+                    // have reached Partner Center and now finds the domain taken most likely
+                    // created it. Say so instead of "domain not available".
+                    Ok(a)
+                        if retried
+                            && op == Op::CreateCustomer
+                            && a.status == StatusCode::CONFLICT =>
+                    {
+                        Ok(interrupted_create())
+                    }
+                    other => other,
+                };
                 match &result {
-                    Ok(a) if a.status.is_success() => {
+                    Ok(a) if is_final(a.status) => {
                         let stored = redact(op, &a.body);
                         if let Err(e) = st2
                             .journal
@@ -497,19 +509,38 @@ async fn serve(
                 result
             });
             let answer = task.await.map_err(|_| journal_down())??;
-            // A customer's domain is unique: a repeated create whose first attempt may have reached
-            // Partner Center and now finds the domain taken most likely created it.
-            if retried && op == Op::CreateCustomer && answer.status == StatusCode::CONFLICT {
-                return Err(PcError::new(
-                    StatusCode::CONFLICT,
-                    "InterruptedCreateDomainTaken",
-                    "An earlier attempt of this submission was interrupted and the domain is now taken: that attempt probably created the customer. Look the domain up in Partner Center's customer list before trying again.",
-                )
-                .retryable(false));
-            }
             let note = if recovered { "recovered" } else { "forwarded" };
             Ok((respond(answer, trace, false, false), who, note))
         }
+    }
+}
+
+/// A final answer is recorded and replayed: a success or a business failure (the contract:
+/// docs/openapi.yaml). Throttling, timeouts, 5xx and credential failures are not: a retry with
+/// the same id goes to Partner Center again.
+fn is_final(status: StatusCode) -> bool {
+    status.is_success()
+        || (status.is_client_error()
+            && !matches!(
+                status,
+                StatusCode::UNAUTHORIZED
+                    | StatusCode::REQUEST_TIMEOUT
+                    | StatusCode::TOO_MANY_REQUESTS
+            ))
+}
+
+fn interrupted_create() -> Answer {
+    let e = PcError::new(
+        StatusCode::CONFLICT,
+        "InterruptedCreateDomainTaken",
+        "An earlier attempt of this submission was interrupted and the domain is now taken: that attempt probably created the customer. Look the domain up in Partner Center's customer list before trying again.",
+    )
+    .retryable(false);
+    Answer {
+        status: e.status,
+        content_type: Some(HeaderValue::from_static("application/json; charset=utf-8")),
+        retry_after: None,
+        body: Bytes::from(e.body().to_string()),
     }
 }
 

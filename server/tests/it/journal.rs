@@ -527,3 +527,56 @@ async fn repeated_create_finding_its_domain_taken_is_not_a_second_customer() {
         1
     );
 }
+
+// ---------------------------------------------- a business failure is final, a 5xx is not
+#[tokio::test]
+async fn business_failures_are_replayed_and_5xx_sent_again() {
+    let w = World::new().await;
+    let s = w.server(&Opts::default()).await;
+    w.faults(json!([
+        { "method": "POST", "path": "/v1/customers", "kind": "business", "code": 27002, "data": ["StateInvalid"] },
+    ]))
+    .await;
+    let rid = guid();
+    let body = customer_body(&format!("biz{}", &guid()[..8]));
+    let first = post(&w, &s.url, "/v1/customers", &rid, &body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), 400);
+    let again = post(&w, &s.url, "/v1/customers", &rid, &body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 400);
+    assert_eq!(again.headers()["x-cw-replayed"], "true");
+    let v: Value = again.json().await.unwrap();
+    assert_eq!(v["code"], 27002);
+    assert_eq!(
+        w.stub_log("method=POST&path=/v1/customers").await["totalCount"],
+        1
+    );
+
+    w.faults(
+        json!([{ "method": "POST", "path": "/v1/customers", "kind": "status", "status": 503 }]),
+    )
+    .await;
+    let rid = guid();
+    let body = customer_body(&format!("svc{}", &guid()[..8]));
+    assert_eq!(
+        post(&w, &s.url, "/v1/customers", &rid, &body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        503
+    );
+    assert_eq!(
+        post(&w, &s.url, "/v1/customers", &rid, &body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        201
+    );
+}
