@@ -71,7 +71,7 @@ async function load(base, path, headers) {
   return { requests: times.length, errors, rps: times.length / elapsed, p50: q(0.5), p99: q(0.99) };
 }
 
-const headers = { authorization: authHeader, 'ms-correlationid': '0ba8c3a5-7a54-4ae7-bd4b-1a1e7f1b1c01', accept: 'application/json' };
+const headers = { authorization: authHeader, 'ms-requestid': '5f0c2b1e-7a54-4ae7-bd4b-1a1e7f1b1c02', 'ms-correlationid': '0ba8c3a5-7a54-4ae7-bd4b-1a1e7f1b1c01', accept: 'application/json' };
 const before = rss();
 const direct = await load(`http://127.0.0.1:${stubPort}`, '/v1/countryvalidationrules/US', headers);
 const proxied = await load(`http://127.0.0.1:${port}`, '/api/v1/countryvalidationrules/US', headers);
