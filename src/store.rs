@@ -140,7 +140,7 @@ impl Wizard {
         let api = Local::new(api);
         let step = Var::new(Step::Account);
         let line_errors: Var<Vec<(String, String, LineProblem)>> = Var::new(Vec::new());
-        let subs = Subs::new(api, draft, step, line_errors);
+        let subs = Subs::new(api, draft, step, locale, line_errors);
 
         let profile = Load::new(move || {
             let api = api.get_value();

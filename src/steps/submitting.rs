@@ -63,7 +63,7 @@ pub fn start_submit(w: Wizard) {
             let catalog = match w.subs.catalog.get_untracked().flatten() {
                 Some(Ok(c)) => Ok(c),
                 _ => api
-                    .offers(&draft.account.country, None)
+                    .offers(&draft.account.country, w.locale.get_untracked(), None)
                     .await
                     .map(|o| std::sync::Arc::new(Catalog::new(o))),
             };

@@ -267,6 +267,17 @@ async function run() {
     eq(r.json?.items?.length, 0, 'offset past the end -> empty page');
     r = await api('GET', '/v1/offers?offset=0&size=5');
     eq(r.status, 400, 'missing country -> 400');
+    // Offer texts in the X-Locale language (Turkish where the demo data has offers.tr.json).
+    const en = await api('GET', '/v1/offers?country=US&offset=0&size=1', { headers: { 'X-Locale': 'en-US' } });
+    eq(en.json?.items?.[0]?.description, allItems[0]?.description, 'X-Locale en-US -> English texts');
+    const trFile = join(demoDir(), 'offers.tr.json');
+    if (existsSync(trFile)) {
+      const trItems = JSON.parse(readFileSync(trFile, 'utf8')).items;
+      const tr = await api('GET', '/v1/offers?country=US&offset=0&size=1', { headers: { 'X-Locale': 'tr-TR' } });
+      eq(tr.json?.items?.[0]?.category?.name, trItems[0].category.name, 'X-Locale tr-TR -> Turkish category');
+      check(tr.json?.items?.[0]?.description !== allItems[0]?.description, 'X-Locale tr-TR -> Turkish description');
+      eq(tr.json?.items?.[0]?.id, allItems[0]?.id, 'the same offers in either language');
+    }
     r = await api('GET', '/v1/offers?country=US&size=abc');
     eq(r.status, 400, 'size not a number -> 400');
     r = await api('GET', '/v1/offers?country=US&offset=-1');

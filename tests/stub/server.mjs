@@ -149,8 +149,12 @@ const handlers = {
     return { status: 200, body: asCollection(await demo('resellers.json')) };
   },
 
-  async listOffers({ query }) {
-    const all = asCollection(await demo('offers.json')).items;
+  async listOffers({ query, req }) {
+    // Partner Center answers offer texts in the X-Locale language: Turkish from
+    // offers.tr.json where the demo data has it, English otherwise.
+    const turkish = /^tr\b/i.test(hdr(req, 'x-locale') ?? '');
+    const localized = turkish ? await demo('offers.tr.json', { optional: true }) : undefined;
+    const all = asCollection(localized ?? (await demo('offers.json'))).items;
     const offset = Number(query.offset ?? 0);
     const size = Number(query.size ?? 200);
     const items = all.slice(offset, offset + size);
