@@ -401,6 +401,10 @@ messages! {
     // -- end subscriptions step --
     ErrQuantityRefused => "Partner Center did not accept this number of licenses for this offer. Enter another number", "Partner Center bu teklif için bu lisans sayısını kabul etmedi. Başka bir sayı girin";
     ConfigError => "The customer wizard could not start: {detail}", "Müşteri sihirbazı başlatılamadı: {detail}";
+    // -- issue 16: what Partner Center refused at submit --
+    ErrRefused => "Partner Center did not accept this {field}: check it and correct it", "{field} alanındaki değeri Partner Center kabul etmedi: kontrol edip düzeltin";
+    ErrPropertyRefused => "Partner Center did not accept the value of “{property}”, which is not a field of this form. Check the account info below, correct what is wrong and submit again", "Partner Center “{property}” değerini kabul etmedi; bu değer formda bir alan olarak yer almıyor. Aşağıdaki hesap bilgilerini kontrol edin, yanlış olanı düzeltin ve yeniden gönderin";
+    ErrAccountRefused => "Partner Center did not accept the account info and did not say which value. Check the details below, correct what is wrong and submit again", "Partner Center hesap bilgilerini kabul etmedi ancak hangi değeri kabul etmediğini belirtmedi. Aşağıdaki bilgileri kontrol edin, yanlış olanı düzeltin ve yeniden gönderin";
     // -- issue 16: control characters, examples per country, dates in the UI language --
     ErrControlChar => "The {field} contains a hidden character that can't be used: clear the field and type it again", "{field} alanında kullanılamayan gizli bir karakter var: alanı temizleyip yeniden yazın";
     FieldAddressLine2 => "second line of the address", "Adresin ikinci satırı";

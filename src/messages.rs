@@ -139,6 +139,13 @@ pub fn field_error(e: &FieldError, l: Locale, country: &str) -> String {
         FieldError::DateInFuture => Key::ErrDateFuture.text(l).into(),
         FieldError::MayNotAttest => Key::ErrMayNotAttest.text(l).into(),
         FieldError::Server(detail) => Key::ErrServer.fmt(l, &[("detail", detail)]),
+        FieldError::Refused(f) => {
+            let name = match f {
+                FieldId::PostalCode if postal == Key::PostalZip => Key::PostalZip,
+                f => field_name(*f),
+            };
+            Key::ErrRefused.fmt(l, &[("field", name.text(l))])
+        }
         FieldError::ControlCharacter(f) => {
             Key::ErrControlChar.fmt(l, &[("field", field_name(*f).text(l))])
         }

@@ -79,6 +79,7 @@ fn both_error_shapes_parse() {
         fixture!("error.legacy.json"),
         fixture!("error.new.json"),
         fixture!("error.domain-not-available.json"),
+        fixture!("error.invalid-property.json"),
         fixture!("error.quantity-out-of-range.json"),
         fixture!("error.rate-limited.json"),
     ] {

@@ -37,8 +37,10 @@ pub enum FieldError {
     DateInFuture,
     /// Only Admin agents and Sales agents may attest the agreement.
     MayNotAttest,
-    /// A message the server gave for this field (e.g. 27002 with a `data` we mapped).
+    /// A message the server gave for this field (e.g. 600050 with its description).
     Server(String),
+    /// Partner Center refused the field's value (27002 naming its property).
+    Refused(FieldId),
     /// A control character (C0 or C1), e.g. pasted along with the text: it is invisible, so
     /// the message names the field.
     ControlCharacter(FieldId),
