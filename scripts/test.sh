@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer and prints each layer's counts. Called by `make test` (after setup)
 # and, through it, by .ci/run. Servers the tests need are started and stopped by the layers
-# themselves (wasm-bindgen-test-runner, Playwright's webServer).
+# themselves (wasm-bindgen-test-runner, Playwright's webServer, scripts/test-server.sh's PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -35,9 +35,10 @@ layer() {
   fi
 }
 
-layer "cargo fmt --check" cargo fmt --check
+layer "cargo fmt --check" cargo fmt --all --check
 layer "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 layer "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+layer "clippy (server)" cargo clippy -p customer-wizard-server --all-targets --locked -- -D warnings
 layer "native unit tests" cargo test --lib --locked
 layer "demo data check" node tools/check-demo-data.mjs
 layer "contract fixtures" node tests/stub/check-fixtures.mjs
@@ -47,6 +48,9 @@ layer "wasm component tests" env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm
 layer "release build" trunk build --release --public-url ./
 layer "size budget" node scripts/size.mjs dist --budget-brotli "$SIZE_BUDGET_BROTLI"
 layer "playwright e2e" npx playwright test
+# The server (server/): its tests over real HTTP against SQLite and a throwaway PostgreSQL,
+# then Playwright through the server on each database (docs/server.md, "Tests").
+layer "server (cargo + playwright)" scripts/test-server.sh
 
 printf '\n\033[1mAll layers passed in %ss\033[0m\n' $(( $(date +%s) - started ))
 printf '%s\n' "${summary[@]}"
