@@ -9,8 +9,10 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # with a little room above what the app measures (246,549 B on 2026-12-02; README, "Size"), so
 # that growth is noticed. The size work's target is 150 KB (issue 9). Lower it as the app shrinks.
 # Issue 16 (items 1-3: Partner Center's 27002 format, a request id per body, reload on a later
-# step) took the app from 247,825 to 249,979 B.
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-250200}
+# step) took the app from 247,825 to 249,979 B; items 4-6 (control characters refused at their
+# field, examples from the customer's country, dates in the UI language, the catalog per
+# language) added 2,648 B alone (247,825 -> 250,473). Both together: 251,824 B.
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-252000}
 
 summary=()
 started=$(date +%s)
