@@ -5,7 +5,6 @@ pub mod api;
 pub mod catalog;
 pub mod config;
 pub mod i18n;
-pub mod json;
 pub mod messages;
 pub mod model;
 pub mod reactive;

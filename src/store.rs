@@ -97,14 +97,14 @@ pub fn locale_key(instance: &str) -> String {
 }
 
 /// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Saved {
     v: u32,
     saved_at: f64,
+    #[serde(default)]
     draft: Draft,
     submission: Option<Submission>,
 }
-
-crate::json::json_record!(Saved { v, saved_at; draft, submission });
 
 impl Wizard {
     pub fn new(
@@ -116,7 +116,7 @@ impl Wizard {
     ) -> Wizard {
         let draft_key = format!("customer-wizard:{id}:draft");
         let saved = browser::store_get(config.storage, &draft_key)
-            .and_then(|s| crate::json::read::<Saved>(&s).ok())
+            .and_then(|s| crate::api::json::from_str::<Saved>(&s).ok())
             .filter(|s| {
                 s.v == 1
                     && browser::now_ms() - s.saved_at < f64::from(config.draft_days) * 86_400_000.0
@@ -251,7 +251,7 @@ impl Wizard {
             submission,
         };
         {
-            let json = crate::json::to_string(&saved);
+            let json = crate::api::json::to_string(&saved);
             browser::store_set(storage, &self.draft_key.get_value(), &json);
             if storage != crate::config::DraftStorage::None {
                 if self.saved_once.try_get_untracked() == Some(false) {

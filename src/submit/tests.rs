@@ -88,9 +88,9 @@ fn a_saved_submission_resumes_after_each_stage_with_the_same_keys() {
     for step in 0..4 {
         // Survives a reload: round-trip through storage JSON.
         // Written and read back the way the app stores it.
-        let json = crate::json::to_string(&s);
+        let json = crate::api::json::to_string(&s);
         assert!(!json.contains("password"));
-        let back: Submission = crate::json::read(&json).unwrap();
+        let back: Submission = crate::api::json::from_str(&json).unwrap();
         assert_eq!(back, s);
         assert_eq!(back.stage(), s.stage());
         assert_eq!(back.key(back.stage()), s.key(s.stage()));
