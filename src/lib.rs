@@ -1,6 +1,9 @@
 //! customer-wizard: add a new customer as a CSP partner. A Leptos (csr) WebAssembly app that
 //! speaks a subset of the Partner Center REST API v1, standalone or embedded in a portal.
 
+// No `unsafe` in the app: checked downcasts, checked JS casts (`dyn_into`).
+#![forbid(unsafe_code)]
+
 pub mod api;
 pub mod catalog;
 pub mod config;

@@ -52,20 +52,20 @@ fn equal<T: PartialEq + 'static>(a: &Value, b: &Value) -> bool {
 }
 
 // The value's type is fixed by the typed handle that made it: `Var<T>`, `Calc<T>` and
-// `Keep<T>` keep their erased slot private and only ever put a `T` in it. So the casts below
-// need no check; a checked downcast at each of the app's several hundred reads cost about
-// 2 KB of wasm (README "Size"). Debug builds (the native tests) still check.
+// `Keep<T>` keep their erased slot private and only ever put a `T` in it. The downcasts below
+// are checked all the same (no `unsafe` in the app); a failed one would be a bug here.
 
 fn cast<T: 'static>(v: &Value) -> &T {
-    debug_assert!(v.is::<T>());
-    // SAFETY: `v` holds a `T` (see above); a `&dyn Any` points at its value.
-    unsafe { &*(v as *const Value as *const T) }
+    v.downcast_ref().unwrap_or_else(|| wrong_type())
 }
 
 fn cast_mut<T: 'static>(v: &mut Value) -> &mut T {
-    debug_assert!(v.is::<T>());
-    // SAFETY: as in `cast`.
-    unsafe { &mut *(v as *mut Value as *mut T) }
+    v.downcast_mut().unwrap_or_else(|| wrong_type())
+}
+
+#[cold]
+fn wrong_type() -> ! {
+    panic!("reactive value read as another type")
 }
 
 #[cold]
