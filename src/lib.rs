@@ -11,7 +11,6 @@ pub mod i18n;
 pub mod messages;
 pub mod model;
 pub mod reactive;
-pub mod sort;
 pub mod submit;
 pub mod validate;
 pub mod windowing;

@@ -198,7 +198,7 @@ impl Wizard {
                     }
                 });
             });
-            crate::sort::sort_by_key(&mut issues, |i| i.field);
+            issues.sort_by_key(|i| i.field);
             issues
         });
 

@@ -90,7 +90,7 @@ impl Subs {
                         }
                     }
                 });
-                crate::sort::sort_by_key(&mut issues, |i| i.line);
+                issues.sort_by_key(|i| i.line);
                 issues
             })
         });

@@ -29,7 +29,7 @@ pub fn AccountStep() -> impl IntoView {
             .split(' ')
             .map(|c| (c.to_string(), browser::country_name(c, l)))
             .collect();
-        crate::sort::sort_by(&mut v, |a, b| browser::locale_compare(&a.1, &b.1, l));
+        v.sort_by(|a, b| browser::locale_compare(&a.1, &b.1, l));
         v
     });
     let states = memo(move || {
