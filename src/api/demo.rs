@@ -538,7 +538,10 @@ impl Demo {
                     &[&line.offer_id],
                 ));
             }
-            let (min, max) = (offer.minimum_quantity, offer.maximum_quantity);
+            let (min, max) = (
+                offer.minimum_quantity.unwrap_or(1),
+                offer.maximum_quantity.unwrap_or(u32::MAX),
+            );
             if line.quantity < min || line.quantity > max {
                 return Err(pc_error(
                     400,

@@ -50,11 +50,14 @@ pub fn reseller(w: wire::PartnerRelationship) -> Reseller {
 }
 
 pub fn offer(w: wire::Offer) -> Offer {
-    let category = w.category;
-    let min = w.minimum_quantity;
+    let category = w.category.unwrap_or(wire::OfferCategory {
+        id: String::new(),
+        name: None,
+    });
+    let min = w.minimum_quantity.unwrap_or(1);
     Offer {
         min_quantity: min,
-        max_quantity: w.maximum_quantity.max(min),
+        max_quantity: w.maximum_quantity.unwrap_or(u32::MAX).max(min),
         id: w.id,
         name: w.name,
         description: w.description.unwrap_or_default(),
@@ -66,15 +69,11 @@ pub fn offer(w: wire::Offer) -> Offer {
             .iter()
             .filter_map(|c| BillingCycle::parse(c))
             .collect(),
-        category_name: if category.name.is_empty() {
-            category.id.clone()
-        } else {
-            category.name
-        },
+        category_name: category.name.unwrap_or_else(|| category.id.clone()),
         category_id: category.id,
-        unit_type: w.unit_type,
+        unit_type: w.unit_type.unwrap_or_default(),
         is_trial: w.is_trial,
-        sales_group_id: w.sales_group_id,
+        sales_group_id: w.sales_group_id.unwrap_or_default(),
         term_durations: w.term_durations,
     }
 }

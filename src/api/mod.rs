@@ -225,7 +225,7 @@ impl Api {
                 .await?;
             let n = page.items.len();
             out.extend(page.items.into_iter().map(map::offer));
-            let total = usize::try_from(page.total_count).unwrap_or(usize::MAX);
+            let total = page.total_count.map_or(usize::MAX, |t| t as usize);
             if n == 0 || out.len() >= total {
                 return Ok(out);
             }

@@ -5,8 +5,10 @@
 //! Answers derive `Deserialize` and requests `Serialize` (read and written by `api::json`).
 //! Answers declare only the fields the app reads (other members are ignored); a member the
 //! contract (`docs/openapi.yaml`) requires is required here too, and one it makes optional is
-//! an `Option` or says `#[serde(default)]`. The contract tests check what is written against
-//! the schemas.
+//! an `Option` or says `#[serde(default)]`. One deliberate exception: an offer needs only its
+//! `id` and `name` (catalogs from proxies leave the rest out; each absent member's meaning is
+//! written at the field), as the wasm component test `json_answers_read_like_serde_json`
+//! pins. The contract tests check what is written against the schemas.
 
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -41,7 +43,9 @@ pub struct CountryValidationRules {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Collection<T> {
-    pub total_count: u64,
+    /// Absent: as many as `items` holds (then the offers are read page by page until a page
+    /// comes back empty).
+    pub total_count: Option<u64>,
     pub items: Vec<T>,
 }
 
@@ -59,7 +63,8 @@ pub struct PartnerRelationship {
 #[serde(rename_all = "camelCase")]
 pub struct OfferCategory {
     pub id: String,
-    pub name: String,
+    /// Absent: the category is shown by its id.
+    pub name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -68,16 +73,24 @@ pub struct Offer {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
-    pub minimum_quantity: u32,
-    pub maximum_quantity: u32,
+    /// Absent: 1.
+    pub minimum_quantity: Option<u32>,
+    /// Absent: no upper bound.
+    pub maximum_quantity: Option<u32>,
+    #[serde(default)]
     pub is_add_on: bool,
+    #[serde(default)]
     pub prerequisite_offers: Vec<String>,
+    /// Absent means available (Partner Center lists purchasable offers).
+    #[serde(default = "yes")]
     pub is_available_for_purchase: bool,
+    #[serde(default)]
     pub supported_billing_cycles: Vec<String>,
-    pub category: OfferCategory,
-    pub unit_type: String,
+    pub category: Option<OfferCategory>,
+    pub unit_type: Option<String>,
+    #[serde(default)]
     pub is_trial: bool,
-    pub sales_group_id: String,
+    pub sales_group_id: Option<String>,
     /// Our extension: ISO 8601 durations (`P1M`, `P1Y`) where the offer has terms; absent
     /// where it has none.
     #[serde(default)]
@@ -307,4 +320,8 @@ fn number_or_numeric_string<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::E
         }
     }
     d.deserialize_any(Code)
+}
+
+fn yes() -> bool {
+    true
 }
