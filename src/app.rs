@@ -1,6 +1,5 @@
 //! The wizard shell: header, stepper, the current step, Back / Continue.
 
-use crate::components::When;
 use crate::reactive::{effect, Var};
 use leptos::prelude::*;
 
@@ -104,18 +103,18 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                 <p class="cw-header__title">{tr(Key::AppTitle)}</p>
                 <LanguageSwitch />
             </header>
-            <When when=move || w.api.with_value(|a| a.is_demo())>
+            <Show when=move || w.api.with_value(|a| a.is_demo())>
                 <p class="cw-demo-banner">{tr(Key::DemoBanner)}</p>
-            </When>
-            <When when=move || w.restored.get() && !w.submitted.get()>
+            </Show>
+            <Show when=move || w.restored.get() && !w.submitted.get()>
                 <div class="cw-notice" role="status">
                     <p>{tr(Key::DraftRestored)}</p>
                     <button type="button" class="cw-link-button" on:click=move |_| w.discard_draft()>
                         {tr(Key::DiscardDraft)}
                     </button>
                 </div>
-            </When>
-            <When when=move || matches!(w.profile.get(), Some(Err(_)))>
+            </Show>
+            <Show when=move || matches!(w.profile.get(), Some(Err(_)))>
                 <div class="cw-notice cw-notice--error" role="alert">
                     <p>
                         {move || {
@@ -136,11 +135,11 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                         {tr(Key::Retry)}
                     </button>
                 </div>
-            </When>
-            <When when=may_add fallback=move || view! { <NoRole /> }>
+            </Show>
+            <Show when=may_add fallback=move || view! { <NoRole /> }>
                 <Stepper />
                 <WizardForm />
-            </When>
+            </Show>
             // Said once, politely, after the first save: not on every keystroke pause.
             <p class="cw-saved-status" role="status" aria-live="polite">
                 // Not on Done: the customer exists, and the draft is gone.
@@ -261,7 +260,7 @@ fn WizardForm() -> impl IntoView {
                     Step::Done => view! { <DoneStep /> }.into_any(),
                 }}
             </div>
-            <When when=move || w.step.get() != Step::Done>
+            <Show when=move || w.step.get() != Step::Done>
                 <div class="cw-nav">
                     <button
                         type="submit"
@@ -272,7 +271,7 @@ fn WizardForm() -> impl IntoView {
                     </button>
                     // Back before Cancel, in reading and tab order: the way back is the
                     // common one, Cancel the last resort.
-                    <When when=move || w.step.get().prev().is_some()>
+                    <Show when=move || w.step.get().prev().is_some()>
                         <button
                             type="button"
                             class="cw-button cw-button--secondary"
@@ -280,7 +279,7 @@ fn WizardForm() -> impl IntoView {
                         >
                             {tr(Key::Back)}
                         </button>
-                    </When>
+                    </Show>
                     <button
                         type="button"
                         class="cw-link-button cw-nav__cancel"
@@ -304,10 +303,10 @@ fn WizardForm() -> impl IntoView {
                         {tr(Key::Cancel)}
                     </button>
                 </div>
-            </When>
-            <When when=move || confirming.get()>
+            </Show>
+            <Show when=move || confirming.get()>
                 <CancelConfirm confirming=confirming />
-            </When>
+            </Show>
         </form>
     }
 }

@@ -1,7 +1,6 @@
 //! Runs the submission (the pure state machine in `submit` decides what is next) and shows its
 //! progress. Keys are saved with the draft before each request; a reload mid-submit resumes.
 
-use crate::components::When;
 use leptos::prelude::*;
 
 use crate::components::tr;
@@ -329,7 +328,7 @@ pub fn SubmitProgress() -> impl IntoView {
     let w = use_wizard();
     let visible = move || w.run.with(|r| r.busy || r.failed.is_some());
     view! {
-        <When when=visible>
+        <Show when=visible>
             <section class="cw-panel cw-panel--attention" id=w.el_id("submit-progress") tabindex="-1"
                 aria-labelledby=w.el_id("submit-progress-title")>
                 <h2 class="cw-panel__title" id=w.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
@@ -375,7 +374,7 @@ pub fn SubmitProgress() -> impl IntoView {
                     })
                 }}
             </section>
-        </When>
+        </Show>
     }
 }
 
