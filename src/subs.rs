@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::reactive::{memo, Calc, Keep, Load, Local, Var};
+use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
 use crate::catalog::{line_issues, Catalog, LineError, LineField, LineIssue};

@@ -1,5 +1,7 @@
 //! Reusable pieces of the wizard's UI.
 
+use leptos::prelude::Get;
+
 mod copy;
 mod error_summary;
 mod field;
