@@ -61,6 +61,7 @@ fn as_mut<T: 'static>(e: &mut Erased) -> &mut T {
     e.value.downcast_mut().unwrap_or_else(|| wrong_type())
 }
 
+#[allow(clippy::borrowed_box)] // `Mapped` maps `&Box<Value>`: the stored value's own type
 fn boxed_ref<T: 'static>(b: &Box<Value>) -> &T {
     b.downcast_ref().unwrap_or_else(|| wrong_type())
 }
@@ -170,8 +171,10 @@ pub struct Calc<T> {
 
 handle!(Calc);
 
-fn new_calc(f: Box<dyn Fn(Option<&Erased>) -> Erased + Send + Sync>) -> Memo<Erased> {
-    Memo::new(move |prev| f(prev))
+type CalcFn = Box<dyn Fn(Option<&Erased>) -> Erased + Send + Sync>;
+
+fn new_calc(f: CalcFn) -> Memo<Erased> {
+    Memo::new(f)
 }
 
 impl<T: PartialEq + Send + Sync + 'static> Calc<T> {
@@ -616,5 +619,4 @@ mod tests {
         k.set_value(7);
         assert_eq!(k.with_value(|n| *n), 7);
     }
-
 }
