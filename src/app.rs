@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{step_heading_id, step_title, tr, Stepper};
-use crate::events::{self, Detail};
+use crate::events::Detail;
 use crate::i18n::{Key, Locale};
 use crate::messages;
 use crate::model::Step;
@@ -30,8 +30,7 @@ pub fn App(wizard: Wizard) -> impl IntoView {
             w.land_on.update_value(|f| land_on = f.take());
             let id = land_on.unwrap_or_else(|| step_heading_id(&w));
             request_animation_frame(move || browser::focus_id(&id));
-            events::emit(
-                &w,
+            w.emit(
                 "cw-step-change",
                 &[
                     ("step", Detail::Str(step.slug())),
@@ -291,7 +290,7 @@ fn WizardForm() -> impl IntoView {
                                 .then(|| if confirming.get() { "true" } else { "false" })
                         }
                         on:click=move |_| {
-                            events::emit(&w, "cw-cancel", &[("step", Detail::Str(w.step.get_untracked().slug()))]);
+                            w.emit("cw-cancel", &[("step", Detail::Str(w.step.get_untracked().slug()))]);
                             // Standalone there is no host to close the wizard: cancelling
                             // deletes everything entered, so it asks first.
                             if w.config.with_value(|c| c.routing.in_url()) {

@@ -257,8 +257,7 @@ impl Wizard {
                 if self.saved_once.try_get_untracked() == Some(false) {
                     self.saved_once.set(true);
                 }
-                crate::events::emit(
-                    self,
+                self.emit(
                     "cw-draft-saved",
                     &[("savedAt", crate::events::Detail::Num(saved.saved_at))],
                 );
@@ -299,6 +298,12 @@ impl Wizard {
             drop(on_hide);
             flush();
         });
+    }
+
+    /// Dispatches a DOM event for the host page on the mount element (see `events`).
+    pub fn emit(&self, name: &str, detail: &[(&str, crate::events::Detail)]) {
+        let host = self.host.try_with_value(|h| h.clone()).flatten();
+        crate::events::emit(host.as_ref(), name, detail);
     }
 
     /// The language chosen in the wizard's switcher, kept for the next visit where the draft

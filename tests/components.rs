@@ -203,6 +203,24 @@ fn json_answers_read_like_serde_json() {
     );
 }
 
+/// In the wasm too, a wrong type or a missing member is an error that names the member.
+#[wasm_bindgen_test]
+fn json_errors_in_the_wasm_name_the_member() {
+    use customer_wizard::api::{parse, wire, ApiError};
+    let message = |text: &str| match parse::<wire::Collection<wire::Offer>>(text) {
+        Err(ApiError::BadJson(m)) => m,
+        other => panic!("{text}: {other:?}"),
+    };
+    let m = message(
+        r#"{"items": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", "minimumQuantity": 1.5}]}"#,
+    );
+    assert!(m.starts_with("items[1].minimumQuantity: "), "{m}");
+    let m = message(r#"{"items": [{"id": "a"}]}"#);
+    assert_eq!(m, "items[0]: missing field `name`");
+    let m = message(r#"{"totalCount": "2", "items": []}"#);
+    assert!(m.starts_with("totalCount: "), "{m}");
+}
+
 #[wasm_bindgen_test]
 fn json_round_trips_the_draft_and_submission() {
     use customer_wizard::api::json;

@@ -193,8 +193,7 @@ pub fn start_submit(w: Wizard) {
         }
         if let Some(sub) = w.submission.get_untracked() {
             let c = sub.customer.clone();
-            crate::events::emit(
-                &w,
+            w.emit(
                 "cw-submitted",
                 &[
                     ("customerId", Detail::Str(c.as_ref().map_or("", |c| &c.id))),
@@ -234,8 +233,7 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
         ),
         _ => (Detail::Null, Detail::Null),
     };
-    crate::events::emit(
-        &w,
+    w.emit(
         "cw-error",
         &[
             (
