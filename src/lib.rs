@@ -7,6 +7,7 @@
 pub mod api;
 pub mod catalog;
 pub mod config;
+pub mod examples;
 pub mod i18n;
 pub mod messages;
 pub mod model;

@@ -16,6 +16,8 @@ use super::faults::{self, Fault, FaultKind};
 use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport};
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
+use crate::i18n::Locale;
+use leptos::prelude::GetUntracked;
 use serde::{Deserialize, Serialize};
 
 /// A created customer: (id, domain prefix, domain, company name). A tuple, not a struct: the
@@ -212,6 +214,7 @@ impl Demo {
                 retry: true,
                 cancel,
                 pc_headers: false,
+                locale: None,
             })
             .await?;
         if keep {
@@ -332,11 +335,15 @@ impl Demo {
                 if offset > 0 {
                     return ok(200, "{\"totalCount\":0,\"items\":[]}".into());
                 }
+                // In Turkish, the catalog's Turkish texts (`offers.tr.json`), as Partner Center
+                // answers in the `X-Locale` language.
+                let tr = req.locale.unwrap_or_else(|| t.locale.get_untracked()) == Locale::Tr;
                 match &self.catalog {
                     Some(c) => ok(
                         200,
                         self.file(t, &format!("offers-{c}.json"), cancel).await?,
                     ),
+                    None if tr => ok(200, self.file(t, "offers.tr.json", cancel).await?),
                     None => ok(200, self.file(t, "offers.json", cancel).await?),
                 }
             }
