@@ -14,7 +14,9 @@
 //! slots, subscriber lists, locks, change checks) once for every value type. This app has
 //! dozens of value types; here every value sits behind one concrete type ([`Erased`]), so that
 //! machinery is compiled once, and per value type only a checked downcast remains. Measured
-//! (docs/performance.md): leptos's own types for every value cost N KB brotli, this facade M.
+//! (docs/performance.md, same build otherwise): leptos's own `RwSignal`/`Memo`/`StoredValue`/
+//! `Signal`/`LocalResource` for every value made the app 19.6 KB brotli larger; this facade
+//! made it 4.4 KB smaller than the earlier stand-ins with their own method names.
 
 use std::any::Any;
 use std::future::Future;

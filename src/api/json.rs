@@ -52,8 +52,9 @@ mod imp {
 /// data model: unknown members ignored, `null` or absent for `None`, unit variants as strings,
 /// newtypes transparent. Used instead of serde-wasm-bindgen's deserializer (which still
 /// writes): that one formats serde's messages, linking float formatting and every type's
-/// `expecting` text, and serde_path_to_error on top of it wraps every visitor. Together they
-/// were 27.6 KB brotli more than this (docs/performance.md); errors here still name the member.
+/// `expecting` text (6.7 KB brotli more than this), and serde_path_to_error on top of it,
+/// which wraps every visitor, 9.6 KB more (docs/performance.md). Errors here still name the
+/// member.
 #[cfg(target_arch = "wasm32")]
 mod js {
     use std::fmt;
