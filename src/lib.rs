@@ -21,11 +21,11 @@ pub mod windowing;
 pub mod api;
 
 // ---- state: reactive values, the wizard store in context, the browser and host page ------
-pub mod reactive;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod events;
+pub mod reactive;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]
@@ -33,10 +33,10 @@ pub mod subs;
 
 // ---- view: components, one file per step, the shell and the mount entry -----------------
 #[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod steps;
-#[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
 pub mod mount;
+#[cfg(target_arch = "wasm32")]
+pub mod steps;
