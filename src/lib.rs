@@ -14,19 +14,23 @@ pub mod submit;
 pub mod validate;
 pub mod windowing;
 
-#[cfg(target_arch = "wasm32")]
+// The view layer is the wasm's; natively it is compiled only for the build's prerender
+// (`--features ssr`), which renders the first screen to HTML.
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "ssr")]
+pub mod prerender;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod steps;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod store;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod subs;
