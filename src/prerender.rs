@@ -52,11 +52,24 @@ pub fn first_screen(locale: Locale, mode: Mode) -> String {
     })
 }
 
+/// The standalone page's title while the first screen shows, as the app sets it.
+pub fn title(locale: Locale) -> String {
+    format!(
+        "{} – {}",
+        crate::components::step_title(crate::model::Step::Account).text(locale),
+        Key::AppTitle.text(locale)
+    )
+}
+
 /// What the screen says instead of an empty form while a saved draft is being restored.
 pub fn loading_draft(locale: Locale) -> String {
     format!(
         r#"<div class="cw-root" lang="{}"><p class="cw-lead" role="status">{}</p></div>"#,
         locale.tag(),
-        Key::Loading.text(locale)
+        match locale {
+            // Said only here, before the wasm runs: not in the wasm's message table.
+            Locale::En => "Loading the details you entered earlier…",
+            Locale::Tr => "Daha önce girdiğiniz bilgiler yükleniyor…",
+        }
     )
 }

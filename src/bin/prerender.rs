@@ -4,7 +4,7 @@
 
 use customer_wizard::browser::native::set_display_names;
 use customer_wizard::i18n::Locale;
-use customer_wizard::prerender::{first_screen, loading_draft, Mode, INSTANCE};
+use customer_wizard::prerender::{first_screen, loading_draft, title, Mode, INSTANCE};
 
 fn main() {
     let path = std::env::args()
@@ -34,6 +34,8 @@ fn main() {
                 "standalone": first_screen(locale, Mode::Standalone),
                 "embedded": first_screen(locale, Mode::Embedded),
                 "loading": loading_draft(locale),
+                "title": title(locale),
+                "bcp47": bcp47,
             }),
         );
     }
