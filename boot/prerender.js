@@ -101,12 +101,18 @@ function restoreFocus(root, focus) {
   const el = focus && root.querySelector(`#${CSS.escape(focus.id)}`);
   if (!el) return;
   el.focus({ preventScroll: true });
-  if (focus.caret) {
+  const caret = () => {
     try {
-      el.setSelectionRange(...focus.caret);
+      if (document.activeElement === el) el.setSelectionRange(...focus.caret);
     } catch {
       // Not a text control in the app: focus is enough.
     }
+  };
+  if (focus.caret) {
+    caret();
+    // Again before the next paint: the app's first effects write the field's value (the same
+    // text), which puts the caret at the end.
+    requestAnimationFrame(caret);
   }
 }
 
