@@ -140,7 +140,7 @@ export function show(el, standalone) {
     const root = t.content.firstElementChild;
     root.setAttribute('data-cw-prerendered', '');
     // The demo banner is the demo backend's: a wizard with an API base has none.
-    if (c['api-base']) root.querySelector('.cw-demo-banner')?.remove();
+    if (!['', 'demo'].includes((c['api-base'] ?? '').trim())) root.querySelector('.cw-demo-banner')?.remove();
     const form = root.querySelector('form');
     // Continue or Enter before the app runs: remembered, pressed once the app runs.
     form?.addEventListener('submit', (e) => {

@@ -8,7 +8,10 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Total brotli bytes allowed for wasm + JS + CSS + HTML: under the foundation's 250 KB (issue 2),
 # with a little room above what the app measures (246,549 B on 2026-12-02; README, "Size"), so
 # that growth is noticed. The size work's target is 150 KB (issue 9). Lower it as the app shrinks.
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-248000}
+# Issue 18 raised it by 7.2 KB for dist/prerender.js (the first screen in both languages and
+# both modes, 6.9 KB, which the page shows before the wasm) and the handover in boot.js/embed.js;
+# the wasm did not change (239,199 B).
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-255200}
 
 summary=()
 started=$(date +%s)
@@ -33,6 +36,7 @@ layer() {
 
 layer "cargo fmt --check" cargo fmt --check
 layer "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
+layer "clippy (native prerender)" cargo clippy --features ssr --lib --bins --locked -- -D warnings
 layer "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 layer "native unit tests" cargo test --lib --locked
 layer "demo data check" node tools/check-demo-data.mjs
