@@ -8,10 +8,12 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Total brotli bytes allowed for wasm + JS + CSS + HTML: under the foundation's 250 KB (issue 2),
 # with a little room above what the app measures (246,549 B on 2026-12-02; README, "Size"), so
 # that growth is noticed. The size work's target is 150 KB (issue 9). Lower it as the app shrinks.
-# Issue 18 raised it by 7.2 KB for dist/prerender.js (the first screen in both languages and
+# Issue 16 (items 1-3: Partner Center's 27002 format, a request id per body, reload on a later
+# step) took the app from 247,825 to 249,979 B.
+# Issue 18 raised it by 7.2 KB for dist/prerender-*.js (the first screen in both languages and
 # both modes, 6.9 KB, which the page shows before the wasm) and the handover in boot.js/embed.js;
-# the wasm did not change (239,199 B).
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-255200}
+# the wasm does not change for it.
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-257400}
 
 summary=()
 started=$(date +%s)

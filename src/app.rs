@@ -71,8 +71,28 @@ pub fn App(wizard: Wizard) -> impl IntoView {
     // Standalone: the browser's Back and Forward move between steps.
     let routing = w.config.with_value(|c| c.routing.clone());
     if routing.in_url() {
-        w.follow_url(&browser::step_in_url(&routing));
+        let named = browser::step_in_url(&routing);
+        w.follow_url(&named);
         browser::push_step(&routing, w.step.get_untracked().slug(), true);
+        // A reload on a later step lands there with focus on its heading, where the wizard
+        // owns the page (it takes no focus from a host page).
+        if w.step.get_untracked().slug() == named
+            && w.step.get_untracked() != Step::Account
+            && w.config.with_value(|c| c.manage_title)
+        {
+            let id = step_heading_id(&w);
+            request_animation_frame(move || browser::focus_id(&id));
+        }
+        // Whether the user may attest is known once the profile answers: until then the step
+        // the URL named stands; then it is checked again (and left if it may not be shown).
+        effect(move |_| {
+            if w.profile.get().is_some() {
+                untrack(move || {
+                    let step = w.step.get_untracked();
+                    w.follow_url(step.slug());
+                });
+            }
+        });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let slug = w.config.with_value(|c| browser::step_in_url(&c.routing));
             w.follow_url(&slug);

@@ -155,8 +155,8 @@ messages! {
     ErrZipInvalidUs => "Enter a ZIP code of 5 digits, like 98052, or of 5 and 4 digits, like 98052-6399", "ZIP kodunu 5 haneli (98052 gibi) ya da 5 + 4 haneli (98052-6399 gibi) girin";
     ErrPostcodeInvalid => "Enter a postcode in the format used in this country", "Bu ülkede kullanılan biçimde bir posta kodu (postcode) girin";
     ErrStateList => "Choose a state or province from the list", "Listeden bir eyalet veya il seçin";
-    ErrPhoneInvalid => "Enter a phone number in the format used in this country, like +90 212 555 01 00", "Bu ülkede kullanılan biçimde bir telefon numarası girin, örneğin +90 212 555 01 00";
-    ErrDateInvalid => "Enter a real date", "Geçerli bir tarih girin";
+    ErrPhoneInvalid => "Enter a phone number in the format used in this country", "Bu ülkede kullanılan biçimde bir telefon numarası girin";
+    ErrDateInvalid => "Enter a real date as day, month and year, like 27/03/2026", "Geçerli bir tarihi gün, ay ve yıl olarak girin, örneğin 27.03.2026";
     ErrDateFuture => "The date the agreement was accepted must be today or in the past", "Sözleşmenin kabul edildiği tarih bugün veya geçmişte olmalıdır";
     ErrChooseAgreement => "Say whether the customer accepted the Microsoft Customer Agreement", "Müşterinin Microsoft Müşteri Sözleşmesi'ni kabul edip etmediğini belirtin";
     ErrChooseReseller => "Choose the indirect reseller for this customer", "Bu müşteri için dolaylı satıcıyı seçin";
@@ -401,6 +401,18 @@ messages! {
     // -- end subscriptions step --
     ErrQuantityRefused => "Partner Center did not accept this number of licenses for this offer. Enter another number", "Partner Center bu teklif için bu lisans sayısını kabul etmedi. Başka bir sayı girin";
     ConfigError => "The customer wizard could not start: {detail}", "Müşteri sihirbazı başlatılamadı: {detail}";
+    // -- issue 16: what Partner Center refused at submit --
+    ErrRefused => "Partner Center did not accept this {field}: check it and correct it", "{field} alanındaki değeri Partner Center kabul etmedi: kontrol edip düzeltin";
+    ErrPropertyRefused => "Partner Center did not accept the value of “{property}”, which is not a field of this form. Check the account info below, correct what is wrong and submit again", "Partner Center “{property}” değerini kabul etmedi; bu değer formda bir alan olarak yer almıyor. Aşağıdaki hesap bilgilerini kontrol edin, yanlış olanı düzeltin ve yeniden gönderin";
+    ErrAccountRefused => "Partner Center did not accept the account info and did not say which value. Check the details below, correct what is wrong and submit again", "Partner Center hesap bilgilerini kabul etmedi ancak hangi değeri kabul etmediğini belirtmedi. Aşağıdaki bilgileri kontrol edin, yanlış olanı düzeltin ve yeniden gönderin";
+    // -- issue 16: control characters, examples per country, dates in the UI language --
+    ErrControlChar => "The {field} contains a hidden character that can't be used: clear the field and type it again", "{field} alanında kullanılamayan gizli bir karakter var: alanı temizleyip yeniden yazın";
+    FieldAddressLine2 => "second line of the address", "Adresin ikinci satırı";
+    FieldFriendlyName => "friendly name", "Kolay ad";
+    ErrPhoneInvalidExample => "Enter a phone number in the format used in this country, like {example}", "Bu ülkede kullanılan biçimde bir telefon numarası girin, örneğin {example}";
+    ErrPostalInvalidExample => "Enter a postal code in the format used in this country, like {example}", "Bu ülkede kullanılan biçimde bir posta kodu girin, örneğin {example}";
+    ErrPostcodeInvalidExample => "Enter a postcode in the format used in this country, like {example}", "Bu ülkede kullanılan biçimde bir posta kodu (postcode) girin, örneğin {example}";
+    DateAgreedHint => "Day, month and year (dd/mm/yyyy), for example 27/03/2026", "Gün, ay ve yıl (gg.aa.yyyy), örneğin 27.03.2026";
 }
 
 impl Key {

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod catalog;
 pub mod config;
+pub mod examples;
 pub mod i18n;
 pub mod json;
 pub mod messages;

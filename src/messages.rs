@@ -2,6 +2,7 @@
 
 use crate::api::ApiError;
 use crate::catalog::{term_months, LineError, QuantityError};
+use crate::examples;
 use crate::i18n::{Key, Locale};
 use crate::model::{BillingCycle, FieldId};
 use crate::validate::{FieldError, FieldWarning};
@@ -13,7 +14,8 @@ pub fn field_name(field: FieldId) -> Key {
         FieldId::CompanyName => Key::FieldCompanyName,
         FieldId::DomainPrefix => Key::FieldDomainPrefix,
         FieldId::RegistrationNumber => Key::FieldRegistrationNumber,
-        FieldId::AddressLine1 | FieldId::AddressLine2 => Key::FieldAddressLine1,
+        FieldId::AddressLine1 => Key::FieldAddressLine1,
+        FieldId::AddressLine2 => Key::FieldAddressLine2,
         FieldId::City => Key::FieldCity,
         FieldId::State => Key::FieldState,
         FieldId::PostalCode => Key::FieldPostalCode,
@@ -99,14 +101,17 @@ pub fn field_error(e: &FieldError, l: Locale, country: &str) -> String {
         FieldError::Required(FieldId::PostalCode) if postal == Key::PostalPostcode => {
             Key::EnterPostcode.text(l).into()
         }
-        FieldError::PostalCodeInvalid => match (postal, country) {
-            (_, "US") => Key::ErrZipInvalidUs,
-            (Key::PostalZip, _) => Key::ErrZipInvalid,
-            (Key::PostalPostcode, _) => Key::ErrPostcodeInvalid,
-            _ => Key::ErrPostalInvalid,
-        }
-        .text(l)
-        .into(),
+        // Examples are the customer's country's (crate::examples), never another's.
+        FieldError::PostalCodeInvalid => match (postal, country, examples::postal(country)) {
+            (_, "US", _) => Key::ErrZipInvalidUs.text(l).into(),
+            (Key::PostalZip, _, _) => Key::ErrZipInvalid.text(l).into(),
+            (Key::PostalPostcode, _, Some(e)) => {
+                Key::ErrPostcodeInvalidExample.fmt(l, &[("example", e)])
+            }
+            (Key::PostalPostcode, _, None) => Key::ErrPostcodeInvalid.text(l).into(),
+            (_, _, Some(e)) => Key::ErrPostalInvalidExample.fmt(l, &[("example", e)]),
+            (_, _, None) => Key::ErrPostalInvalid.text(l).into(),
+        },
         FieldError::Required(FieldId::Country) => Key::ErrChooseCountry.text(l).into(),
         FieldError::Required(FieldId::Agreement) => Key::ErrChooseAgreement.text(l).into(),
         FieldError::Required(FieldId::Reseller) => Key::ErrChooseReseller.text(l).into(),
@@ -126,11 +131,24 @@ pub fn field_error(e: &FieldError, l: Locale, country: &str) -> String {
         FieldError::DomainTooLong => Key::ErrDomainTooLong.text(l).into(),
         FieldError::DomainTaken => Key::ErrDomainTaken.text(l).into(),
         FieldError::StateNotInList => Key::ErrStateList.text(l).into(),
-        FieldError::PhoneInvalid => Key::ErrPhoneInvalid.text(l).into(),
+        FieldError::PhoneInvalid => match examples::phone(country) {
+            Some(e) => Key::ErrPhoneInvalidExample.fmt(l, &[("example", e)]),
+            None => Key::ErrPhoneInvalid.text(l).into(),
+        },
         FieldError::DateInvalid => Key::ErrDateInvalid.text(l).into(),
         FieldError::DateInFuture => Key::ErrDateFuture.text(l).into(),
         FieldError::MayNotAttest => Key::ErrMayNotAttest.text(l).into(),
         FieldError::Server(detail) => Key::ErrServer.fmt(l, &[("detail", detail)]),
+        FieldError::Refused(f) => {
+            let name = match f {
+                FieldId::PostalCode if postal == Key::PostalZip => Key::PostalZip,
+                f => field_name(*f),
+            };
+            Key::ErrRefused.fmt(l, &[("field", name.text(l))])
+        }
+        FieldError::ControlCharacter(f) => {
+            Key::ErrControlChar.fmt(l, &[("field", field_name(*f).text(l))])
+        }
     }
 }
 
@@ -213,6 +231,9 @@ pub fn line_error(e: &LineError, l: Locale, per_license: bool) -> String {
             Key::ErrTooLong.fmt(l, &[("max", &max.to_string())])
         }
         LineError::QuantityRefused => Key::ErrQuantityRefused.text(l).into(),
+        LineError::FriendlyNameControlCharacter => {
+            Key::ErrControlChar.fmt(l, &[("field", Key::FieldFriendlyName.text(l))])
+        }
     }
 }
 
@@ -261,7 +282,52 @@ mod tests {
         assert_eq!(field_error(&empty, Locale::Tr, "TR"), "Posta kodunu girin");
         assert_eq!(
             field_error(&bad, Locale::Tr, "TR"),
-            "Bu ülkede kullanılan biçimde bir posta kodu girin"
+            "Bu ülkede kullanılan biçimde bir posta kodu girin, örneğin 34000"
+        );
+    }
+
+    #[test]
+    fn examples_follow_the_customer_country_in_both_languages() {
+        let phone = FieldError::PhoneInvalid;
+        for l in Locale::ALL {
+            let us = field_error(&phone, l, "US");
+            assert!(us.contains("+1 425 555 0100"), "{us}");
+            assert!(!us.contains("+90"), "{us}");
+            assert!(field_error(&phone, l, "TR").contains("+90 "));
+            assert!(field_error(&phone, l, "DE").contains("+49 "));
+            // A country without a known example gets none, rather than another country's.
+            assert!(!field_error(&phone, l, "QA").contains('+'));
+        }
+        assert_eq!(
+            field_error(&phone, Locale::En, "GB"),
+            "Enter a phone number in the format used in this country, like +44 20 7946 0958"
+        );
+        assert_eq!(
+            field_error(&FieldError::PostalCodeInvalid, Locale::Tr, "DE"),
+            "Bu ülkede kullanılan biçimde bir posta kodu girin, örneğin 10117"
+        );
+        assert_eq!(
+            field_error(&FieldError::PostalCodeInvalid, Locale::En, "GB"),
+            "Enter a postcode in the format used in this country, like SW1A 1AA"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_named_at_their_field_in_both_languages() {
+        let e = FieldError::ControlCharacter(FieldId::CompanyName);
+        assert_eq!(
+            field_error(&e, Locale::En, "US"),
+            "The company legal name contains a hidden character that can't be used: clear the field and type it again"
+        );
+        assert_eq!(
+            field_error(&e, Locale::Tr, "US"),
+            "Şirketin yasal adı alanında kullanılamayan gizli bir karakter var: alanı temizleyip yeniden yazın"
+        );
+        let line2 = FieldError::ControlCharacter(FieldId::AddressLine2);
+        assert!(field_error(&line2, Locale::En, "US").starts_with("The second line of the address"));
+        assert!(
+            line_error(&LineError::FriendlyNameControlCharacter, Locale::Tr, true)
+                .starts_with("Kolay ad alanında")
         );
     }
 

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::i18n::{Key, Locale};
 use crate::messages;
 use crate::model::{
-    Address, AddressCheck, CountryRules, Draft, FieldId, PartnerType, Profile, Step,
+    Account, Address, AddressCheck, CountryRules, Draft, FieldId, PartnerType, Profile, Step,
 };
 use crate::submit::{LineProblem, Stage, Submission};
 use crate::subs::Subs;
@@ -76,6 +76,10 @@ pub struct Wizard {
     pub address: Var<Option<(Address, AddressState)>>,
     /// Errors the server reported for fields (e.g. 27002 StateInvalid), until the field changes.
     pub server_errors: Var<Vec<(FieldId, String, FieldError)>>,
+    /// Properties Partner Center refused that no field holds (27002), with the account info
+    /// they were about: named on Account info until the user changes something there. Empty
+    /// when it named none.
+    pub refused: Var<Option<(Account, Vec<String>)>>,
     /// Order-line problems the server reported: (offer id, quantity it was about, problem),
     /// shown until that line's quantity changes.
     pub line_errors: Var<Vec<(String, String, LineProblem)>>,
@@ -136,7 +140,7 @@ impl Wizard {
         let api = Local::new(api);
         let step = Var::new(Step::Account);
         let line_errors: Var<Vec<(String, String, LineProblem)>> = Var::new(Vec::new());
-        let subs = Subs::new(api, draft, step, line_errors);
+        let subs = Subs::new(api, draft, step, locale, line_errors);
 
         let profile = Load::new(move || {
             let api = api.get_value();
@@ -159,7 +163,13 @@ impl Wizard {
         let server_errors: Var<Vec<(FieldId, String, FieldError)>> = Var::new(Vec::new());
         let account_issues = memo(move || {
             let rules = rules.get().flatten().and_then(Result::ok);
-            let profile = profile.get().and_then(Result::ok).unwrap_or_default();
+            let answered = profile.get();
+            // Undecided until `GET /v1/profiles/me` answers: a reload on Review keeps the step
+            // the user was on (the shell checks again when the answer comes).
+            let may_attest = answered
+                .as_ref()
+                .is_none_or(|p| p.as_ref().is_ok_and(Profile::may_attest));
+            let profile = answered.and_then(Result::ok).unwrap_or_default();
             let partner_type = config.partner_type.unwrap_or(profile.partner_type);
             let mut issues = draft.with(|d| {
                 validate::account(
@@ -170,7 +180,7 @@ impl Wizard {
                         today: &today.get_value(),
                         indirect: partner_type == PartnerType::IndirectProvider,
                         reseller_chosen: d.reseller.is_some(),
-                        may_attest: profile.may_attest(),
+                        may_attest,
                         matcher: &browser::BrowserRegex,
                     },
                 )
@@ -222,6 +232,7 @@ impl Wizard {
             domain,
             address: Var::new(None),
             server_errors,
+            refused: Var::new(None),
             line_errors,
             submission: Var::new(restored_submission),
             run: Var::new(SubmitRun::default()),
@@ -347,12 +358,40 @@ impl Wizard {
             Step::Subscriptions if self.show_errors(step) => {
                 self.subs.error_links(&self.id.get_value(), self.draft, l)
             }
-            _ => self
-                .visible_issues(step)
-                .into_iter()
-                .map(|i| (self.field_id(i.field), self.field_message(&i.error)))
-                .collect(),
+            _ => {
+                let mut links: Vec<(String, String)> = self
+                    .visible_issues(step)
+                    .into_iter()
+                    .map(|i| (self.field_id(i.field), self.field_message(&i.error)))
+                    .collect();
+                if step == Step::Account && self.show_errors(step) {
+                    self.refused_links(l, &mut links);
+                }
+                links
+            }
         }
+    }
+
+    /// What Partner Center refused without a field to point at, while the account info is
+    /// as it was: linked to the first field (the whole form is to be checked). It does not
+    /// block Continue: the user may find nothing to change and submit again.
+    fn refused_links(&self, l: Locale, links: &mut Vec<(String, String)>) {
+        let first = self.field_id(FieldId::Country);
+        self.refused.with(|r| {
+            let Some((account, props)) = r else { return };
+            if !self.draft.with(|d| d.account == *account) {
+                return;
+            }
+            if props.is_empty() {
+                links.push((first.clone(), Key::ErrAccountRefused.text(l).into()));
+            }
+            for p in props {
+                links.push((
+                    first.clone(),
+                    Key::ErrPropertyRefused.fmt(l, &[("property", p)]),
+                ));
+            }
+        });
     }
 
     /// A field's error in the UI language, naming fields the way the customer's country
@@ -479,6 +518,7 @@ impl Wizard {
         self.submitted.set(false);
         self.credentials.set(None);
         self.server_errors.set(Vec::new());
+        self.refused.set(None);
         self.line_errors.set(Vec::new());
         self.run.set(SubmitRun::default());
         self.domain.set(None);

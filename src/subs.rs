@@ -1,5 +1,6 @@
-//! The Subscriptions step's part of the store: the country's offer catalog (loaded once per
-//! country and kept for the wizard run), the checks of the chosen lines, and the "continue
+//! The Subscriptions step's part of the store: the country's offer catalog in the UI language
+//! (loaded once per country and language and kept for the wizard run; read again when the
+//! language changes, the chosen lines staying as they are), the checks of the chosen lines, and the "continue
 //! without subscriptions?" question. Lives in the store so that leaving the step loses nothing.
 
 use std::sync::Arc;
@@ -31,10 +32,11 @@ impl Subs {
         api: Local<Api>,
         draft: Var<Draft>,
         step: Var<Step>,
+        locale: Var<Locale>,
         server: Var<Vec<(String, String, LineProblem)>>,
     ) -> Subs {
-        // A few countries at most per visit: a list, not a map.
-        let cache: Keep<Vec<(String, Arc<Catalog>)>> = Keep::new(Vec::new());
+        // A few countries and languages at most per visit: a list, not a map.
+        let cache: Keep<Vec<(String, Locale, Arc<Catalog>)>> = Keep::new(Vec::new());
         // Once wanted, always wanted: going back to Account info keeps the catalog.
         let wanted = Calc::new(move |prev: Option<&bool>| {
             prev.copied().unwrap_or(false)
@@ -44,22 +46,27 @@ impl Subs {
         let country = memo(move || draft.with(|d| d.account.country.trim().to_ascii_uppercase()));
         let catalog = Load::new(move || {
             let (want, c, api) = (wanted.get(), country.get(), api.get_value());
+            // Partner Center answers offer names, descriptions and categories in the
+            // request's language (`X-Locale`).
+            let l = locale.get();
             async move {
                 if !want || c.is_empty() {
                     return None;
                 }
-                if let Some(hit) =
-                    cache.with_value(|m| m.iter().find(|(k, _)| *k == c).map(|(_, v)| v.clone()))
-                {
+                if let Some(hit) = cache.with_value(|m| {
+                    m.iter()
+                        .find(|(k, kl, _)| *k == c && *kl == l)
+                        .map(|(_, _, v)| v.clone())
+                }) {
                     return Some(Ok(hit));
                 }
                 let r = api
-                    .offers(&c, None)
+                    .offers(&c, l, None)
                     .await
                     .map(|o| Arc::new(Catalog::new(o)));
                 if let Ok(cat) = &r {
                     cache.update_value(|m| {
-                        m.push((c, cat.clone()));
+                        m.push((c, l, cat.clone()));
                     });
                 }
                 Some(r)

@@ -316,6 +316,52 @@ if (extraIdx > 0) {
   }
 }
 
+// ---------------------------------------------------------------- offers.tr.json (X-Locale: tr-TR)
+// The same catalog in Turkish: same offers in the same order with the same facts; only the
+// texts differ. Every category and the most common offers have Turkish texts.
+let trTranslated = 0;
+if (json.has('offers.json') && need('offers.tr.json')) {
+  const en = json.get('offers.json').items ?? [];
+  const tr = json.get('offers.tr.json').items ?? [];
+  const where = 'offers.tr.json';
+  if (tr.length !== en.length) fail(where, `${tr.length} offers, offers.json has ${en.length}`);
+  const facts = (o) => JSON.stringify({ ...o, description: undefined, category: o.category?.id });
+  en.forEach((e, i) => {
+    const t = tr[i];
+    if (!t || t.id !== e.id) return fail(where, `offer ${i} is ${t?.id}, offers.json has ${e.id}`);
+    if (facts(t) !== facts(e)) fail(where, `${e.id}: differs from offers.json in more than its texts`);
+    if (!isStr(t.description) || !t.description.trim()) fail(where, `${e.id}: no description`);
+    if (t.description !== e.description) trTranslated++;
+  });
+  const names = new Map(tr.map((t) => [t.category?.id, t.category?.name]));
+  for (const [id, name] of names) {
+    if (!['Windows', 'Azure'].includes(id) && name === en.find((e) => e.category?.id === id)?.category?.name) fail(where, `category ${id} is not translated`);
+  }
+  const COMMON = ['Microsoft 365 Business Basic', 'Microsoft 365 Business Standard', 'Microsoft 365 Business Premium', 'Microsoft 365 E3',
+    'Microsoft 365 E5', 'Office 365 E3', 'Microsoft Teams Essentials', 'Exchange Online (Plan 1)', 'Microsoft 365 Copilot', 'Microsoft Defender for Business'];
+  for (const n of COMMON) {
+    const i = en.findIndex((e) => e.name === n);
+    if (i < 0) fail(where, `common offer ${n} is not in offers.json`);
+    else if (tr[i]?.description === en[i].description) fail(where, `common offer ${n} has no Turkish description`);
+  }
+  if (trTranslated < 100) fail(where, `only ${trTranslated} descriptions in Turkish (need >= 100)`);
+}
+
+// ---------------------------------------------------------------- examples in messages (src/examples.rs)
+// The phone and postal code examples that messages give must be valid for their country.
+{
+  const src = readFileSync(join(ROOT, 'src', 'examples.rs'), 'utf8');
+  const rows = [...src.matchAll(/^([A-Z]{2})\|([^|\n]*)\|([^|\\\n"]*)/gm)];
+  if (rows.length < 40) fail('src/examples.rs', `only ${rows.length} examples found`);
+  for (const [, iso, phone, postal] of rows) {
+    const r = rules.get(iso);
+    if (!r) { fail('src/examples.rs', `${iso}: no country rules`); continue; }
+    if (phone && r.phoneNumberRegex && !new RegExp(r.phoneNumberRegex).test(phone)) fail('src/examples.rs', `${iso}: phone example ${phone} does not match`);
+    if (phone && !r.countryCallingCodesList.some((c) => phone.startsWith(`+${c} `))) fail('src/examples.rs', `${iso}: phone example ${phone} lacks the country code`);
+    if (postal && !(r.postalCodeRegex && new RegExp(r.postalCodeRegex).test(postal))) fail('src/examples.rs', `${iso}: postal example ${postal} does not match`);
+  }
+}
+
 // ---------------------------------------------------------------- small files
 const ROLES = ['GlobalAdmin', 'UserManagementAdmin', 'AdminAgent', 'SalesAgent', 'BillingAdmin', 'HelpdeskAgent'];
 {
@@ -388,7 +434,7 @@ const ROLES = ['GlobalAdmin', 'UserManagementAdmin', 'AdminAgent', 'SalesAgent',
 
 // ---------------------------------------------------------------- report
 const expected = new Set(['countries.json', 'resellers.json', 'offers.json', 'agreements.json', 'profile.json', 'domains-taken.json',
-  'relationshiprequest.json', 'address-corrections.json', 'offers-10k.json']);
+  'relationshiprequest.json', 'address-corrections.json', 'offers-10k.json', 'offers.tr.json']);
 for (const k of json.keys()) if (!expected.has(k) && !k.startsWith('countryvalidationrules/') && !k.startsWith('profiles/')) fail(k, 'unexpected file');
 if (errors.length) {
   console.error(`check-demo-data: ${errors.length} problem(s)`);
@@ -397,5 +443,5 @@ if (errors.length) {
   process.exit(1);
 }
 const s = offerStats;
-console.log(`check-demo-data: OK: ${rules.size} countries, ${json.get('resellers.json').items.length} resellers, ${s.offers} offers (${s.addOns} add-ons, ${s.trials} trials, ${s.unavailable} unavailable, ${s.categories} categories)` +
+console.log(`check-demo-data: OK: ${rules.size} countries, ${json.get('resellers.json').items.length} resellers, ${s.offers} offers (${s.addOns} add-ons, ${s.trials} trials, ${s.unavailable} unavailable, ${s.categories} categories; ${trTranslated} in Turkish)` +
   (extraStats ? `; ${process.argv[extraIdx + 1]}: ${extraStats.offers} offers (${extraStats.addOns} add-ons)` : ''));

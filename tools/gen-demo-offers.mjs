@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toTurkish } from './demo-offers-tr.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -533,10 +534,20 @@ if (count < base.length) {
 }
 mkdirSync(dirname(outPath), { recursive: true });
 // One offer per block, scalar arrays inline: readable and diff-friendly without being huge.
-const body = items.map((it) => '    ' + JSON.stringify(it, null, 0)
-  .replace(/^\{/, '{ ').replace(/\}$/, ' }').replace(/,"/g, ', "').replace(/":/g, '": ')).join(',\n');
-const text = `{\n  "totalCount": ${items.length},\n  "items": [\n${body}\n  ]\n}\n`;
-if (JSON.stringify(JSON.parse(text).items) !== JSON.stringify(items)) throw new Error('formatting changed the data');
-writeFileSync(outPath, text);
+function write(path, items) {
+  const body = items.map((it) => '    ' + JSON.stringify(it, null, 0)
+    .replace(/^\{/, '{ ').replace(/\}$/, ' }').replace(/,"/g, ', "').replace(/":/g, '": ')).join(',\n');
+  const text = `{\n  "totalCount": ${items.length},\n  "items": [\n${body}\n  ]\n}\n`;
+  if (JSON.stringify(JSON.parse(text).items) !== JSON.stringify(items)) throw new Error('formatting changed the data');
+  writeFileSync(path, text);
+}
+write(outPath, items);
+// The base catalog also in Turkish (the demo backend's answer for X-Locale tr-TR).
+if (!arg('--count') && !arg('--out')) {
+  const trPath = `${ROOT}/public/demo/offers.tr.json`;
+  const tr = toTurkish(items);
+  write(trPath, tr);
+  console.log(`${trPath}: ${tr.filter((x, i) => x.description !== items[i].description).length} of ${tr.length} descriptions in Turkish`);
+}
 const n = (f) => items.filter(f).length;
 console.log(`${outPath}: ${items.length} offers, ${n((x) => x.isAddOn)} add-ons, ${n((x) => x.isTrial)} trials, ${n((x) => !x.isAvailableForPurchase)} unavailable`);

@@ -16,6 +16,7 @@ use super::faults::{self, Fault, FaultKind};
 use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport};
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
+use crate::i18n::Locale;
 use crate::json::{FromJson, Json, ToJson};
 
 /// A created customer: (id, domain prefix, domain, company name). A tuple, not a struct: the
@@ -227,6 +228,7 @@ impl Demo {
                 retry: true,
                 cancel,
                 pc_headers: false,
+                locale: None,
             })
             .await?;
         if keep {
@@ -347,11 +349,15 @@ impl Demo {
                 if offset > 0 {
                     return ok(200, "{\"totalCount\":0,\"items\":[]}".into());
                 }
+                // In Turkish, the catalog's Turkish texts (`offers.tr.json`), as Partner Center
+                // answers in the `X-Locale` language.
+                let tr = req.locale.unwrap_or_else(|| t.locale.get_untracked()) == Locale::Tr;
                 match &self.catalog {
                     Some(c) => ok(
                         200,
                         self.file(t, &format!("offers-{c}.json"), cancel).await?,
                     ),
+                    None if tr => ok(200, self.file(t, "offers.tr.json", cancel).await?),
                     None => ok(200, self.file(t, "offers.json", cancel).await?),
                 }
             }

@@ -52,6 +52,29 @@ impl ApiError {
         }
     }
 
+    /// The properties an invalid-property error (27002) names, as Partner Center spells them
+    /// without their `Invalid`/`Missing` suffix (`PostalCode`, `State`, ...), in order, once
+    /// each. Partner Center writes `data` entries as `"property_name:  PostalCodeInvalid -
+    /// Details"` (the spacing and case vary), sometimes just `"StateInvalid"`; when `data`
+    /// names none, the description may (`"... invalid for property: 'State'"`).
+    pub fn invalid_properties(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for d in self.data() {
+            push_property(&mut out, d);
+        }
+        if out.is_empty() {
+            if let ApiError::Status { body: Some(b), .. } = self {
+                let text = b.description.as_deref().unwrap_or_default();
+                if let Some(i) = text.to_ascii_lowercase().find("property:") {
+                    for part in text[i + "property:".len()..].split(',') {
+                        push_property(&mut out, part);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Builds the status error from a response body, which may be anything.
     pub fn from_status(status: u16, body: &str, retry_after_s: Option<u32>) -> ApiError {
         ApiError::Status {
@@ -59,6 +82,41 @@ impl ApiError {
             body: crate::json::read::<ErrorBody>(body).ok().map(Box::new),
             retry_after_s,
         }
+    }
+}
+
+/// Reads one property out of a `data` entry (see [`ApiError::invalid_properties`]).
+fn push_property(out: &mut Vec<String>, entry: &str) {
+    // `property_name: X - Details`: the name follows the label; `X: details`: it leads.
+    let entry = match entry.split_once(':') {
+        Some((label, rest)) => {
+            let l: String = label
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if l == "propertyname" || l == "property" {
+                rest
+            } else {
+                label
+            }
+        }
+        None => entry,
+    };
+    // The name is the first word, before any ` - Details`; a dotted path names its last part.
+    let word = entry
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    let word = word.rsplit('.').next().unwrap_or_default();
+    let lower = word.to_ascii_lowercase();
+    let cut = ["invalid", "missing", "required"]
+        .iter()
+        .find(|s| lower.len() > s.len() && lower.ends_with(*s))
+        .map_or(0, |s| s.len());
+    let name = &word[..word.len() - cut];
+    if !name.is_empty() && !out.iter().any(|n: &String| n.eq_ignore_ascii_case(name)) {
+        out.push(name.to_string());
     }
 }
 
@@ -105,6 +163,61 @@ mod tests {
         assert_eq!(newer.code(), Some(27100));
         let junk = ApiError::from_status(502, "<html>Bad gateway</html>", None);
         assert_eq!(junk.code(), None);
+    }
+
+    fn properties(data: &[&str], description: &str) -> Vec<String> {
+        let body = serde_json::json!({"code": 27002, "description": description, "data": data});
+        ApiError::from_status(400, &body.to_string(), None).invalid_properties()
+    }
+
+    #[test]
+    fn invalid_properties_are_read_in_every_form_partner_center_uses() {
+        // Partner Center's own format (two spaces after the colon), as in the fixture.
+        let real = ApiError::from_status(
+            400,
+            include_str!("../../tests/fixtures/error.invalid-property.json"),
+            None,
+        );
+        assert_eq!(real.code(), Some(27002));
+        assert_eq!(real.invalid_properties(), ["PostalCode"]);
+        let x = "A property has invalid data.";
+        for (data, want) in [
+            ("property_name:  PostalCodeInvalid - Details", "PostalCode"),
+            ("property_name: StateInvalid - Details", "State"),
+            ("PROPERTY_NAME:cityinvalid-Details", "city"),
+            ("Property_Name :   CountryInvalid   -   Details", "Country"),
+            (
+                "property_name:  NotificationEmailAddress - Details",
+                "NotificationEmailAddress",
+            ),
+            ("property name: 'PhoneNumberInvalid'", "PhoneNumber"),
+            ("StateInvalid", "State"),
+            ("  PostalCode  ", "PostalCode"),
+            ("AssociatedPartnerId", "AssociatedPartnerId"),
+            ("BillingProfile.DefaultAddress.CityMissing", "City"),
+            ("PostalCode: not valid for US", "PostalCode"),
+        ] {
+            assert_eq!(properties(&[data], x), [want], "{data:?}");
+        }
+        // Several, each once.
+        assert_eq!(
+            properties(
+                &[
+                    "property_name:  StateInvalid - Details",
+                    "CityInvalid",
+                    "stateinvalid"
+                ],
+                x
+            ),
+            ["State", "City"]
+        );
+        // Nothing in `data`: the description may name it; the generic one does not.
+        assert_eq!(
+            properties(&[], "Address field invalid for property: 'State'"),
+            ["State"]
+        );
+        assert!(properties(&[], x).is_empty());
+        assert!(properties(&["", " - "], x).is_empty());
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub struct Call<'a> {
     pub cancel: Option<&'a Cancel>,
     /// Add Partner Center headers (not for the demo's static files).
     pub pc_headers: bool,
+    /// `X-Locale` for this call when the answer is kept per language (the offers); else the
+    /// UI's language when the call is sent.
+    pub locale: Option<Locale>,
 }
 
 pub struct Answer {
@@ -159,7 +162,12 @@ impl Transport {
             req = req
                 .header("MS-RequestId", &call.request_id)
                 .header("MS-CorrelationId", &self.correlation_id)
-                .header("X-Locale", self.locale.get_untracked().bcp47());
+                .header(
+                    "X-Locale",
+                    call.locale
+                        .unwrap_or_else(|| self.locale.get_untracked())
+                        .bcp47(),
+                );
             match &self.auth {
                 Auth::None => {}
                 Auth::Headers(h) => {

@@ -188,7 +188,8 @@ pub fn agreement_create(a: &crate::model::Account, template_id: &str) -> wire::A
             email: a.signer_email.trim().to_string(),
             phone_number: opt(&a.signer_phone),
         },
-        date_agreed: a.date_agreed.trim().to_string(),
+        // As typed (27.03.2026), sent as ISO; validation let only real dates through.
+        date_agreed: crate::validate::parse_date(&a.date_agreed).unwrap_or_default(),
         template_id: template_id.to_string(),
         agreement_type: "MicrosoftCustomerAgreement".into(),
     }

@@ -17,12 +17,13 @@ use std::rc::Rc;
 use gloo_net::http::Method;
 
 pub use error::ApiError;
-pub use http::{new_guid, Auth, Cancel};
+pub use http::{new_guid, Auth, Call, Cancel};
 
+use crate::i18n::Locale;
 use crate::model::{
     Address, AddressCheck, CountryRules, CreatedCustomer, Offer, PlacedOrder, Profile, Reseller,
 };
-use http::{Answer, Call, Transport};
+use http::{Answer, Transport};
 
 /// Offers are fetched in pages of this size and assembled into one list.
 pub const OFFER_PAGE: usize = 500;
@@ -59,6 +60,8 @@ pub struct Req<'a> {
     pub method: Method,
     pub path: String,
     pub cancel: Option<&'a Cancel>,
+    /// The answer's language, where it is kept per language (see [`Call::locale`]).
+    pub locale: Option<Locale>,
 }
 
 impl Api {
@@ -94,6 +97,7 @@ impl Api {
                         retry: true,
                         cancel: req.cancel,
                         pc_headers: true,
+                        locale: req.locale,
                     })
                     .await
             }
@@ -106,11 +110,22 @@ impl Api {
         path: &str,
         cancel: Option<&Cancel>,
     ) -> Result<T, ApiError> {
+        self.get_in(path, None, cancel).await
+    }
+
+    /// A read whose answer is in `locale`'s language.
+    async fn get_in<T: crate::json::FromJson>(
+        &self,
+        path: &str,
+        locale: Option<Locale>,
+        cancel: Option<&Cancel>,
+    ) -> Result<T, ApiError> {
         let answer = self
             .send(Req {
                 method: Method::GET,
                 path: path.to_string(),
                 cancel,
+                locale,
             })
             .await?;
         parse(&answer.body)
@@ -137,6 +152,7 @@ impl Api {
                 retry: true,
                 cancel,
                 pc_headers: true,
+                locale: None,
             })
             .await
     }
@@ -171,6 +187,7 @@ impl Api {
                     prefix.to_ascii_lowercase()
                 ),
                 cancel,
+                locale: None,
             })
             .await;
         match result {
@@ -207,21 +224,24 @@ impl Api {
         .map(|c| c.items.into_iter().map(map::reseller).collect())
     }
 
-    /// All offers for a country, page by page.
+    /// All offers for a country, page by page, with names, descriptions and categories in
+    /// `locale`'s language (Partner Center takes it from `X-Locale`).
     pub async fn offers(
         &self,
         iso2: &str,
+        locale: Locale,
         cancel: Option<&Cancel>,
     ) -> Result<Vec<Offer>, ApiError> {
         let mut out = Vec::new();
         loop {
             let page: wire::Collection<wire::Offer> = self
-                .get(
+                .get_in(
                     &format!(
                         "/v1/offers?country={}&offset={}&size={OFFER_PAGE}",
                         iso2.to_ascii_uppercase(),
                         out.len()
                     ),
+                    Some(locale),
                     cancel,
                 )
                 .await?;

@@ -79,6 +79,7 @@ fn both_error_shapes_parse() {
         fixture!("error.legacy.json"),
         fixture!("error.new.json"),
         fixture!("error.domain-not-available.json"),
+        fixture!("error.invalid-property.json"),
         fixture!("error.quantity-out-of-range.json"),
         fixture!("error.rate-limited.json"),
     ] {
@@ -186,6 +187,15 @@ fn the_agreement_body_conforms() {
     ));
     assert_conforms("AgreementRequest", &json);
     assert_eq!(json["type"], "MicrosoftCustomerAgreement");
+    // The date as typed in Turkish (or English, day first) is sent as ISO.
+    for typed in ["20.11.2026", "20/11/2026", "2026-11-20"] {
+        let a = Account {
+            date_agreed: typed.into(),
+            ..us_account()
+        };
+        let json = written(&map::agreement_create(&a, "t"));
+        assert_eq!(json["dateAgreed"], "2026-11-20", "{typed}");
+    }
 }
 
 #[test]

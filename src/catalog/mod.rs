@@ -478,6 +478,8 @@ pub enum LineError {
     /// Partner Center refused this quantity (900275) although it is within the catalog's
     /// bounds; shown until the quantity changes.
     QuantityRefused,
+    /// The friendly name holds a control character (see `validate::has_control`).
+    FriendlyNameControlCharacter,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -547,7 +549,13 @@ pub fn line_issues(lines: &[Line], catalog: Option<&Catalog>) -> Vec<LineIssue> 
                 push(&mut out, LineField::BillingCycle, LineError::BillingCycle);
             }
         }
-        if line.friendly_name.trim().chars().count() > FRIENDLY_NAME_MAX {
+        if crate::validate::has_control(&line.friendly_name) {
+            push(
+                &mut out,
+                LineField::FriendlyName,
+                LineError::FriendlyNameControlCharacter,
+            );
+        } else if line.friendly_name.trim().chars().count() > FRIENDLY_NAME_MAX {
             push(
                 &mut out,
                 LineField::FriendlyName,

@@ -615,6 +615,12 @@ fn unavailable_unknown_and_badly_billed_lines_are_issues() {
             max: FRIENDLY_NAME_MAX
         }
     );
+    let mut hidden = line(&c, "CFQ7TTC0CGXR:0002");
+    hidden.friendly_name = "Head\u{0}office".into();
+    assert_eq!(
+        line_issues(&[hidden], Some(&c))[0].error,
+        LineError::FriendlyNameControlCharacter
+    );
 }
 
 #[test]

@@ -111,7 +111,9 @@ pub fn TextField(
                     aria-describedby=describedby
                     prop:value=move || value.get()
                     on:input=move |ev| {
-                        let v = event_target_value(&ev);
+                        // A pasted tab or line break becomes a space (the draft then differs
+                        // from the input, which shows the draft again).
+                        let v = crate::validate::single_line(&event_target_value(&ev));
                         w.draft.update(|d| field.set(&mut d.account, v));
                     }
                 />

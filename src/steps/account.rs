@@ -361,10 +361,12 @@ fn AgreementSection() -> impl IntoView {
                         autocomplete="off"
                         width="cw-input--20"
                     />
+                    // Text, not type="date": that one shows the browser's format (mm/dd/yyyy on
+                    // a Turkish page in an American browser). Read day first in both languages.
                     <TextField
                         field=FieldId::DateAgreed
                         label=Key::DateAgreed
-                        input_type="date"
+                        hint=Key::DateAgreedHint
                         autocomplete="off"
                         width="cw-input--10"
                     />

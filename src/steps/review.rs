@@ -182,7 +182,8 @@ pub fn ReviewStep() -> impl IntoView {
                         d.account.agreement,
                         format!("{} {}", d.account.signer_first_name.trim(), d.account.signer_last_name.trim()),
                         d.account.signer_email.trim().to_string(),
-                        d.account.date_agreed.clone(),
+                        crate::validate::parse_date(&d.account.date_agreed)
+                            .unwrap_or_else(|| d.account.date_agreed.clone()),
                     ));
                     match choice {
                         AgreementChoice::Accepted => format!(

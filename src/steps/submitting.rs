@@ -13,10 +13,12 @@ use crate::events::Detail;
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{AgreementChoice, Draft, PartnerType, Step};
-use crate::store::{use_wizard, SubmitRun, Wizard};
+use crate::store::{use_wizard, DomainState, SubmitRun, Wizard};
 use crate::submit::{
-    route_error, CustomerRef, Failure, LineSpec, OrderSpec, Stage, StageStatus, Submission,
+    is_business_failure, route_error, CustomerRef, Failure, LineSpec, OrderSpec, Stage,
+    StageStatus, Submission,
 };
+use crate::validate::FieldError;
 
 /// The orders to place (see `catalog::group_orders`), in the shape the submission keeps.
 fn plan_orders(d: &Draft, catalog: &Catalog) -> Result<Vec<OrderSpec>, ()> {
@@ -61,7 +63,7 @@ pub fn start_submit(w: Wizard) {
             let catalog = match w.subs.catalog.get_untracked().flatten() {
                 Some(Ok(c)) => Ok(c),
                 _ => api
-                    .offers(&draft.account.country, None)
+                    .offers(&draft.account.country, w.locale.get_untracked(), None)
                     .await
                     .map(|o| std::sync::Arc::new(Catalog::new(o))),
             };
@@ -102,10 +104,21 @@ pub fn start_submit(w: Wizard) {
                 break;
             }
             w.run.update(|r| r.running = Some(stage));
-            let key = sub.key(stage).unwrap_or_default().to_string();
             let result: Result<(), ApiError> = match stage {
                 Stage::CreateCustomer => {
-                    let rules = w.rules.get_untracked().flatten().and_then(Result::ok);
+                    // The body takes defaults from the country's rules: after a reload they
+                    // may not be loaded yet, and a retry must send the same body.
+                    let rules = match w.rules.get_untracked().flatten() {
+                        Some(r) => r.ok(),
+                        None => match api.country_rules(&draft.account.country).await {
+                            Ok(r) => Some(r),
+                            Err(e) if e.is_transient() => {
+                                fail(w, stage, e, &sub);
+                                return;
+                            }
+                            Err(_) => None,
+                        },
+                    };
                     let body = map::customer_create(
                         &draft.account,
                         rules.as_ref(),
@@ -115,6 +128,7 @@ pub fn start_submit(w: Wizard) {
                             None
                         },
                     );
+                    let key = key_for(w, stage, &body);
                     api.create_customer(&body, &key).await.map(|c| {
                         let r = CustomerRef {
                             id: c.id.clone(),
@@ -139,25 +153,34 @@ pub fn start_submit(w: Wizard) {
                             .as_ref()
                             .map(|c| c.id.clone())
                             .unwrap_or_default();
-                        api.attest(&id, &map::agreement_create(&draft.account, &template), &key)
-                            .await
-                            .map(|()| {
-                                w.submission.update(|s| {
-                                    if let Some(s) = s {
-                                        s.record_attested()
-                                    }
-                                })
+                        let body = map::agreement_create(&draft.account, &template);
+                        let key = key_for(w, stage, &body);
+                        api.attest(&id, &body, &key).await.map(|()| {
+                            w.submission.update(|s| {
+                                if let Some(s) = s {
+                                    s.record_attested()
+                                }
                             })
+                        })
                     }
                     Err(e) => Err(e),
                 },
                 Stage::Order(i) => {
+                    // Every line names the reseller's MPN id: an order sent without it would
+                    // be another body, so a failed look-up fails the stage (Retry).
                     if indirect && mpn.is_none() {
-                        mpn = api.resellers().await.ok().and_then(|rs| {
-                            rs.into_iter()
-                                .find(|r| Some(&r.id) == draft.reseller.as_ref())
-                                .map(|r| r.mpn_id)
-                        });
+                        match api.resellers().await {
+                            Ok(rs) => {
+                                mpn = rs
+                                    .into_iter()
+                                    .find(|r| Some(&r.id) == draft.reseller.as_ref())
+                                    .map(|r| r.mpn_id)
+                            }
+                            Err(e) => {
+                                fail(w, stage, e, &sub);
+                                return;
+                            }
+                        }
                     }
                     let id = sub
                         .customer
@@ -176,6 +199,7 @@ pub fn start_submit(w: Wizard) {
                         })
                         .collect();
                     let body = map::order_create(&id, spec.billing_cycle, &lines, mpn.as_ref());
+                    let key = key_for(w, stage, &body);
                     api.create_order(&id, &body, &key).await.map(|placed| {
                         w.submission.update(|s| {
                             if let Some(s) = s {
@@ -226,8 +250,32 @@ pub fn start_submit(w: Wizard) {
     });
 }
 
+/// The idempotency key for this body (see [`Submission::key_for`]), saved before the request
+/// carries it.
+fn key_for(w: Wizard, stage: Stage, body: &impl crate::json::ToJson) -> String {
+    let json = crate::json::to_string(body);
+    let mut key = String::new();
+    w.submission.update(|s| {
+        if let Some(s) = s {
+            key = s.key_for(stage, &json, new_guid);
+        }
+    });
+    w.save_now();
+    key
+}
+
 fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
     let failure = route_error(stage, &e, sub);
+    // A refusal is a final answer: whatever is sent next is a new operation with a new key
+    // (a timeout, a drop, a 5xx or a 429 keep it, so the retry is recognised).
+    if is_business_failure(&e) {
+        w.submission.update(|s| {
+            if let Some(s) = s {
+                s.refused(stage, new_guid);
+            }
+        });
+        w.save_now();
+    }
     let (status, code) = match &e {
         ApiError::Status { status, .. } => (
             Detail::Num(f64::from(*status)),
@@ -263,13 +311,26 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
         failed: Some((stage, e)),
     });
     match failure {
-        Failure::Field { field, error } => {
-            let value = w
-                .draft
-                .with_untracked(|d| field.get(&d.account).unwrap_or("").trim().to_string());
-            w.server_errors.update(|v| {
-                v.retain(|(f, ..)| *f != field);
-                v.push((field, value, error));
+        Failure::Account { fields, unknown } => {
+            w.draft.with_untracked(|d| {
+                // Taken since the live check (27100): the status under the field says so too,
+                // not "available" next to "already in use".
+                if fields.iter().any(|(_, e)| *e == FieldError::DomainTaken) {
+                    let prefix = d.account.domain_prefix.trim().to_ascii_lowercase();
+                    w.domain.set(Some((prefix, DomainState::Taken)));
+                }
+                w.server_errors.update(|v| {
+                    for (field, error) in fields.iter().cloned() {
+                        let value = field.get(&d.account).unwrap_or("").trim().to_string();
+                        v.retain(|(f, ..)| *f != field);
+                        v.push((field, value, error));
+                    }
+                });
+                // Named by property when no field holds it (or nothing was named at all).
+                w.refused.set(
+                    (fields.is_empty() || !unknown.is_empty())
+                        .then(|| (d.account.clone(), unknown)),
+                );
             });
             send_to(w, Step::Account);
         }

@@ -1,7 +1,12 @@
 //! Submitting: create the customer, attest the agreement, place one order per group. Not
 //! atomic, so this pure state machine records what is done, holds each operation's idempotency
-//! key (generated once, saved with the draft before the request goes out), says what to do
-//! next, and routes each failure to the step and field it concerns.
+//! key (saved with the draft before the request goes out), says what to do next, and routes
+//! each failure to the step and field it concerns.
+//!
+//! A key belongs to one request body: a retry of the same body (after a timeout, a dropped
+//! connection, a 5xx or a 429) keeps it, so an idempotent server answers what it already did;
+//! a different body, or any call after a business failure, is a new operation with a new key
+//! (Microsoft: the request id is reset after a success or a business failure).
 
 use crate::api::ApiError;
 use crate::model::{BillingCycle, FieldId, PlacedOrder, Step};
@@ -38,6 +43,8 @@ pub struct OrderOp {
     pub key: String,
     pub spec: OrderSpec,
     pub placed: Option<PlacedOrder>,
+    /// Fingerprint of the body last sent with `key` (see [`Submission::key_for`]).
+    pub sent: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,14 +55,17 @@ pub struct Submission {
     pub agreement_key: Option<String>,
     pub attested: bool,
     pub orders: Vec<OrderOp>,
+    /// Fingerprints of the bodies last sent with `customer_key` and `agreement_key`.
+    pub customer_sent: Option<String>,
+    pub agreement_sent: Option<String>,
 }
 
 // Written with and read back from the saved draft; see `model.rs`.
 crate::json::json_record!(LineSpec { offer_id, quantity; friendly_name, term_duration });
 crate::json::json_record!(OrderSpec { billing_cycle, lines; sales_group });
 crate::json::json_record!(CustomerRef { id; domain, company_name, user_name });
-crate::json::json_record!(OrderOp { key, spec; placed });
-crate::json::json_record!(Submission { customer_key; customer, agreement_key, attested, orders });
+crate::json::json_record!(OrderOp { key, spec; placed, sent });
+crate::json::json_record!(Submission { customer_key; customer, agreement_key, attested, orders, customer_sent, agreement_sent });
 
 /// What to do next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,8 +103,11 @@ impl Submission {
                     key: key(),
                     spec,
                     placed: None,
+                    sent: None,
                 })
                 .collect(),
+            customer_sent: None,
+            agreement_sent: None,
         }
     }
 
@@ -126,12 +139,13 @@ impl Submission {
             let reuse = old
                 .iter()
                 .position(|o| o.placed.is_none() && o.spec == spec)
-                .map(|i| old.remove(i).key);
-            self.orders.push(OrderOp {
-                key: reuse.unwrap_or_else(&mut key),
+                .map(|i| old.remove(i));
+            self.orders.push(reuse.unwrap_or_else(|| OrderOp {
+                key: key(),
                 spec,
                 placed: None,
-            });
+                sent: None,
+            }));
         }
     }
 
@@ -154,6 +168,48 @@ impl Submission {
             Stage::CreateCustomer => Some(&self.customer_key),
             Stage::Attest => self.agreement_key.as_deref(),
             Stage::Order(i) => self.orders.get(i).map(|o| o.key.as_str()),
+            Stage::Finished => None,
+        }
+    }
+
+    /// The idempotency key to send `body` with at `stage`: the stage's key when this body is
+    /// the one last sent with it (a retry) or none was sent yet; a new key when the body
+    /// differs (the user changed something: a new operation). Save the submission before
+    /// sending, so that a reload retries with the same key.
+    pub fn key_for(
+        &mut self,
+        stage: Stage,
+        body: &str,
+        new_key: impl FnOnce() -> String,
+    ) -> String {
+        let print = fingerprint(body);
+        let Some((key, sent)) = self.slot(stage) else {
+            return String::new();
+        };
+        if sent.as_ref().is_some_and(|s| *s != print) {
+            *key = new_key();
+        }
+        *sent = Some(print);
+        key.clone()
+    }
+
+    /// After a business failure (a final answer: nothing was done) the stage's next call is a
+    /// new operation with a new key, even with the same body.
+    pub fn refused(&mut self, stage: Stage, new_key: impl FnOnce() -> String) {
+        if let Some((key, sent)) = self.slot(stage) {
+            *key = new_key();
+            *sent = None;
+        }
+    }
+
+    fn slot(&mut self, stage: Stage) -> Option<(&mut String, &mut Option<String>)> {
+        match stage {
+            Stage::CreateCustomer => Some((&mut self.customer_key, &mut self.customer_sent)),
+            Stage::Attest => match &mut self.agreement_key {
+                Some(k) => Some((k, &mut self.agreement_sent)),
+                None => None,
+            },
+            Stage::Order(i) => self.orders.get_mut(i).map(|o| (&mut o.key, &mut o.sent)),
             Stage::Finished => None,
         }
     }
@@ -212,13 +268,33 @@ impl Submission {
     }
 }
 
+/// A request body's fingerprint (64-bit FNV-1a, in decimal: no hex formatting linked): enough to tell a retry from a changed
+/// body without keeping personal data twice in storage.
+pub fn fingerprint(body: &str) -> String {
+    let h = body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    h.to_string()
+}
+
+/// Whether Partner Center answered and refused (a business failure: 4xx other than 429): a
+/// final answer, unlike a timeout, a dropped connection, a 5xx or a 429.
+pub fn is_business_failure(e: &ApiError) -> bool {
+    matches!(e, ApiError::Status { status, .. } if *status < 500) && !e.is_transient()
+}
+
 /// Where a failure sends the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Failure {
     /// Network, timeout, 5xx, 429 (after the transport's own retries): offer Retry.
     Transient,
-    /// A field on Account info.
-    Field { field: FieldId, error: FieldError },
+    /// Account info: each field Partner Center refused, with its message; `unknown`: the
+    /// properties it named that no field of the wizard holds (shown on Account info by name;
+    /// empty with no fields when it named none).
+    Account {
+        fields: Vec<(FieldId, FieldError)>,
+        unknown: Vec<String>,
+    },
     /// An order line on Subscriptions.
     Line {
         offer_id: String,
@@ -237,18 +313,28 @@ pub enum LineProblem {
 impl Failure {
     pub fn step(&self) -> Option<Step> {
         match self {
-            Failure::Field { .. } => Some(Step::Account),
+            Failure::Account { .. } => Some(Step::Account),
             Failure::Line { .. } => Some(Step::Subscriptions),
             Failure::Transient | Failure::Other => None,
         }
     }
 }
 
-/// Partner Center's `data` names for invalid address properties (code 27002).
-fn field_of_property(name: &str) -> Option<FieldId> {
+/// The field of a property Partner Center named in a 27002 (see
+/// [`ApiError::invalid_properties`]); at the agreement stage the contact is the signer.
+fn field_of_property(name: &str, stage: Stage) -> Option<FieldId> {
     let n = name.to_ascii_lowercase();
-    let n = n.trim_end_matches("invalid").trim_end_matches("missing");
-    Some(match n {
+    if stage == Stage::Attest {
+        return Some(match n.as_str() {
+            "firstname" => FieldId::SignerFirstName,
+            "lastname" => FieldId::SignerLastName,
+            "email" | "emailaddress" => FieldId::SignerEmail,
+            "phonenumber" | "phone" => FieldId::SignerPhone,
+            "dateagreed" => FieldId::DateAgreed,
+            _ => return None,
+        });
+    }
+    Some(match n.as_str() {
         "state" | "region" => FieldId::State,
         "postalcode" | "zipcode" | "postcode" => FieldId::PostalCode,
         "city" => FieldId::City,
@@ -256,7 +342,10 @@ fn field_of_property(name: &str) -> Option<FieldId> {
         "addressline2" => FieldId::AddressLine2,
         "country" => FieldId::Country,
         "phonenumber" | "phone" => FieldId::Phone,
-        "email" => FieldId::Email,
+        "email" | "emailaddress" | "notificationemailaddress" => FieldId::Email,
+        "organizationregistrationnumber" | "registrationnumber" => FieldId::RegistrationNumber,
+        "culture" => FieldId::Culture,
+        "language" => FieldId::Language,
         "firstname" => FieldId::FirstName,
         "lastname" => FieldId::LastName,
         "companyname" => FieldId::CompanyName,
@@ -264,6 +353,13 @@ fn field_of_property(name: &str) -> Option<FieldId> {
         "associatedpartnerid" => FieldId::Reseller,
         _ => return None,
     })
+}
+
+fn account(field: FieldId, error: FieldError) -> Failure {
+    Failure::Account {
+        fields: vec![(field, error)],
+        unknown: Vec::new(),
+    }
 }
 
 /// Maps an API failure at a stage to where the user fixes it.
@@ -301,34 +397,26 @@ pub fn route_error(stage: Stage, err: &ApiError, sub: &Submission) -> Failure {
             .or_else(|| (op.spec.lines.len() == 1).then(|| op.spec.lines[0].offer_id.clone()))
     };
     match err.code() {
-        Some(27002) => data
-            .iter()
-            .find_map(|d| field_of_property(d))
-            .map(|field| Failure::Field {
-                field,
-                error: FieldError::Server(if description.is_empty() {
-                    data.join(", ")
-                } else {
-                    description.clone()
-                }),
-            })
-            .unwrap_or(Failure::Other),
-        Some(27100) => Failure::Field {
-            field: FieldId::DomainPrefix,
-            error: FieldError::DomainTaken,
-        },
-        Some(600049 | 600050) => Failure::Field {
-            field: FieldId::RegistrationNumber,
-            error: FieldError::Server(description),
-        },
-        Some(600051) => Failure::Field {
-            field: FieldId::Phone,
-            error: FieldError::Required(FieldId::Phone),
-        },
-        Some(13605) => Failure::Field {
-            field: FieldId::Agreement,
-            error: FieldError::Server(description),
-        },
+        // Each property to its field; one the wizard has no field for is named on Account
+        // info, never a Try again that cannot succeed.
+        Some(27002) if !matches!(stage, Stage::Order(_)) => {
+            let mut fields = Vec::new();
+            let mut unknown = Vec::new();
+            for p in err.invalid_properties() {
+                match field_of_property(&p, stage) {
+                    Some(f) if fields.iter().any(|(g, _)| *g == f) => {}
+                    Some(f) => fields.push((f, FieldError::Refused(f))),
+                    None => unknown.push(p),
+                }
+            }
+            Failure::Account { fields, unknown }
+        }
+        Some(27100) => account(FieldId::DomainPrefix, FieldError::DomainTaken),
+        Some(600049 | 600050) => {
+            account(FieldId::RegistrationNumber, FieldError::Server(description))
+        }
+        Some(600051) => account(FieldId::Phone, FieldError::Required(FieldId::Phone)),
+        Some(13605) => account(FieldId::Agreement, FieldError::Server(description)),
         Some(900275) => order_offer(sub)
             .map(|offer_id| Failure::Line {
                 offer_id,

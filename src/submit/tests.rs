@@ -171,62 +171,208 @@ fn transient_failures_offer_retry() {
     }
 }
 
+/// The fields a failure sends the user to on Account info.
+fn fields(f: &Failure) -> Vec<FieldId> {
+    match f {
+        Failure::Account { fields, .. } => fields.iter().map(|(f, _)| *f).collect(),
+        _ => Vec::new(),
+    }
+}
+
 #[test]
 fn business_errors_go_to_their_field() {
     let s = Submission::new(keys(), true, vec![]);
     let at = |e: ApiError| route_error(Stage::CreateCustomer, &e, &s);
-    assert!(matches!(
-        at(business(27002, &["StateInvalid"])),
-        Failure::Field {
-            field: FieldId::State,
-            ..
-        }
-    ));
-    assert!(matches!(
-        at(business(27002, &["PostalCode"])),
-        Failure::Field {
-            field: FieldId::PostalCode,
-            ..
-        }
-    ));
-    assert_eq!(at(business(27002, &["Mystery"])), Failure::Other);
+    assert_eq!(
+        fields(&at(business(27002, &["StateInvalid"]))),
+        [FieldId::State]
+    );
+    assert_eq!(
+        fields(&at(business(27002, &["PostalCode"]))),
+        [FieldId::PostalCode]
+    );
     assert_eq!(
         at(business(27100, &[])),
-        Failure::Field {
-            field: FieldId::DomainPrefix,
-            error: FieldError::DomainTaken
+        Failure::Account {
+            fields: vec![(FieldId::DomainPrefix, FieldError::DomainTaken)],
+            unknown: vec![]
         }
     );
-    assert!(matches!(
-        at(business(600049, &[])),
-        Failure::Field {
-            field: FieldId::RegistrationNumber,
-            ..
-        }
-    ));
-    assert!(matches!(
-        at(business(600050, &[])),
-        Failure::Field {
-            field: FieldId::RegistrationNumber,
-            ..
-        }
-    ));
-    assert!(matches!(
-        at(business(600051, &[])),
-        Failure::Field {
-            field: FieldId::Phone,
-            ..
-        }
-    ));
-    assert!(matches!(
-        route_error(Stage::Attest, &business(13605, &[]), &s),
-        Failure::Field {
-            field: FieldId::Agreement,
-            ..
-        }
-    ));
+    assert_eq!(
+        fields(&at(business(600049, &[]))),
+        [FieldId::RegistrationNumber]
+    );
+    assert_eq!(
+        fields(&at(business(600050, &[]))),
+        [FieldId::RegistrationNumber]
+    );
+    assert_eq!(fields(&at(business(600051, &[]))), [FieldId::Phone]);
+    assert_eq!(
+        fields(&route_error(Stage::Attest, &business(13605, &[]), &s)),
+        [FieldId::Agreement]
+    );
     assert_eq!(at(business(12345, &[])).step(), None);
     assert_eq!(at(business(27002, &["City"])).step(), Some(Step::Account));
+}
+
+#[test]
+fn partner_centers_own_27002_format_sends_each_property_to_its_field() {
+    let s = Submission::new(keys(), true, vec![]);
+    let at = |stage, data: &[&str]| route_error(stage, &business(27002, data), &s);
+    // As Partner Center sends it (tests/fixtures/error.invalid-property.json).
+    let real = ApiError::from_status(
+        400,
+        include_str!("../../tests/fixtures/error.invalid-property.json"),
+        None,
+    );
+    assert_eq!(
+        route_error(Stage::CreateCustomer, &real, &s),
+        Failure::Account {
+            fields: vec![(
+                FieldId::PostalCode,
+                FieldError::Refused(FieldId::PostalCode)
+            )],
+            unknown: vec![]
+        }
+    );
+    // Several properties, any spacing and case: each to its own field, with its own message.
+    assert_eq!(
+        at(
+            Stage::CreateCustomer,
+            &[
+                "property_name:  StateInvalid - Details",
+                "PROPERTY_NAME:cityinvalid - details",
+                "property_name:   CountryInvalid - Details",
+                "property_name:  NotificationEmailAddress - Details",
+            ]
+        ),
+        Failure::Account {
+            fields: vec![
+                (FieldId::State, FieldError::Refused(FieldId::State)),
+                (FieldId::City, FieldError::Refused(FieldId::City)),
+                (FieldId::Country, FieldError::Refused(FieldId::Country)),
+                (FieldId::Email, FieldError::Refused(FieldId::Email)),
+            ],
+            unknown: vec![]
+        }
+    );
+    // A property no field holds is named, on Account info: never a Try again loop.
+    let unknown = at(
+        Stage::CreateCustomer,
+        &["property_name:  TaxIdInvalid - Details", "StateInvalid"],
+    );
+    assert_eq!(
+        unknown,
+        Failure::Account {
+            fields: vec![(FieldId::State, FieldError::Refused(FieldId::State))],
+            unknown: vec!["TaxId".into()]
+        }
+    );
+    assert_eq!(unknown.step(), Some(Step::Account));
+    let nothing_named = route_error(
+        Stage::CreateCustomer,
+        &ApiError::from_status(
+            400,
+            r#"{"code":27002,"description":"A property has invalid data.","data":[]}"#,
+            None,
+        ),
+        &s,
+    );
+    assert_eq!(
+        nothing_named,
+        Failure::Account {
+            fields: vec![],
+            unknown: vec![]
+        }
+    );
+    assert_eq!(nothing_named.step(), Some(Step::Account));
+    // At the agreement, the contact is the person who accepted.
+    assert_eq!(
+        fields(&at(
+            Stage::Attest,
+            &["property_name:  EmailInvalid - Details", "DateAgreed"]
+        )),
+        [FieldId::SignerEmail, FieldId::DateAgreed]
+    );
+}
+
+#[test]
+fn a_key_belongs_to_one_body_and_a_refusal_spends_it() {
+    let mut s = Submission::new(
+        keys(),
+        true,
+        vec![spec("Office", &[("A", 5)]), spec("Azure", &[("B", 1)])],
+    );
+    let mut fresh = keys();
+    let mut new_key = move || format!("new-{}", fresh());
+    let stages = [
+        Stage::CreateCustomer,
+        Stage::Attest,
+        Stage::Order(0),
+        Stage::Order(1),
+    ];
+    for stage in stages {
+        let first = s.key(stage).unwrap().to_string();
+        // The first send and a retry of the same body (timeout, drop, 5xx, 429): one key.
+        assert_eq!(
+            s.key_for(stage, "{\"a\":1}", &mut new_key),
+            first,
+            "{stage:?}"
+        );
+        assert_eq!(
+            s.key_for(stage, "{\"a\":1}", &mut new_key),
+            first,
+            "{stage:?}"
+        );
+        // The user changed something: a new operation, a new key; its retry keeps it.
+        let second = s.key_for(stage, "{\"a\":2}", &mut new_key);
+        assert_ne!(second, first, "{stage:?}");
+        assert_eq!(s.key_for(stage, "{\"a\":2}", &mut new_key), second);
+        // A business failure is a final answer: the next call gets a new key, even with
+        // the same body (Partner Center re-evaluates it instead of replaying the refusal).
+        s.refused(stage, &mut new_key);
+        let third = s.key_for(stage, "{\"a\":2}", &mut new_key);
+        assert_ne!(third, second, "{stage:?}");
+        assert_eq!(s.key_for(stage, "{\"a\":2}", &mut new_key), third);
+    }
+    // Every key differs, and the state survives storage (a reload retries with the same key).
+    let all: Vec<_> = stages
+        .iter()
+        .map(|st| s.key(*st).unwrap().to_string())
+        .collect();
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len());
+    let back: Submission = crate::json::read(&crate::json::to_string(&s)).unwrap();
+    assert_eq!(back, s);
+    let mut back = back;
+    assert_eq!(
+        back.key_for(Stage::Order(1), "{\"a\":2}", || unreachable!()),
+        all[3]
+    );
+    // A draft saved before fingerprints existed still reads (no fingerprint: the key is kept).
+    let old = r#"{"customer_key":"k1","agreement_key":"k2","attested":false,"orders":[]}"#;
+    let mut old: Submission = crate::json::read(old).unwrap();
+    assert_eq!(
+        old.key_for(Stage::CreateCustomer, "{}", || unreachable!()),
+        "k1"
+    );
+}
+
+#[test]
+fn only_refusals_are_business_failures() {
+    assert!(is_business_failure(&business(27100, &[])));
+    assert!(is_business_failure(&business(27002, &["StateInvalid"])));
+    for e in [
+        ApiError::Timeout,
+        ApiError::Network("x".into()),
+        ApiError::from_status(503, "", None),
+        ApiError::from_status(429, "", Some(1)),
+        ApiError::BadJson("x".into()),
+    ] {
+        assert!(!is_business_failure(&e), "{e:?}");
+    }
 }
 
 #[test]

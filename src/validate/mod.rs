@@ -5,7 +5,7 @@
 pub mod text;
 
 use crate::model::{requires_registration_number, Account, AgreementChoice, CountryRules, FieldId};
-pub use text::fold;
+pub use text::{fold, has_control, single_line};
 
 /// Evaluates an ECMAScript regex. `None` when the pattern itself is invalid (then the rule is
 /// skipped rather than blocking the user on the server's bad data).
@@ -37,8 +37,13 @@ pub enum FieldError {
     DateInFuture,
     /// Only Admin agents and Sales agents may attest the agreement.
     MayNotAttest,
-    /// A message the server gave for this field (e.g. 27002 with a `data` we mapped).
+    /// A message the server gave for this field (e.g. 600050 with its description).
     Server(String),
+    /// Partner Center refused the field's value (27002 naming its property).
+    Refused(FieldId),
+    /// A control character (C0 or C1), e.g. pasted along with the text: it is invisible, so
+    /// the message names the field.
+    ControlCharacter(FieldId),
 }
 
 /// Things that look wrong but do not block Continue.
@@ -246,24 +251,25 @@ pub fn domain_prefix(value: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
-/// `YYYY-MM-DD`, a real calendar date, not after `today` (also `YYYY-MM-DD`).
-pub fn date_agreed(value: &str, today: &str) -> Result<(), FieldError> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(FieldError::Required(FieldId::DateAgreed));
-    }
-    let parts: Vec<&str> = v.split('-').collect();
-    let num = |s: &str, len: usize| {
-        (s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
+/// The agreement date as typed, as ISO `YYYY-MM-DD`; `None` unless it is a real date from
+/// 2000 on. Day first in both languages, with `.`, `/`, `-` or spaces between the parts
+/// (`27.03.2026`, `27/3/2026`), or ISO (`2026-03-27`, what older drafts hold). A two-digit year
+/// is refused: it cannot be read without guessing the century.
+pub fn parse_date(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value
+        .trim()
+        .split(['.', '/', '-', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let num = |s: &str, max_len: usize| {
+        (s.len() <= max_len && s.chars().all(|c| c.is_ascii_digit()))
             .then(|| s.parse::<u32>().ok())
             .flatten()
     };
     let (y, m, d) = match parts.as_slice() {
-        [y, m, d] => match (num(y, 4), num(m, 2), num(d, 2)) {
-            (Some(y), Some(m), Some(d)) => (y, m, d),
-            _ => return Err(FieldError::DateInvalid),
-        },
-        _ => return Err(FieldError::DateInvalid),
+        [y, m, d] if y.len() == 4 => (num(y, 4)?, num(m, 2)?, num(d, 2)?),
+        [d, m, y] if y.len() == 4 => (num(y, 4)?, num(m, 2)?, num(d, 2)?),
+        _ => return None,
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
@@ -271,15 +277,21 @@ pub fn date_agreed(value: &str, today: &str) -> Result<(), FieldError> {
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return Err(FieldError::DateInvalid),
+        _ => return None,
     };
-    if d == 0 || d > days || y < 2000 {
-        return Err(FieldError::DateInvalid);
+    (d != 0 && d <= days && y >= 2000).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A real date (see [`parse_date`]), not after `today` (`YYYY-MM-DD`).
+pub fn date_agreed(value: &str, today: &str) -> Result<(), FieldError> {
+    if value.trim().is_empty() {
+        return Err(FieldError::Required(FieldId::DateAgreed));
     }
-    if v > today {
-        return Err(FieldError::DateInFuture);
+    match parse_date(value) {
+        None => Err(FieldError::DateInvalid),
+        Some(iso) if iso.as_str() > today => Err(FieldError::DateInFuture),
+        Some(_) => Ok(()),
     }
-    Ok(())
 }
 
 /// Everything the rules need besides the account itself.
@@ -319,8 +331,55 @@ fn too_long(issues: &mut Vec<Issue>, a: &Account, field: FieldId) -> bool {
     long
 }
 
-/// All errors of the Account info step, in the order the fields appear.
+/// The free-text fields of Account info. Tabs and line breaks never reach the draft (the
+/// field turns them into spaces, [`single_line`]); any other control character is refused.
+const FREE_TEXT: [FieldId; 15] = [
+    FieldId::CompanyName,
+    FieldId::RegistrationNumber,
+    FieldId::AddressLine1,
+    FieldId::AddressLine2,
+    FieldId::City,
+    FieldId::State,
+    FieldId::PostalCode,
+    FieldId::FirstName,
+    FieldId::LastName,
+    FieldId::Email,
+    FieldId::Phone,
+    FieldId::SignerFirstName,
+    FieldId::SignerLastName,
+    FieldId::SignerEmail,
+    FieldId::SignerPhone,
+];
+
+/// All errors of the Account info step. A field holding a control character gets that error
+/// alone: whatever else the rules say about it, the text must be typed again first.
 pub fn account(a: &Account, cx: &Context) -> Vec<Issue> {
+    let mut out = field_rules(a, cx);
+    let signer = a.agreement == AgreementChoice::Accepted;
+    for field in FREE_TEXT {
+        // Only what is sent: the agreement's person when attesting, the registration number
+        // where the country needs it.
+        let sent = match field {
+            FieldId::RegistrationNumber => requires_registration_number(a.country.trim()),
+            FieldId::SignerFirstName
+            | FieldId::SignerLastName
+            | FieldId::SignerEmail
+            | FieldId::SignerPhone => signer,
+            _ => true,
+        };
+        if sent && field.get(a).is_some_and(has_control) {
+            out.retain(|i| i.field != field);
+            out.push(Issue {
+                field,
+                error: FieldError::ControlCharacter(field),
+            });
+        }
+    }
+    out
+}
+
+/// The rules of each field, in the order the fields appear.
+fn field_rules(a: &Account, cx: &Context) -> Vec<Issue> {
     let mut out = Vec::new();
     let push = |out: &mut Vec<Issue>, field, r: Result<(), FieldError>| {
         if let Err(error) = r {

@@ -238,13 +238,119 @@ fn agreement_date_is_a_real_date_and_never_in_the_future() {
         Err(FieldError::DateInvalid)
     );
     assert_eq!(
-        date_agreed("25.11.2026", "2026-11-25"),
+        date_agreed("25.11.20", "2026-11-25"),
         Err(FieldError::DateInvalid)
     );
     assert_eq!(
         date_agreed("", "2026-11-25"),
         Err(FieldError::Required(FieldId::DateAgreed))
     );
+}
+
+#[test]
+fn agreement_date_is_read_day_first_as_typed_in_either_language() {
+    // Turkish gg.aa.yyyy, English dd/mm/yyyy, and ISO (older drafts) all read the same.
+    for typed in [
+        "25.11.2026",
+        "25/11/2026",
+        "25-11-2026",
+        " 25 11 2026 ",
+        "2026-11-25",
+    ] {
+        assert_eq!(parse_date(typed).as_deref(), Some("2026-11-25"), "{typed}");
+    }
+    assert_eq!(parse_date("3.4.2026").as_deref(), Some("2026-04-03"));
+    assert_eq!(parse_date("29.02.2024").as_deref(), Some("2024-02-29"));
+    for bad in [
+        "29.02.2023",
+        "32.01.2026",
+        "01.13.2026",
+        "0.1.2026",
+        "1.1.26",
+        "2026",
+        "1.1.1999",
+        "11/25/2026x",
+        "a.b.cccc",
+        "1..2026",
+        "123.1.2026",
+    ] {
+        assert_eq!(parse_date(bad), None, "{bad}");
+    }
+    assert_eq!(date_agreed("25.11.2026", "2026-11-25"), Ok(()));
+    assert_eq!(
+        date_agreed("26/11/2026", "2026-11-25"),
+        Err(FieldError::DateInFuture)
+    );
+}
+
+#[test]
+fn tabs_and_line_breaks_become_spaces_in_single_line_fields() {
+    assert_eq!(single_line("Contoso\tLtd"), "Contoso Ltd");
+    assert_eq!(single_line("1 Main St\r\nSuite 2"), "1 Main St Suite 2");
+    assert_eq!(single_line("a\nb\rc\u{2028}d"), "a b c d");
+    assert_eq!(single_line("İstanbul"), "İstanbul");
+    assert!(!has_control(&single_line("a\tb\nc")));
+}
+
+#[test]
+fn control_characters_are_refused_in_every_free_text_field() {
+    for c in [
+        '\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}', '\t',
+    ] {
+        assert!(has_control(&format!("NUL{c}byte")), "{:?}", c);
+    }
+    assert!(!has_control("Çözüm A.Ş. – Ürün ‘x’ 😀"));
+    let set = |a: &mut Account, f: FieldId, v: &str| f.set(a, v.to_string());
+    for field in [
+        FieldId::CompanyName,
+        FieldId::AddressLine1,
+        FieldId::AddressLine2,
+        FieldId::City,
+        FieldId::PostalCode,
+        FieldId::FirstName,
+        FieldId::LastName,
+        FieldId::Email,
+        FieldId::Phone,
+    ] {
+        let mut a = valid_account();
+        let old = field.get(&a).unwrap_or("").to_string();
+        set(&mut a, field, &format!("NUL\u{0}{old}x"));
+        assert_eq!(
+            check(&a, Some(&rules("US"))),
+            vec![Issue {
+                field,
+                error: FieldError::ControlCharacter(field)
+            }],
+            "{field:?}"
+        );
+    }
+    // The agreement's person, when the agreement is attested.
+    let mut a = valid_account();
+    a.agreement = AgreementChoice::Accepted;
+    a.signer_first_name = "Ada\u{85}".into();
+    a.signer_last_name = "Lovelace".into();
+    a.signer_email = "ada@contoso.example".into();
+    a.date_agreed = "20.11.2026".into();
+    assert_eq!(
+        check(&a, Some(&rules("US"))),
+        vec![Issue {
+            field: FieldId::SignerFirstName,
+            error: FieldError::ControlCharacter(FieldId::SignerFirstName)
+        }]
+    );
+    // Not sent, so not refused: the signer when the customer accepts later.
+    a.agreement = AgreementChoice::AcceptLater;
+    assert_eq!(check(&a, Some(&rules("US"))), vec![]);
+    // The registration number where the country needs one.
+    let mut tr = valid_account();
+    tr.country = "TR".into();
+    tr.state = String::new();
+    tr.phone = "+90 212 555 12 34".into();
+    tr.registration_number = "123\u{1}".into();
+    assert!(check(&tr, Some(&rules("TR"))).contains(&Issue {
+        field: FieldId::RegistrationNumber,
+        error: FieldError::ControlCharacter(FieldId::RegistrationNumber)
+    }));
 }
 
 #[test]
@@ -356,14 +462,22 @@ fn accepted_agreement_needs_the_signer_and_a_past_date() {
 fn long_pasted_text_gets_a_length_message_not_a_crash() {
     let mut a = valid_account();
     a.address_line1 = "Çok uzun adres ".repeat(700);
+    // A line break cannot come from the field (it turns it into a space), so one in the
+    // draft is refused like any other control character rather than sent.
     a.first_name = "Ad\nSoyad".into();
     let issues = check(&a, Some(&rules("US")));
     assert_eq!(
         issues,
-        vec![Issue {
-            field: FieldId::AddressLine1,
-            error: FieldError::TooLong { max: 250 }
-        }]
+        vec![
+            Issue {
+                field: FieldId::AddressLine1,
+                error: FieldError::TooLong { max: 250 }
+            },
+            Issue {
+                field: FieldId::FirstName,
+                error: FieldError::ControlCharacter(FieldId::FirstName)
+            }
+        ]
     );
 }
 

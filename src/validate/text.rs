@@ -42,3 +42,25 @@ fn base_letter(c: char) -> char {
         c => c,
     }
 }
+
+/// A single-line field's value as the user meant it: a tab or a line break (pasted, or typed
+/// into a field that cannot show it) becomes a space; `"\r\n"` is one break.
+pub fn single_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut after_cr = false;
+    for c in s.chars() {
+        match c {
+            '\n' if after_cr => {}
+            '\t' | '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c => out.push(c),
+        }
+        after_cr = c == '\r';
+    }
+    out
+}
+
+/// Whether the text holds a control character (C0, DEL or C1: Unicode's `Cc`). None may reach
+/// a request: Partner Center stores them invisibly or refuses the whole request.
+pub fn has_control(s: &str) -> bool {
+    s.chars().any(char::is_control)
+}

@@ -133,7 +133,8 @@ test('HTTP: 27002 StateInvalid takes the user to the state field, then succeeds'
   await faults(request, [{ method: 'POST', path: '/v1/customers', kind: 'business', code: 27002, description: 'The state is not valid for this address', data: ['StateInvalid'] }]);
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page.locator('h1')).toHaveText('Account info');
-  await expect(page.locator('#cw-state-error')).toContainText('The state is not valid');
+  // Partner Center's description is generic ("A property has invalid data."): the field says what was refused.
+  await expect(page.locator('#cw-state-error')).toContainText('Partner Center did not accept this state');
   await expect(page.locator('.cw-error-summary a[href="#cw-state"]')).toBeVisible();
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cw-error-summary');
   await page.selectOption('#cw-state', 'OR');

@@ -267,6 +267,17 @@ async function run() {
     eq(r.json?.items?.length, 0, 'offset past the end -> empty page');
     r = await api('GET', '/v1/offers?offset=0&size=5');
     eq(r.status, 400, 'missing country -> 400');
+    // Offer texts in the X-Locale language (Turkish where the demo data has offers.tr.json).
+    const en = await api('GET', '/v1/offers?country=US&offset=0&size=1', { headers: { 'X-Locale': 'en-US' } });
+    eq(en.json?.items?.[0]?.description, allItems[0]?.description, 'X-Locale en-US -> English texts');
+    const trFile = join(demoDir(), 'offers.tr.json');
+    if (existsSync(trFile)) {
+      const trItems = JSON.parse(readFileSync(trFile, 'utf8')).items;
+      const tr = await api('GET', '/v1/offers?country=US&offset=0&size=1', { headers: { 'X-Locale': 'tr-TR' } });
+      eq(tr.json?.items?.[0]?.category?.name, trItems[0].category.name, 'X-Locale tr-TR -> Turkish category');
+      check(tr.json?.items?.[0]?.description !== allItems[0]?.description, 'X-Locale tr-TR -> Turkish description');
+      eq(tr.json?.items?.[0]?.id, allItems[0]?.id, 'the same offers in either language');
+    }
     r = await api('GET', '/v1/offers?country=US&size=abc');
     eq(r.status, 400, 'size not a number -> 400');
     r = await api('GET', '/v1/offers?country=US&offset=-1');
@@ -326,8 +337,20 @@ async function run() {
     r = await api('POST', '/v1/customers', { body: customerBody(taken) });
     eq(r.json?.code, 27100, 'domain from domains-taken.json -> 27100');
     const b = customerBody(`${prefix}b`); b.BillingProfile.DefaultAddress.State = 'XX';
-    r = await api('POST', '/v1/customers', { body: b });
-    check(r.status === 400 && r.json.code === 27002 && r.json.data.includes('StateInvalid'), 'bad state -> 27002 StateInvalid', r.json);
+    const ridB = randomUUID();
+    r = await api('POST', '/v1/customers', { body: b, rid: ridB });
+    check(r.status === 400 && r.json.code === 27002 && r.json.data.includes('property_name:  StateInvalid - Details'), "bad state -> 27002 in Partner Center's format", r.json);
+    // A business failure is a final answer: the same id replays it; the same id with the
+    // corrected body is refused (a changed request needs a new MS-RequestId).
+    const refused = r.text;
+    r = await api('POST', '/v1/customers', { body: b, rid: ridB });
+    check(r.status === 400 && r.text === refused, 'same MS-RequestId after a business failure -> the same refusal', r.json);
+    b.BillingProfile.DefaultAddress.State = 'WA';
+    r = await api('POST', '/v1/customers', { body: b, rid: ridB });
+    check(r.status === 409 && r.json.description.includes('MS-RequestId'), 'same MS-RequestId, different body -> 409', r.json);
+    r = await api('POST', '/v1/customers', { body: customerBody(`${prefix}z`), rid });
+    eq(r.status, 409, 'a success\'s MS-RequestId with a different body -> 409');
+    eq((await ctl('GET', '/state')).json.customers.length, 1, 'nothing created by the reused ids');
     const c = customerBody(`${prefix}c`); c.BillingProfile.DefaultAddress.Country = 'TR'; c.BillingProfile.DefaultAddress.State = 'İstanbul'; c.BillingProfile.DefaultAddress.PostalCode = '34394';
     r = await api('POST', '/v1/customers', { body: c });
     check(r.status === 400 && r.json.code === 600049, 'TR without registration number -> 600049', r.json);
@@ -478,8 +501,13 @@ async function run() {
     await ctl('POST', '/faults', { faults: [{ method: 'POST', path: '/v1/customers', kind: 'business', code: 27002, description: "Address field invalid for property: 'State'", data: ['StateInvalid'] }] });
     const before = (await ctl('GET', '/state')).json.customers.length;
     r = await api('POST', '/v1/customers', { body: customerBody(`${prefix}x`) });
+    const ridX = r.rid;
     check(r.status === 400 && r.json.code === 27002 && r.json.data[0] === 'StateInvalid', 'business fault answered', r.json);
     eq((await ctl('GET', '/state')).json.customers.length, before, 'business fault: nothing created');
+    r = await api('POST', '/v1/customers', { body: customerBody(`${prefix}x`), rid: ridX });
+    check(r.status === 400 && r.json.code === 27002, 'business fault: recorded for its MS-RequestId (replayed)', r.json);
+    r = await api('POST', '/v1/customers', { body: customerBody(`${prefix}y`), rid: ridX });
+    eq(r.status, 409, 'business fault: its MS-RequestId with another body -> 409');
     await ctl('POST', '/faults', { faults: [{ method: 'POST', path: '/v1/customers/*', kind: 'business', status: 409, code: 600061, description: 'Already attested', message: 'Already attested', errorName: 'AgreementExists', isRetryable: false }] });
     r = await api('POST', `/v1/customers/${cust.id}/agreements`, { body: { primaryContact: { firstName: 'A', lastName: 'B', email: 'a@b.example' }, dateAgreed: '2026-01-01', templateId: 't', type: 'MicrosoftCustomerAgreement' } });
     check(r.status === 409 && r.json.code === 600061, 'business fault with status 409', r.json);

@@ -34,7 +34,7 @@ let state;
 let log;
 let faults;
 let profileOverride;
-let idempotency; // key -> {status, body, headers}
+let idempotency; // key -> {status, body, headers, request}: request is the body it answered
 let inflight; // key -> Promise
 let seq = 0;
 let faultSeq = 0;
@@ -149,8 +149,12 @@ const handlers = {
     return { status: 200, body: asCollection(await demo('resellers.json')) };
   },
 
-  async listOffers({ query }) {
-    const all = asCollection(await demo('offers.json')).items;
+  async listOffers({ query, req }) {
+    // Partner Center answers offer texts in the X-Locale language: Turkish from
+    // offers.tr.json where the demo data has it, English otherwise.
+    const turkish = /^tr\b/i.test(hdr(req, 'x-locale') ?? '');
+    const localized = turkish ? await demo('offers.tr.json', { optional: true }) : undefined;
+    const all = asCollection(localized ?? (await demo('offers.json'))).items;
     const offset = Number(query.offset ?? 0);
     const size = Number(query.size ?? 200);
     const items = all.slice(offset, offset + size);
@@ -201,7 +205,8 @@ const handlers = {
     if (rules) {
       const broken = addressProblems(rules, { state: addr.State, city: addr.City, postalCode: addr.PostalCode, phoneNumber: addr.PhoneNumber });
       if (broken.length) {
-        throw new HttpError(400, err(27002, `Address field invalid for property: '${broken[0]}'`, broken.map((b) => `${b}Invalid`)));
+        // As Partner Center writes it: one `property_name:  <Name>Invalid - Details` per property.
+        throw new HttpError(400, err(27002, 'A property has invalid data.', broken.map((b) => `property_name:  ${b}Invalid - Details`), { source: 'PartnerFD' }));
       }
     } else {
       entry.warnings.push(`no demo country rules for ${country}; address rules not checked`);
@@ -420,6 +425,11 @@ function preflight(req, res) {
   res.end();
 }
 
+function sideEffect(req, url) {
+  const m = contract.match(req.method, url.pathname);
+  return !!(m && !m.methodMismatch && SIDE_EFFECT_OPS[m.op.operationId]);
+}
+
 function matchFault(method, path) {
   return faults.filter(
     (f) =>
@@ -496,7 +506,15 @@ async function handleApi(req, res, url, rawBody) {
     if (f.kind === 'business') {
       const extra = {};
       for (const k of ['message', 'errorName', 'isRetryable', 'source']) if (f[k] !== undefined) extra[k] = f[k];
-      return reply(f.status ?? 400, err(f.code ?? 400, f.description ?? `Injected business error ${f.code}`, f.data ?? [], extra));
+      const answer = { status: f.status ?? 400, body: err(f.code ?? 400, f.description ?? `Injected business error ${f.code}`, f.data ?? [], extra) };
+      // A business failure is a final answer: an idempotent server replays it for the same id.
+      if (req.method === 'POST' && sideEffect(req, url)) {
+        const key = idempotencyKey(req, url);
+        const recorded = replay(key, rawBody, entry);
+        if (recorded) return reply(recorded.status, recorded.body, recorded.headers);
+        remember(key, rawBody, answer);
+      }
+      return reply(answer.status, answer.body);
     }
     if (f.kind === 'malformed') {
       return reply(200, '{not json', { 'Content-Type': 'application/json; charset=utf-8' });
@@ -534,26 +552,53 @@ async function processRequest(req, url, query, body, rawBody, bodyParseError, en
   const created = SIDE_EFFECT_OPS[op.operationId];
   if (!created) return handlers[op.operationId]({ pathParams, query: q, body, req, entry });
 
-  // Idempotent POST: the same MS-RequestId on the same route answers the stored response.
-  const key = `${req.method} ${lc(url.pathname)} ${lc(hdr(req, 'ms-requestid'))}`;
+  // Idempotent POST: the same MS-RequestId on the same route answers the stored response
+  // (a success or a business failure); with another body it is refused.
+  const key = idempotencyKey(req, url);
   if (inflight.has(key)) await inflight.get(key).catch(() => {});
-  if (idempotency.has(key)) {
-    entry.replayed = true;
-    return structuredClone(idempotency.get(key));
-  }
+  const recorded = replay(key, rawBody, entry);
+  if (recorded) return recorded;
   let done;
   inflight.set(key, new Promise((r) => { done = r; }));
   try {
-    const result = await handlers[op.operationId]({ pathParams, query: q, body, req, entry });
-    if (result.status >= 200 && result.status < 300) {
-      idempotency.set(key, structuredClone({ status: result.status, body: result.body, headers: result.headers }));
+    let result;
+    try {
+      result = await handlers[op.operationId]({ pathParams, query: q, body, req, entry });
+    } catch (e) {
+      if (e instanceof HttpError) remember(key, rawBody, { status: e.status, body: e.body, headers: e.headers });
+      throw e;
     }
+    remember(key, rawBody, result);
     entry.created = result.created ?? null;
     return result;
   } finally {
     inflight.delete(key);
     done();
   }
+}
+
+const idempotencyKey = (req, url) => `${req.method} ${lc(url.pathname)} ${lc(hdr(req, 'ms-requestid'))}`;
+const canonical = (raw) => { try { return JSON.stringify(JSON.parse(raw)); } catch { return raw ?? ''; } };
+
+/** Records a final answer (2xx, or a 4xx business failure other than 429) for its request id. */
+function remember(key, rawBody, result) {
+  const s = result.status;
+  if ((s >= 200 && s < 300) || (s >= 400 && s < 500 && s !== 429)) {
+    idempotency.set(key, structuredClone({ status: s, body: result.body, headers: result.headers, request: canonical(rawBody) }));
+  }
+}
+
+/** The recorded answer for a reused request id; a reuse with another body is refused (409). */
+function replay(key, rawBody, entry) {
+  const rec = idempotency.get(key);
+  if (!rec) return null;
+  entry.replayed = true;
+  if (rec.request !== canonical(rawBody)) {
+    entry.warnings.push('MS-RequestId reused with a different body');
+    return { status: 409, body: err(409, 'This MS-RequestId was already used for a different request. A changed request needs a new MS-RequestId.', [entry.headers['MS-RequestId'] ?? '']) };
+  }
+  const { request: _, ...answer } = structuredClone(rec);
+  return answer;
 }
 
 // ------------------------------------------------------------------ control API (/__stub)

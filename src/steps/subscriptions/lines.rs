@@ -498,7 +498,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         aria-describedby=describe(Some(format!("{n_id_s}-hint")), n_err, format!("{n_id_s}-error"))
                         prop:value=move || line.get().map(|l| l.friendly_name).unwrap_or_default()
                         on:input=move |ev| {
-                            let v = event_target_value(&ev);
+                            let v = crate::validate::single_line(&event_target_value(&ev));
                             update(Box::new(move |l| l.friendly_name = v));
                         }
                     />
