@@ -10,10 +10,11 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # that growth is noticed. The size work's target is 150 KB (issue 9). Lower it as the app shrinks.
 # Issue 16 (items 1-3: Partner Center's 27002 format, a request id per body, reload on a later
 # step) took the app from 247,825 to 249,979 B.
-# Issue 18 raised it by 7.2 KB for dist/prerender-*.js (the first screen in both languages and
-# both modes, 6.9 KB, which the page shows before the wasm) and the handover in boot.js/embed.js;
-# the wasm does not change for it.
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-257400}
+# Issue 18 added dist/prerender-*.js (the first screen in both languages and both modes, 6.9 KB,
+# which the page shows before the wasm) and the handover in boot.js/embed.js (0.3 KB); the wasm
+# does not change for it. Measured after merging main on 2026-12-03 09:45: 259,034 B, of which
+# main's own files are 251,8xx B (its wasm 243,205 B, more than the 249,979 B noted above).
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-259200}
 
 summary=()
 started=$(date +%s)
