@@ -10,7 +10,8 @@
 //    wasm and the glue alike (see shortImportNames), and the integrity hashes in index.html
 //    are updated to match.
 import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -103,15 +104,10 @@ export function mount(element, config = {}) {
 `);
 console.log(`post-build: index.html uses boot.js; embed.js -> ${js}`);
 
-// Precompressed siblings (brotli at its best level, gzip -9) of every file the page loads, so
-// a static host or scripts/serve.mjs sends them without compressing per request (the wasm at
-// brotli 11 takes seconds). The host must send them with the original's content type.
-for (const file of readdirSync(dir)) {
-  if (!/\.(html|js|css|wasm)$/.test(file) || file.startsWith('embed-example')) continue;
-  const bytes = readFileSync(join(dir, file));
-  writeFileSync(join(dir, `${file}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
-  writeFileSync(join(dir, `${file}.gz`), gzipSync(bytes, { level: 9 }));
-}
+// Precompressed siblings (.br at brotli 11, .gz at gzip 9) of the page's files, so a static
+// host, scripts/serve.mjs or the server (server/) sends them without compressing per request
+// (the wasm at brotli 11 takes seconds): scripts/precompress.mjs, the server's own step.
+execFileSync(process.execPath, [fileURLToPath(new URL('./precompress.mjs', import.meta.url)), dir], { stdio: 'inherit' });
 
 // wasm-bindgen names each import `__wbg_<name>_<16 hex digits>` under the module
 // "./<crate>_bg.js", and the glue repeats each name as a key of its imports object: some 200

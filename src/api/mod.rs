@@ -17,13 +17,13 @@ use std::rc::Rc;
 use gloo_net::http::Method;
 
 pub use error::ApiError;
-pub use http::{new_guid, Auth, Call, Cancel};
+pub use http::{new_guid, Auth, Cancel};
 
 use crate::i18n::Locale;
 use crate::model::{
     Address, AddressCheck, CountryRules, CreatedCustomer, Offer, PlacedOrder, Profile, Reseller,
 };
-use http::{Answer, Transport};
+use http::{Answer, Call, Transport};
 
 /// Offers are fetched in pages of this size and assembled into one list.
 pub const OFFER_PAGE: usize = 500;

@@ -93,7 +93,25 @@ pub fn start_submit(w: Wizard) {
         // The keys exist in storage before any request carries them.
         w.save_now();
 
-        let indirect = w.partner_type() == PartnerType::IndirectProvider;
+        // Whether the bodies name the reseller: after a reload the profile may not have
+        // answered yet, and a retry must send the same body (else it is a new operation).
+        let partner_type = match (
+            w.config.with_value(|c| c.partner_type),
+            w.profile.get_untracked(),
+        ) {
+            (Some(t), _) => t,
+            (None, Some(Ok(p))) => p.partner_type,
+            (None, _) => match api.profile().await {
+                Ok(p) => p.partner_type,
+                Err(e) => {
+                    if let Some(sub) = w.submission.get_untracked() {
+                        fail(w, sub.stage(), e, &sub);
+                    }
+                    return;
+                }
+            },
+        };
+        let indirect = partner_type == PartnerType::IndirectProvider;
         let mut mpn = None;
         loop {
             let Some(sub) = w.submission.get_untracked() else {
@@ -129,22 +147,25 @@ pub fn start_submit(w: Wizard) {
                         },
                     );
                     let key = key_for(w, stage, &body);
-                    api.create_customer(&body, &key).await.map(|c| {
-                        let r = CustomerRef {
-                            id: c.id.clone(),
-                            domain: c.domain.clone(),
-                            company_name: c.company_name.clone(),
-                            user_name: c.user_name.clone(),
-                        };
-                        if !c.password.is_empty() {
-                            w.credentials.set(Some(c));
-                        }
-                        w.submission.update(|s| {
-                            if let Some(s) = s {
-                                s.record_customer(r)
+                    api.create_customer(&body, &key)
+                        .await
+                        .inspect_err(|e| answered(w, stage, e))
+                        .map(|c| {
+                            let r = CustomerRef {
+                                id: c.id.clone(),
+                                domain: c.domain.clone(),
+                                company_name: c.company_name.clone(),
+                                user_name: c.user_name.clone(),
+                            };
+                            if !c.password.is_empty() {
+                                w.credentials.set(Some(c));
                             }
-                        });
-                    })
+                            w.submission.update(|s| {
+                                if let Some(s) = s {
+                                    s.record_customer(r)
+                                }
+                            });
+                        })
                 }
                 Stage::Attest => match api.mca_template_id().await {
                     Ok(template) => {
@@ -155,13 +176,16 @@ pub fn start_submit(w: Wizard) {
                             .unwrap_or_default();
                         let body = map::agreement_create(&draft.account, &template);
                         let key = key_for(w, stage, &body);
-                        api.attest(&id, &body, &key).await.map(|()| {
-                            w.submission.update(|s| {
-                                if let Some(s) = s {
-                                    s.record_attested()
-                                }
+                        api.attest(&id, &body, &key)
+                            .await
+                            .inspect_err(|e| answered(w, stage, e))
+                            .map(|()| {
+                                w.submission.update(|s| {
+                                    if let Some(s) = s {
+                                        s.record_attested()
+                                    }
+                                })
                             })
-                        })
                     }
                     Err(e) => Err(e),
                 },
@@ -200,13 +224,16 @@ pub fn start_submit(w: Wizard) {
                         .collect();
                     let body = map::order_create(&id, spec.billing_cycle, &lines, mpn.as_ref());
                     let key = key_for(w, stage, &body);
-                    api.create_order(&id, &body, &key).await.map(|placed| {
-                        w.submission.update(|s| {
-                            if let Some(s) = s {
-                                s.record_order(i, placed)
-                            }
+                    api.create_order(&id, &body, &key)
+                        .await
+                        .inspect_err(|e| answered(w, stage, e))
+                        .map(|placed| {
+                            w.submission.update(|s| {
+                                if let Some(s) = s {
+                                    s.record_order(i, placed)
+                                }
+                            })
                         })
-                    })
                 }
                 Stage::Finished => Ok(()),
             };
@@ -264,18 +291,21 @@ fn key_for(w: Wizard, stage: Stage, body: &impl crate::json::ToJson) -> String {
     key
 }
 
-fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
-    let failure = route_error(stage, &e, sub);
-    // A refusal is a final answer: whatever is sent next is a new operation with a new key
-    // (a timeout, a drop, a 5xx or a 429 keep it, so the retry is recognised).
-    if is_business_failure(&e) {
+/// The stage's write was answered with `e`. A refusal is a final answer: whatever is sent
+/// next is a new operation with a new key (a timeout, a drop, a 5xx or a 429 keep it, so the
+/// retry is recognised). Not for the reads a stage makes first: they send nothing.
+fn answered(w: Wizard, stage: Stage, e: &ApiError) {
+    if is_business_failure(e) {
         w.submission.update(|s| {
             if let Some(s) = s {
                 s.refused(stage, new_guid);
             }
         });
-        w.save_now();
     }
+}
+
+fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
+    let failure = route_error(stage, &e, sub);
     let (status, code) = match &e {
         ApiError::Status { status, .. } => (
             Detail::Num(f64::from(*status)),
