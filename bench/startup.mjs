@@ -106,7 +106,16 @@ process.on('SIGINT', () => process.exit(130));
 //   at the next animation frame.
 // - wasm: every WebAssembly.Memory exported by an instance the page creates.
 const INSTRUMENT = () => {
-  const b = (window.__bench = { ready: null, appeared: null, samples: [], memories: new Set() });
+  const b = (window.__bench = { ready: null, appeared: null, samples: [], memories: new Set(),
+    accepted: null, validated: null, validatedFrame: null, cls: 0 });
+  // The first typed character the email field takes (the prerendered one counts: it is a real
+  // field), the email's error message appearing, and every layout shift of the load.
+  addEventListener('input', (e) => {
+    if (b.accepted === null && e.isTrusted && e.target && e.target.id === 'cw-email') b.accepted = performance.now();
+  }, true);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   const grab = (r) => {
     const inst = r instanceof WebAssembly.Instance ? r : r && r.instance;
     if (inst) for (const v of Object.values(inst.exports)) if (v instanceof WebAssembly.Memory) b.memories.add(v);
@@ -138,6 +147,11 @@ const INSTRUMENT = () => {
         requestAnimationFrame(() => (b.ready = performance.now()));
       }
     }
+    if (b.mounted === undefined && document.querySelector('[data-cw-mounted]')) b.mounted = performance.now();
+    if (b.validated === null && document.getElementById('cw-email-error')) {
+      b.validated = performance.now();
+      requestAnimationFrame(() => (b.validatedFrame = performance.now()));
+    }
     if (keyAt !== null) {
       const now = errorState();
       if (now !== lastError) {
@@ -147,7 +161,7 @@ const INSTRUMENT = () => {
         requestAnimationFrame(() => b.samples.push({ dom, frame: performance.now() - start }));
       }
     }
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['disabled'] });
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['disabled', 'data-cw-mounted'] });
 };
 
 // ---- one fresh page load ---------------------------------------------------------------------
@@ -229,6 +243,8 @@ async function measure(browser, target, condition) {
         loadMs: nav.loadEventEnd,
         domElements: document.getElementsByTagName('*').length,
         wasmMemory: window.__bench.wasmBytes(),
+        // The app: prerendered screen, then the handover; nothing typed yet.
+        cls: window.__bench.cls,
       };
     })()`);
 
@@ -274,6 +290,90 @@ async function measure(browser, target, condition) {
   }
 }
 
+// ---- one fresh load used as early as the page allows ------------------------------------------
+// The user's view of startup: the first field visible (first frame with #cw-company-name), the
+// email field taking typed text, and an invalid email + Enter answered by the validation
+// message (#cw-email-error), all from navigation start; the bytes received before the first
+// contentful paint; the layout shift of the whole load (for the app: the prerendered screen,
+// then the handover). A separate load from measure(): Playwright's helpers, used here to type
+// as soon as the field is there, would skew the heap figures.
+async function measureEarly(browser, target, condition) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  try {
+    await context.addInitScript(INSTRUMENT);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const inflight = new Set();
+    cdp.on('Network.requestWillBeSent', (e) => inflight.add(e.requestId));
+    cdp.on('Network.loadingFinished', (e) => inflight.delete(e.requestId));
+    cdp.on('Network.loadingFailed', (e) => inflight.delete(e.requestId));
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (condition.network) await cdp.send('Network.emulateNetworkConditions', condition.network);
+    if (condition.cpuRate) await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpuRate });
+    // Over CDP only: Playwright's locators answer only once its utility world exists, which in
+    // the app's page is after the wasm loaded (measured: ~1 s late), not when the field shows.
+    const evaluate = async (expression) => {
+      const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+      return r.result.value;
+    };
+    await page.goto(target.url, { waitUntil: 'commit' });
+    const at = await evaluate(`new Promise((resolve, reject) => {
+      const limit = performance.now() + 60000;
+      const poll = () => {
+        const el = document.getElementById('cw-email');
+        if (el && !el.disabled && window.__bench && window.__bench.ready !== null) {
+          el.scrollIntoView({ block: 'center' });
+          const r = el.getBoundingClientRect();
+          resolve({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+        } else if (performance.now() > limit) reject(new Error('no email field'));
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    })`);
+    for (const type of ['mousePressed', 'mouseReleased']) {
+      await cdp.send('Input.dispatchMouseEvent', { type, x: at.x, y: at.y, button: 'left', clickCount: 1 });
+    }
+    for (const ch of 'ada@') {
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+    }
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+    await evaluate(`new Promise((resolve, reject) => {
+      const limit = performance.now() + 60000;
+      const poll = () => {
+        if (window.__bench.validatedFrame !== null) resolve(true);
+        else if (performance.now() > limit) reject(new Error('no validation message'));
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    })`);
+    await networkIdle(inflight);
+    return await page.evaluate(() => {
+      const b = window.__bench;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const before = performance.getEntriesByType('resource').filter((r) => fcp !== null && r.responseEnd <= fcp);
+      return {
+        visibleMs: b.ready,
+        acceptedMs: b.accepted,
+        validatedMs: b.validatedFrame,
+        fcpMs: fcp,
+        bytesBeforePaint: nav.transferSize + before.reduce((n, r) => n + r.transferSize, 0),
+        filesBeforePaint: before.map((r) => r.name.split('/').pop()),
+        // What the validation waits for on the app's page: the wasm's last byte, then the app
+        // mounted (compiled, instantiated, rendered, handed over).
+        wasmLoadedMs: performance.getEntriesByType('resource').find((r) => /\.wasm$/.test(r.name))?.responseEnd ?? null,
+        mountedMs: b.mounted ?? null,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 // ---- statistics and output -------------------------------------------------------------------
 function quantile(values, q) {
   const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
@@ -285,8 +385,9 @@ function quantile(values, q) {
 }
 const median = (values) => quantile(values, 0.5);
 
-function summarize(loads) {
+function summarize(loads, early) {
   const m = (k) => median(loads.map((l) => l[k]));
+  const e = (k) => median(early.map((l) => l[k]));
   const frames = loads.flatMap((l) => l.keySamples.map((s) => s.frame));
   const doms = loads.flatMap((l) => l.keySamples.map((s) => s.dom));
   return {
@@ -305,10 +406,24 @@ function summarize(loads) {
     memoryTotal: median(loads.map((l) => l.jsHeapUsed + l.wasmMemory)),
     domElements: m('domElements'),
     jsEventListeners: m('jsEventListeners'),
+    visibleMs: e('visibleMs'),
+    acceptedMs: e('acceptedMs'),
+    validatedMs: e('validatedMs'),
+    bytesBeforePaint: e('bytesBeforePaint'),
+    clsMax: Math.max(...loads.map((l) => l.cls)),
+    wasmLoadedMs: e('wasmLoadedMs'),
+    mountedMs: e('mountedMs'),
   };
 }
 
 const ROWS = [
+  ['visibleMs', 'used early: first field visible (ms)', (v) => v.toFixed(0)],
+  ['acceptedMs', 'used early: email field takes typed text (ms)', (v) => v.toFixed(0)],
+  ['validatedMs', 'used early: invalid email + Enter → message shown (ms)', (v) => v.toFixed(0)],
+  ['bytesBeforePaint', 'used early: KB received before first contentful paint', (v) => (v / 1024).toFixed(1)],
+  ['wasmLoadedMs', 'used early: wasm received (ms)', (v) => v.toFixed(0)],
+  ['mountedMs', 'used early: app mounted, screen handed over (ms)', (v) => v.toFixed(0)],
+  ['clsMax', 'layout shift until the network is idle, no input (CLS, worst load)', (v) => v.toFixed(3)],
   ['bytes', 'transferred (KB, encoded)', (v) => (v / 1024).toFixed(1)],
   ['requests', 'requests', (v) => String(v)],
   ['readyMs', 'first field ready (ms)', (v) => v.toFixed(0)],
@@ -331,7 +446,7 @@ function table(app, peer) {
     const a = app[key];
     const p = peer[key];
     const cell = (v) => (v === null || v === undefined ? '–' : fmt(v));
-    const ratio = a !== null && p ? (a / p).toFixed(2) : '–';
+    const ratio = a !== null && a !== undefined && p ? (a / p).toFixed(2) : '–';
     lines.push(`| ${label} | ${cell(a)} | ${cell(p)} | ${ratio} |`);
   }
   return lines.join('\n');
@@ -360,6 +475,7 @@ try {
   for (const cname of CONDITION_NAMES) {
     const condition = CONDITIONS[cname];
     const loads = { app: [], peer: [] };
+    const early = { app: [], peer: [] };
     // One discarded warm-up load each (first process start, disk cache of the server files).
     for (const t of TARGETS) await measure(browser, t, condition);
     for (let i = 0; i < RUNS; i++) {
@@ -367,9 +483,12 @@ try {
         const r = await measure(browser, t, condition);
         loads[t.name].push(r);
         log(`${cname} ${t.name} #${i + 1}: ready ${r.readyMs.toFixed(0)} ms, ${(r.bytes / 1024).toFixed(1)} KB, key median ${median(r.keySamples.map((s) => s.frame)).toFixed(1)} ms`);
+        const x = await measureEarly(browser, t, condition);
+        early[t.name].push(x);
+        log(`${cname} ${t.name} #${i + 1} used early: visible ${x.visibleMs.toFixed(0)} ms, takes text ${x.acceptedMs.toFixed(0)} ms, validation ${x.validatedMs.toFixed(0)} ms, ${(x.bytesBeforePaint / 1024).toFixed(1)} KB before paint (${x.filesBeforePaint.join(' ')}); CLS ${r.cls.toFixed(3)}`);
       }
     }
-    const summary = { app: summarize(loads.app), peer: summarize(loads.peer) };
+    const summary = { app: summarize(loads.app, early.app), peer: summarize(loads.peer, early.peer) };
     results.conditions[cname] = {
       label: condition.label,
       summary,
@@ -379,6 +498,7 @@ try {
         keyMedianMs: median(keySamples.map((s) => s.frame)),
         keyP95Ms: quantile(keySamples.map((s) => s.frame), 0.95),
       }))])),
+      early,
     };
     tables.push(`### ${cname}: ${condition.label}\n\n${table(summary.app, summary.peer)}\n`);
   }

@@ -6,8 +6,16 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::config::{DraftStorage, Routing};
 use crate::validate::PatternMatcher;
 
+/// The window; natively (the build's prerender) there is none and everything degrades.
+fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 pub fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+    window()?.document()
 }
 
 /// `<html lang>` of the page.
@@ -34,7 +42,7 @@ pub fn focus_id(id: &str) {
 }
 
 fn storage(kind: DraftStorage) -> Option<web_sys::Storage> {
-    let w = web_sys::window()?;
+    let w = window()?;
     match kind {
         DraftStorage::Local => w.local_storage().ok().flatten(),
         DraftStorage::Session => w.session_storage().ok().flatten(),
@@ -61,10 +69,20 @@ pub fn store_remove(kind: DraftStorage, key: &str) {
 
 /// Milliseconds since the epoch.
 pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
 }
 
 /// Today's local date as `YYYY-MM-DD`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> String {
+    String::new()
+}
+
+/// Today's local date as `YYYY-MM-DD`.
+#[cfg(target_arch = "wasm32")]
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
     format!(
@@ -76,7 +94,7 @@ pub fn today() -> String {
 }
 
 pub fn browser_languages() -> Vec<String> {
-    web_sys::window()
+    window()
         .map(|w| {
             let n = w.navigator();
             let mut langs: Vec<String> =
@@ -90,7 +108,7 @@ pub fn browser_languages() -> Vec<String> {
 }
 
 pub fn location_hash() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
 }
@@ -122,7 +140,7 @@ pub fn json_object(json: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 pub fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
+    let search = window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get(name)
 }
@@ -131,7 +149,7 @@ pub fn query_param(name: &str) -> Option<String> {
 pub fn step_in_url(routing: &Routing) -> String {
     match routing {
         Routing::Hash => location_hash().trim_start_matches('#').to_string(),
-        Routing::Path(base) => web_sys::window()
+        Routing::Path(base) => window()
             .and_then(|w| w.location().pathname().ok())
             .and_then(|p| p.strip_prefix(base.as_str()).map(str::to_string))
             .map(|rest| rest.trim_matches('/').to_string())
@@ -145,7 +163,7 @@ pub fn push_step(routing: &Routing, slug: &str, replace: bool) {
     let url = match routing {
         Routing::Hash => format!("#{slug}"),
         Routing::Path(base) => {
-            let search = web_sys::window()
+            let search = window()
                 .and_then(|w| w.location().search().ok())
                 .unwrap_or_default();
             format!("{base}/{slug}{search}")
@@ -156,7 +174,7 @@ pub fn push_step(routing: &Routing, slug: &str, replace: bool) {
 }
 
 fn push_url(url: &str, slug: &str, replace: bool) {
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = window() else { return };
     let Ok(h) = w.history() else { return };
     let state = JsValue::from_str(slug);
     let _ = if replace {
@@ -172,6 +190,9 @@ pub struct BrowserRegex;
 
 impl PatternMatcher for BrowserRegex {
     fn is_match(&self, pattern: &str, value: &str) -> Option<bool> {
+        if cfg!(not(target_arch = "wasm32")) {
+            return None;
+        }
         // `new RegExp` throws on a bad pattern; js-sys's constructor would abort the module.
         let ctor = js_sys::Reflect::get(&js_sys::global(), &"RegExp".into()).ok()?;
         let ctor: js_sys::Function = ctor.dyn_into().ok()?;
@@ -189,7 +210,11 @@ pub fn country_name(iso2: &str, locale: &str) -> String {
     display_name("region", iso2, locale)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::locale_compare;
+
 /// Locale-aware comparison for sorting names (`Intl.Collator` through `localeCompare`).
+#[cfg(target_arch = "wasm32")]
 pub fn locale_compare(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
     let n = js_sys::JsString::from(a).locale_compare(
         b,
@@ -204,6 +229,10 @@ pub fn language_name(code: &str, locale: &str) -> String {
     display_name("language", code, locale)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+use native::display_name;
+
+#[cfg(target_arch = "wasm32")]
 fn display_name(kind: &str, code: &str, locale: &str) -> String {
     let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
     let name = intl
@@ -223,8 +252,14 @@ fn display_name(kind: &str, code: &str, locale: &str) -> String {
     name.unwrap_or_else(|| code.to_string())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_date(iso: &str, _locale: &str) -> String {
+    iso.to_string()
+}
+
 /// A `YYYY-MM-DD` date in the UI language's long format (`Intl.DateTimeFormat`), in UTC so the
 /// day never shifts; the input itself when it is not a date.
+#[cfg(target_arch = "wasm32")]
 pub fn format_date(iso: &str, locale: &str) -> String {
     let d = js_sys::Date::new(&JsValue::from_str(&format!("{iso}T00:00:00Z")));
     if d.get_time().is_nan() {
@@ -239,25 +274,77 @@ pub fn format_date(iso: &str, locale: &str) -> String {
 /// Calls `f` when the page is hidden or unloaded (`pagehide`: reload, closed tab, navigation,
 /// also on phones where `beforeunload` does not fire). The listener lives as long as the
 /// returned guard.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn on_page_hide(_: impl Fn() + 'static) -> impl Send + Sync {}
+
+#[cfg(target_arch = "wasm32")]
 pub fn on_page_hide(f: impl Fn() + 'static) -> impl Send + Sync {
     let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
-    let window = web_sys::window();
+    let window = window();
     if let Some(w) = &window {
         let _ = w.add_event_listener_with_callback("pagehide", cb.as_ref().unchecked_ref());
     }
     send_wrapper::SendWrapper::new(PageHide { window, cb })
 }
 
+#[cfg(target_arch = "wasm32")]
 struct PageHide {
     window: Option<web_sys::Window>,
     cb: wasm_bindgen::closure::Closure<dyn Fn()>,
 }
 
+#[cfg(target_arch = "wasm32")]
 impl Drop for PageHide {
     fn drop(&mut self) {
         if let Some(w) = &self.window {
             let _ =
                 w.remove_event_listener_with_callback("pagehide", self.cb.as_ref().unchecked_ref());
         }
+    }
+}
+
+/// Natively (the build's prerender, `--features ssr`) there is no `Intl`: the names and their
+/// order come from the build's JavaScript runtime (scripts/prerender.mjs asks its `Intl`), so
+/// the prerendered lists read as the browser's.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    thread_local! {
+        /// (kind, locale, code) -> name; (locale, name) -> its place in the locale's order.
+        static NAMES: RefCell<HashMap<(String, String, String), String>> = RefCell::default();
+        static ORDER: RefCell<HashMap<(String, String), usize>> = RefCell::default();
+    }
+
+    /// Sets the names of one kind ("region", "language") in one locale, in collation order.
+    pub fn set_display_names(kind: &str, locale: &str, sorted: &[(String, String)]) {
+        NAMES.with(|n| {
+            let mut n = n.borrow_mut();
+            for (code, name) in sorted {
+                n.insert((kind.into(), locale.into(), code.clone()), name.clone());
+            }
+        });
+        ORDER.with(|o| {
+            let mut o = o.borrow_mut();
+            for (i, (_, name)) in sorted.iter().enumerate() {
+                o.insert((locale.into(), name.clone()), i);
+            }
+        });
+    }
+
+    pub fn display_name(kind: &str, code: &str, locale: &str) -> String {
+        NAMES
+            .with(|n| {
+                n.borrow()
+                    .get(&(kind.into(), locale.into(), code.into()))
+                    .cloned()
+            })
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    pub fn locale_compare(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
+        let rank = |s: &str| ORDER.with(|o| o.borrow().get(&(locale.into(), s.into())).copied());
+        rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
     }
 }

@@ -20,23 +20,29 @@ pub mod windowing;
 // ---- api: the wire (JSON, HTTP, the demo backend) ---------------------------------------
 pub mod api;
 
+// The state and view layers are the wasm's; natively they are compiled only for the build's
+// prerender (`--features ssr`), which renders the first screen to HTML with the same
+// components.
+
 // ---- state: reactive values, the wizard store in context, the browser and host page ------
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod events;
 pub mod reactive;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod store;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod subs;
 
-// ---- view: components, one file per step, the shell and the mount entry -----------------
-#[cfg(target_arch = "wasm32")]
+// ---- view: components, one file per step, the shell, the mount entry and the prerender ---
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "ssr")]
+pub mod prerender;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod steps;

@@ -507,7 +507,11 @@ impl Wizard {
         } else {
             wanted
         };
-        self.step.set(step);
+        // Only a change: setting the same step re-renders it (new inputs), and this also runs
+        // when the profile answers, maybe while the user types (focus and caret would be lost).
+        if self.step.get_untracked() != step {
+            self.step.set(step);
+        }
         if step != wanted {
             self.config
                 .with_value(|c| browser::push_step(&c.routing, step.slug(), true));

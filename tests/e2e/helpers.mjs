@@ -17,7 +17,8 @@ export async function openApp(page, { mode = 'demo', locale = 'en', query = '', 
   const params = new URLSearchParams(query);
   params.set('cw-test-attrs', JSON.stringify(all));
   await page.goto(`/?${params}`);
-  await expect(page.locator('h1')).toBeVisible();
+  // The app itself, not only the prerendered first screen (tests/e2e/prerender.spec.mjs).
+  await expect(page.locator('#customer-wizard[data-cw-mounted] h1')).toBeVisible();
 }
 
 export async function resetStub(request) {

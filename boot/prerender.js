@@ -1,0 +1,235 @@
+// The first screen before the wasm (issue 18). scripts/post-build.mjs writes dist/prerender.js
+// as `const SCREENS = {...};` (the markup the app's own components render natively at build
+// time: src/prerender.rs) followed by this file.
+//
+//  - show(el, standalone): puts the prerendered screen into a mount element at once, in the
+//    locale the app will choose (configuration, then the URL on the standalone page, then the
+//    language last chosen, then the browser's), with the element ids the app will use. Where
+//    a saved draft exists it says that the draft is loading instead of showing an empty form.
+//    Continue (or Enter) does not submit the page: it is remembered.
+//  - handover(els, mount): once the wasm is ready, mounts the app next to the prerendered
+//    screen in the same task (nothing is painted in between), removes the prerendered screen,
+//    hands what was typed to the app as input events (into the draft, validated as if typed),
+//    and keeps focus, caret and scroll. A remembered Continue is then pressed for the user.
+/* global SCREENS */
+
+const PREFIX = new RegExp(`\\b${SCREENS.instance}-`, 'g');
+const LOCALES = Object.keys(SCREENS).filter((k) => k !== 'instance');
+let unnamed = 0;
+
+const kebab = (k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const fromTag = (tag) => {
+  const lang = String(tag ?? '').split(/[-_]/)[0].trim().toLowerCase();
+  return LOCALES.includes(lang) ? lang : null;
+};
+
+/** The element's configuration as mount.rs reads it: data attributes, a JSON config child,
+ * and on the standalone page the URL's `locale`. */
+function config(el, standalone) {
+  const c = {};
+  for (const a of el.attributes) if (a.name.startsWith('data-')) c[a.name.slice(5)] = a.value;
+  const script = el.querySelector('script[type="application/json"][data-config]');
+  if (script) {
+    try {
+      for (const [k, v] of Object.entries(JSON.parse(script.textContent))) c[kebab(k)] = String(v);
+    } catch {
+      // The app reports a bad configuration; the screen still shows.
+    }
+  }
+  if (standalone) {
+    const locale = new URLSearchParams(location.search).get('locale');
+    if (locale !== null) c.locale = locale;
+  }
+  return c;
+}
+
+/** The instance's id prefix, as mount.rs's instance_id makes it. */
+function instanceId(el) {
+  if (el.id && /^[A-Za-z0-9_-]+$/.test(el.id)) return el.id === 'customer-wizard' ? 'cw' : el.id;
+  unnamed += 1;
+  return `cw${unnamed}`;
+}
+
+function storage(kind) {
+  try {
+    return kind === 'none' ? null : kind === 'session' ? sessionStorage : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the app will restore a saved draft (v1, younger than draft-days). */
+function savedDraft(store, id, days) {
+  try {
+    const saved = JSON.parse(store?.getItem(`customer-wizard:${id}:draft`) ?? 'null');
+    return !!saved && saved.v === 1 && Date.now() - saved.saved_at < days * 86_400_000;
+  } catch {
+    return false;
+  }
+}
+
+/** The fields whose value differs from the markup's: [id, value or checked]. */
+function typed(root) {
+  const out = [];
+  for (const f of root.querySelectorAll('input[id], select[id], textarea[id]')) {
+    if (f.dataset.cwUi !== undefined) continue;
+    if (f.type === 'checkbox' || f.type === 'radio') {
+      if (f.checked !== f.defaultChecked) out.push([f.id, f.checked]);
+    } else if (f.tagName === 'SELECT') {
+      const initial = [...f.options].find((o) => o.defaultSelected) ?? f.options[0];
+      if (f.value !== (initial?.value ?? '')) out.push([f.id, f.value]);
+    } else if (f.value !== f.defaultValue) {
+      out.push([f.id, f.value]);
+    }
+  }
+  return out;
+}
+
+function focusState(root) {
+  const el = document.activeElement;
+  if (!el || !el.id || !root.contains(el)) return null;
+  let caret = null;
+  try {
+    if (typeof el.selectionStart === 'number') caret = [el.selectionStart, el.selectionEnd, el.selectionDirection];
+  } catch {
+    // Inputs without a text selection (email, date...) keep none.
+  }
+  return { id: el.id, caret };
+}
+
+function restoreFocus(root, focus) {
+  const el = focus && root.querySelector(`#${CSS.escape(focus.id)}`);
+  if (!el) return;
+  el.focus({ preventScroll: true });
+  const caret = () => {
+    try {
+      if (document.activeElement === el) el.setSelectionRange(...focus.caret);
+    } catch {
+      // Not a text control in the app: focus is enough.
+    }
+  };
+  if (focus.caret) {
+    caret();
+    // Again before the next paint: the app's first effects write the field's value (the same
+    // text), which puts the caret at the end.
+    requestAnimationFrame(caret);
+  }
+}
+
+/** Puts the prerendered screen into `el` unless the app or a screen is already there. */
+export function show(el, standalone) {
+  if (el.hasAttribute('data-cw-mounted') || el.querySelector(':scope > [data-cw-prerendered]')) return;
+  const c = config(el, standalone);
+  const id = instanceId(el);
+  const store = storage(c.storage);
+  const localeKey = `customer-wizard:${id}:locale`;
+  let chosen = null;
+  try {
+    chosen = store?.getItem(localeKey);
+  } catch {
+    // Privacy mode: no remembered choice.
+  }
+  const locale = fromTag(c.locale) ?? fromTag(chosen)
+    ?? [...(navigator.languages ?? []), navigator.language].map(fromTag).find(Boolean) ?? LOCALES[0];
+  const loading = savedDraft(store, id, Number(c['draft-days'] ?? 7));
+
+  const render = (locale, values) => {
+    const screen = SCREENS[locale];
+    const t = document.createElement('template');
+    t.innerHTML = (loading ? screen.loading : standalone ? screen.standalone : screen.embedded).replace(PREFIX, `${id}-`);
+    const root = t.content.firstElementChild;
+    root.setAttribute('data-cw-prerendered', '');
+    // The demo banner is the demo backend's: a wizard with an API base has none.
+    if (!['', 'demo'].includes((c['api-base'] ?? '').trim())) root.querySelector('.cw-demo-banner')?.remove();
+    const form = root.querySelector('form');
+    // Continue or Enter before the app runs: remembered, pressed once the app runs.
+    form?.addEventListener('submit', (e) => {
+      e.preventDefault();
+      root.dataset.cwPending = 'continue';
+    });
+    // Country names as this browser's Intl gives them and in its order, as the app lists them
+    // (the build's Intl may name a few differently).
+    const country = root.querySelector(`#${CSS.escape(`${id}-country`)}`);
+    if (country && typeof Intl.DisplayNames === 'function') {
+      const names = new Intl.DisplayNames([screen.bcp47], { type: 'region' });
+      const options = [...country.options].filter((o) => o.value);
+      for (const o of options) o.textContent = names.of(o.value) ?? o.value;
+      options.sort((a, b) => a.textContent.localeCompare(b.textContent, screen.bcp47));
+      country.append(...options);
+    }
+    const ui = root.querySelector(`#${CSS.escape(`${id}-ui-language`)}`);
+    if (ui) {
+      ui.dataset.cwUi = '';
+      ui.value = locale;
+      // Switching the language before the app runs: the same screen in that language, with
+      // what was typed, remembered as the app remembers it.
+      ui.addEventListener('change', () => {
+        const next = fromTag(ui.value);
+        if (!next) return;
+        try {
+          store?.setItem(localeKey, next);
+        } catch {
+          // Not remembered; the switch still happens.
+        }
+        const pending = root.dataset.cwPending;
+        const fresh = render(next, typed(root));
+        if (pending) fresh.dataset.cwPending = pending;
+        root.replaceWith(fresh);
+        restoreFocus(fresh, { id: ui.id, caret: null });
+      });
+    }
+    for (const [fid, v] of values ?? []) {
+      const f = root.querySelector(`#${CSS.escape(fid)}`);
+      if (f && typeof v === 'boolean') f.checked = v;
+      else if (f) f.value = v;
+    }
+    if (standalone && c['manage-title'] !== 'false') {
+      document.title = screen.title;
+      document.documentElement.lang = locale;
+    }
+    return root;
+  };
+  el.append(render(locale));
+}
+
+/** Runs `mount()` (which mounts the app into `els`) and hands each prerendered screen over. */
+export function handover(els, mount) {
+  const scroll = [scrollX, scrollY];
+  const states = els.map((el) => {
+    const root = el.querySelector(':scope > [data-cw-prerendered]');
+    return root && { el, root, values: typed(root), focus: focusState(root), pending: root.dataset.cwPending };
+  });
+  mount();
+  for (const s of states) {
+    if (!s) continue;
+    s.root.remove();
+    const app = s.el.querySelector(':scope > .cw-root');
+    if (!app) continue;
+    // As if typed: the app's own input and change handlers put each value into the draft.
+    for (const [fid, v] of s.values) {
+      const f = app.querySelector(`#${CSS.escape(fid)}`);
+      if (!f) continue;
+      if (typeof v === 'boolean') {
+        f.checked = v;
+        f.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
+        f.value = v;
+        f.dispatchEvent(new Event(f.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+      }
+    }
+    restoreFocus(app, s.focus);
+    if (s.pending) {
+      // After the app's first effects (e.g. the domain check starting), as a press would be.
+      const form = app.querySelector('form');
+      setTimeout(() => form?.isConnected && form.requestSubmit(), 0);
+    }
+  }
+  if (scrollX !== scroll[0] || scrollY !== scroll[1]) scrollTo(scroll[0], scroll[1]);
+}
+
+// The standalone page (index.html names itself): the screen goes in before the first paint
+// (this module is render-blocking there).
+if (document.querySelector('meta[name="customer-wizard"][content="standalone"]')) {
+  const page = document.getElementById('customer-wizard');
+  if (page) show(page, true);
+}
