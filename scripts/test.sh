@@ -9,8 +9,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # with a little room above what the app measures (246,549 B on 2026-12-02; README, "Size"), so
 # that growth is noticed. The size work's target is 150 KB (issue 9). Lower it as the app shrinks.
 # Issue 16 (items 1-3: Partner Center's 27002 format, a request id per body, reload on a later
-# step) took the app from 247,825 to 249,979 B.
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-250200}
+# step) took the app from 247,825 to 249,979 B; with items 4-6 merged (control characters,
+# examples per country, the catalog in the UI language) it measures 251,682 B.
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-251900}
 
 summary=()
 started=$(date +%s)
