@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: demo test build size setup setup-test clean help bench bench-catalog bench-startup profile
+.PHONY: demo test build size setup setup-test clean help bench bench-catalog bench-startup profile serve bench-server server
 
 help:
 	@echo "make demo   - run the app at http://127.0.0.1:8080 (in-browser demo backend)"
@@ -13,6 +13,8 @@ help:
 	@echo "make bench-startup - this app vs the React peer: bytes, time to interactive, keystroke latency, memory"
 	@echo "make bench-catalog - Subscriptions with 10,000 offers in headless Chromium"
 	@echo "make profile - where a search keystroke's time goes (trace + CPU profile, 10,000 offers)"
+	@echo "make serve  - the app behind the server (server/) against the stub Partner Center and a stand-in Entra ID, at http://127.0.0.1:8080"
+	@echo "make bench-server - requests/s and p50/p99 of the server's proxy path against the stub, and its memory"
 
 setup:
 	@scripts/setup.sh build
@@ -47,6 +49,21 @@ bench-startup: build setup-test
 profile: build setup-test
 	scripts/profile-dist.sh
 	node tools/profile-keystroke.mjs --dist dist-profile
+
+# The app behind the server, the stub Partner Center and the stand-in token authority + OIDC
+# issuer, on one machine (docs/server.md). The debug build is the one `make test` builds.
+server:
+	cargo build -p customer-wizard-server
+
+serve: build server
+	node scripts/precompress.mjs dist
+	node scripts/serve-server.mjs
+
+# Optimised build (the `server` profile) for the load numbers.
+bench-server: build
+	cargo build -p customer-wizard-server --profile server
+	node scripts/precompress.mjs dist
+	node bench/server.mjs
 
 test: setup-test
 	@scripts/test.sh

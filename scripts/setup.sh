@@ -55,5 +55,14 @@ if [ "$what" = test ]; then
     $sudo_cmd apt-get update
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y $APT_PACKAGES
   fi
+  step "PostgreSQL (Debian) for the server's journal tests"
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    echo "    present: $(ls -d /usr/lib/postgresql/*/ | head -1)"
+  else
+    sudo_cmd=""
+    [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y postgresql
+  fi
 fi
 step "tools ready"

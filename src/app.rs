@@ -1,12 +1,11 @@
 //! The wizard shell: header, stepper, the current step, Back / Continue.
 
-use crate::components::When;
 use crate::reactive::{effect, Var};
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{step_heading_id, step_title, tr, Stepper};
-use crate::events::{self, Detail};
+use crate::events::Detail;
 use crate::i18n::{Key, Locale};
 use crate::messages;
 use crate::model::Step;
@@ -31,8 +30,7 @@ pub fn App(wizard: Wizard) -> impl IntoView {
             w.land_on.update_value(|f| land_on = f.take());
             let id = land_on.unwrap_or_else(|| step_heading_id(&w));
             request_animation_frame(move || browser::focus_id(&id));
-            events::emit(
-                &w,
+            w.emit(
                 "cw-step-change",
                 &[
                     ("step", Detail::Str(step.slug())),
@@ -124,18 +122,18 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                 <p class="cw-header__title">{tr(Key::AppTitle)}</p>
                 <LanguageSwitch />
             </header>
-            <When when=move || w.api.with_value(|a| a.is_demo())>
+            <Show when=move || w.api.with_value(|a| a.is_demo())>
                 <p class="cw-demo-banner">{tr(Key::DemoBanner)}</p>
-            </When>
-            <When when=move || w.restored.get() && !w.submitted.get()>
+            </Show>
+            <Show when=move || w.restored.get() && !w.submitted.get()>
                 <div class="cw-notice" role="status">
                     <p>{tr(Key::DraftRestored)}</p>
                     <button type="button" class="cw-link-button" on:click=move |_| w.discard_draft()>
                         {tr(Key::DiscardDraft)}
                     </button>
                 </div>
-            </When>
-            <When when=move || matches!(w.profile.get(), Some(Err(_)))>
+            </Show>
+            <Show when=move || matches!(w.profile.get(), Some(Err(_)))>
                 <div class="cw-notice cw-notice--error" role="alert">
                     <p>
                         {move || {
@@ -156,11 +154,11 @@ pub fn App(wizard: Wizard) -> impl IntoView {
                         {tr(Key::Retry)}
                     </button>
                 </div>
-            </When>
-            <When when=may_add fallback=move || view! { <NoRole /> }>
+            </Show>
+            <Show when=may_add fallback=move || view! { <NoRole /> }>
                 <Stepper />
                 <WizardForm />
-            </When>
+            </Show>
             // Said once, politely, after the first save: not on every keystroke pause.
             <p class="cw-saved-status" role="status" aria-live="polite">
                 // Not on Done: the customer exists, and the draft is gone.
@@ -281,7 +279,7 @@ fn WizardForm() -> impl IntoView {
                     Step::Done => view! { <DoneStep /> }.into_any(),
                 }}
             </div>
-            <When when=move || w.step.get() != Step::Done>
+            <Show when=move || w.step.get() != Step::Done>
                 <div class="cw-nav">
                     <button
                         type="submit"
@@ -292,7 +290,7 @@ fn WizardForm() -> impl IntoView {
                     </button>
                     // Back before Cancel, in reading and tab order: the way back is the
                     // common one, Cancel the last resort.
-                    <When when=move || w.step.get().prev().is_some()>
+                    <Show when=move || w.step.get().prev().is_some()>
                         <button
                             type="button"
                             class="cw-button cw-button--secondary"
@@ -300,7 +298,7 @@ fn WizardForm() -> impl IntoView {
                         >
                             {tr(Key::Back)}
                         </button>
-                    </When>
+                    </Show>
                     <button
                         type="button"
                         class="cw-link-button cw-nav__cancel"
@@ -312,7 +310,7 @@ fn WizardForm() -> impl IntoView {
                                 .then(|| if confirming.get() { "true" } else { "false" })
                         }
                         on:click=move |_| {
-                            events::emit(&w, "cw-cancel", &[("step", Detail::Str(w.step.get_untracked().slug()))]);
+                            w.emit("cw-cancel", &[("step", Detail::Str(w.step.get_untracked().slug()))]);
                             // Standalone there is no host to close the wizard: cancelling
                             // deletes everything entered, so it asks first.
                             if w.config.with_value(|c| c.routing.in_url()) {
@@ -324,10 +322,10 @@ fn WizardForm() -> impl IntoView {
                         {tr(Key::Cancel)}
                     </button>
                 </div>
-            </When>
-            <When when=move || confirming.get()>
+            </Show>
+            <Show when=move || confirming.get()>
                 <CancelConfirm confirming=confirming />
-            </When>
+            </Show>
         </form>
     }
 }

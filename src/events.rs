@@ -9,9 +9,11 @@
 //! | `cw-cancel` | `{ step }` |
 //! | `cw-error` | `{ stage, status, code, message, retryable }` |
 
-use wasm_bindgen::JsValue;
+//!
+//! This module knows only the host element, not the wizard's state: the store calls it
+//! (`Wizard::emit`), never the other way round.
 
-use crate::store::Wizard;
+use wasm_bindgen::JsValue;
 
 /// A value in an event's `detail`.
 pub enum Detail<'a> {
@@ -22,8 +24,9 @@ pub enum Detail<'a> {
     List(Vec<String>),
 }
 
-pub fn emit(w: &Wizard, name: &str, detail: &[(&str, Detail)]) {
-    let Some(host) = w.host.try_with_value(|h| h.clone()).flatten() else {
+/// Dispatches `name` with `detail` on `host` (nothing when the wizard has no host element).
+pub fn emit(host: Option<&web_sys::HtmlElement>, name: &str, detail: &[(&str, Detail)]) {
+    let Some(host) = host else {
         return;
     };
     let obj = js_sys::Object::new();

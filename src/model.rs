@@ -1,7 +1,7 @@
 //! Plain data of the wizard: the draft a user builds, the steps, and the facts the API gives
 //! about the partner and the country. No web, no JSON wire shapes (those live in `api::wire`).
 
-use crate::json::{FromJson, Json, ToJson};
+use serde::{Deserialize, Serialize};
 
 /// The wizard's steps, in order. `Done` is not counted in "Step N of 3".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -119,7 +119,7 @@ impl Profile {
 }
 
 /// A reseller's relationship id (a GUID): what `AssociatedPartnerId` takes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ResellerId(pub String);
 
 /// A reseller's MPN id (digits): what an order line's `partnerIdOnRecord` takes.
@@ -152,7 +152,7 @@ pub struct CountryRules {
     pub calling_codes: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum BillingCycle {
     #[default]
     Monthly,
@@ -207,19 +207,23 @@ impl Offer {
     }
 }
 
-/// One chosen offer in the draft.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One chosen offer in the draft. Saved with the draft: only the offer is required, the rest
+/// may be missing in a draft saved by an older version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub offer_id: String,
     /// Kept as typed so nothing the user entered is lost, even when it is not a number.
+    #[serde(default)]
     pub quantity: String,
+    #[serde(default)]
     pub billing_cycle: BillingCycle,
     pub term_duration: Option<String>,
+    #[serde(default)]
     pub friendly_name: String,
 }
 
 /// How the customer agreement was (or will be) accepted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum AgreementChoice {
     /// Not answered yet.
     #[default]
@@ -230,8 +234,10 @@ pub enum AgreementChoice {
     AcceptLater,
 }
 
-/// Everything the user typed on Account info. Strings are kept exactly as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// Everything the user typed on Account info. Strings are kept exactly as typed. Saved with the
+/// draft: every member may be missing (a draft saved by an older version) and takes its default.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Account {
     pub country: String,
     pub company_name: String,
@@ -259,8 +265,9 @@ pub struct Account {
 }
 
 /// The whole draft: what the user entered, saved as they type and restored after a reload.
-/// It never holds credentials.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// It never holds credentials. Every member may be missing in a saved draft (older versions).
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Draft {
     pub account: Account,
     pub reseller: Option<ResellerId>,
@@ -462,9 +469,11 @@ impl std::fmt::Debug for CreatedCustomer {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// Saved with the submission: the status may be missing (older versions).
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PlacedOrder {
     pub id: String,
+    #[serde(default)]
     pub status: String,
 }
 
@@ -518,47 +527,6 @@ mod tests {
     }
 }
 
-// ---- writing the saved draft ----------------------------------------------------------------
-// Field names as in Rust, `null` for `None`, unit variants as their names: the format serde's
-// derives wrote, so drafts saved by earlier versions still restore.
-
-crate::json::json_names!(BillingCycle {
-    Monthly,
-    Annual,
-    Triennial,
-    None
-});
-crate::json::json_names!(AgreementChoice {
-    Unset,
-    Accepted,
-    AcceptLater
-});
-
-impl ToJson for ResellerId {
-    fn write_json(&self, out: &mut String) {
-        self.0.write_json(out);
-    }
-}
-
-crate::json::json_record!(Line { offer_id; quantity, billing_cycle, term_duration, friendly_name });
-crate::json::json_record!(Account {
-    ;
-    country, company_name, domain_prefix, registration_number, address_line1, address_line2,
-    city, state, postal_code, first_name, last_name, email, phone, culture, language, agreement,
-    signer_first_name, signer_last_name, signer_email, signer_phone, date_agreed, enable_gdap,
-});
-crate::json::json_record!(Draft { ; account, reseller, lines });
-crate::json::json_record!(PlacedOrder { id; status });
-
-// ---- reading the saved draft ----------------------------------------------------------------
-// Every member may be missing (a draft saved by an older version): it takes its default.
-
-impl FromJson for ResellerId {
-    fn from_json(j: &Json) -> Option<Self> {
-        j.as_string().map(ResellerId)
-    }
-}
-
 #[cfg(test)]
 mod saved_draft_tests {
     use super::*;
@@ -586,15 +554,16 @@ mod saved_draft_tests {
                 friendly_name: "Sales".into(),
             }],
         };
-        let json = crate::json::to_string(&draft);
-        assert_eq!(crate::json::read::<Draft>(&json).unwrap(), draft);
+        let json = crate::api::json::to_string(&draft);
+        assert_eq!(crate::api::json::from_str::<Draft>(&json).unwrap(), draft);
     }
 
     /// A draft saved by an older version, with members missing, still restores what it has.
     #[test]
     fn missing_members_take_their_defaults() {
         let d: Draft =
-            crate::json::read(r#"{"account":{"company_name":"Contoso"},"lines":[]}"#).unwrap();
+            crate::api::json::from_str(r#"{"account":{"company_name":"Contoso"},"lines":[]}"#)
+                .unwrap();
         assert_eq!(d.account.company_name, "Contoso");
         assert_eq!(d.account.agreement, AgreementChoice::Unset);
         assert_eq!(d.reseller, None);

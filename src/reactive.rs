@@ -1,32 +1,32 @@
-//! Small stand-ins for leptos's reactive primitives, compiled once instead of once per use.
+//! The project's reactive values: leptos's own primitives, compiled once for all value types.
 //!
-//! Leptos compiles its signal, memo and effect machinery (arena slots, subscriber lists,
-//! locks, change checks) once for every value type and every closure type. This app has
-//! dozens of value types, so that machinery was the largest part of the wasm after the
-//! views. Here every value is kept behind one concrete type ([`Erased`]): leptos's code is
-//! compiled once, and per value type only a cast and a clone remain.
-//! Measured: README "Size".
+//! **Convention.** State is kept in [`Var`] (a read-write signal), [`Calc`] (a memo), [`Keep`]
+//! (a stored value), [`Load`] (a local resource) and [`ElementRef`] (a node ref). They are
+//! used exactly like leptos's `RwSignal`, `Memo`, `StoredValue`, `LocalResource` and `NodeRef`:
+//! they implement reactive_graph's traits (`Get`, `GetUntracked`, `With`, `WithUntracked`,
+//! `Read`, `Track`, `Set`, `Update`, `Write`, `Notify`, `IsDisposed`; `GetValue`, `WithValue`,
+//! `SetValue`, `UpdateValue` for [`Keep`]), so the Leptos book's code works on them unchanged,
+//! and [`Var`] and [`Calc`] convert `Into<Signal<T>>` for any API that takes a `Signal` (props,
+//! leptos-use). Everything else is leptos's own (`Signal`, `Effect`, `StoredValue::new_local`,
+//! `<Show>`).
 //!
-//! - [`Var`]: a read-write signal (leptos's `RwSignal`).
-//! - [`Calc`]: a derived value recomputed when what it reads changes, notifying only when the
-//!   result differs (leptos's `Memo`).
-//! - [`Keep`]: a non-reactive value owned by the component (leptos's `StoredValue`).
-//! - [`Derived`]: a value computed on each read (leptos's `Signal::derive`).
-//! - [`ElementRef`]: an element of the view, once mounted (leptos's `NodeRef`).
-//! - [`Local`]: a kept value that is not `Send` (leptos's `StoredValue<T, LocalStorage>`).
-//! - [`effect`]: leptos's `Effect::new` with the closure boxed.
-//! - [`Load`]: a value fetched asynchronously and fetched again when what it reads changes.
-//!   This is what the app used leptos's `LocalResource` for. `LocalResource` is built on
-//!   `AsyncDerived` (async locks, wakers, suspense bookkeeping); the app needs none of that,
-//!   only "the latest answer, `None` until the first", and a retry.
+//! **Why not `RwSignal<T>` itself.** Leptos compiles its signal and memo machinery (arena
+//! slots, subscriber lists, locks, change checks) once for every value type. This app has
+//! dozens of value types; here every value sits behind one concrete type ([`Erased`]), so that
+//! machinery is compiled once, and per value type only a checked downcast remains. Measured
+//! (docs/performance.md, same build otherwise): leptos's own `RwSignal`/`Memo`/`StoredValue`/
+//! `Signal`/`LocalResource` for every value made the app 19.6 KB brotli larger; this facade
+//! made it 4.4 KB smaller than the earlier stand-ins with their own method names.
 
 use std::any::Any;
 use std::future::Future;
 use std::marker::PhantomData;
+use std::ops::DerefMut;
+use std::panic::Location;
 use std::pin::Pin;
-use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::reactive::signal::guards::{Derefable, Mapped, MappedMut, Plain, ReadGuard};
 
 type Value = dyn Any + Send + Sync;
 
@@ -52,90 +52,46 @@ fn equal<T: PartialEq + 'static>(a: &Value, b: &Value) -> bool {
 }
 
 // The value's type is fixed by the typed handle that made it: `Var<T>`, `Calc<T>` and
-// `Keep<T>` keep their erased slot private and only ever put a `T` in it. So the casts below
-// need no check; a checked downcast at each of the app's several hundred reads cost about
-// 2 KB of wasm (README "Size"). Debug builds (the native tests) still check.
+// `Keep<T>` keep their erased slot private and only ever put a `T` in it. The downcasts below
+// are checked all the same (no `unsafe` in the app); a failed one would be a bug here.
 
-fn cast<T: 'static>(v: &Value) -> &T {
-    debug_assert!(v.is::<T>());
-    // SAFETY: `v` holds a `T` (see above); a `&dyn Any` points at its value.
-    unsafe { &*(v as *const Value as *const T) }
+fn as_ref<T: 'static>(e: &Erased) -> &T {
+    e.value.downcast_ref().unwrap_or_else(|| wrong_type())
 }
 
-fn cast_mut<T: 'static>(v: &mut Value) -> &mut T {
-    debug_assert!(v.is::<T>());
-    // SAFETY: as in `cast`.
-    unsafe { &mut *(v as *mut Value as *mut T) }
+fn as_mut<T: 'static>(e: &mut Erased) -> &mut T {
+    e.value.downcast_mut().unwrap_or_else(|| wrong_type())
+}
+
+#[allow(clippy::borrowed_box)] // `Mapped` maps `&Box<Value>`: the stored value's own type
+fn boxed_ref<T: 'static>(b: &Box<Value>) -> &T {
+    b.downcast_ref().unwrap_or_else(|| wrong_type())
+}
+
+fn boxed_mut<T: 'static>(b: &mut Box<Value>) -> &mut T {
+    b.downcast_mut().unwrap_or_else(|| wrong_type())
 }
 
 #[cold]
-fn disposed() -> ! {
-    panic!("reactive value used after its owner was disposed")
+fn wrong_type() -> ! {
+    panic!("reactive value read as another type")
 }
 
-// The only places where leptos's machinery is instantiated: with the one value type and one
-// closure type each.
-
-fn read_var(s: RwSignal<Erased>, track: bool, f: &mut dyn FnMut(&Value)) -> bool {
-    let f = move |v: &Erased| f(&*v.value);
-    if track {
-        s.try_with(f)
-    } else {
-        s.try_with_untracked(f)
-    }
-    .is_some()
-}
-
-fn write_var(s: RwSignal<Erased>, f: &mut dyn FnMut(&mut Value)) -> bool {
-    s.try_update(|v| f(&mut *v.value)).is_some()
-}
-
-fn read_calc(s: Memo<Erased>, track: bool, f: &mut dyn FnMut(&Value)) -> bool {
-    let f = move |v: &Erased| f(&*v.value);
-    if track {
-        s.try_with(f)
-    } else {
-        s.try_with_untracked(f)
-    }
-    .is_some()
-}
-
-/// Calls `f` with the value as `T`, through the non-generic `read`.
-fn read_as<T: 'static, R>(
-    f: impl FnOnce(&T) -> R,
-    read: impl FnOnce(&mut dyn FnMut(&Value)) -> bool,
-) -> Option<R> {
-    let mut f = Some(f);
-    let mut out = None;
-    read(&mut |v| {
-        if let Some(f) = f.take() {
-            out = Some(f(cast(v)));
-        }
-    });
-    out
-}
-
-/// `get`, `get_untracked` and `track` of a reactive value, from its `with` and
-/// `with_untracked` (the same for [`Var`] and [`Calc`]).
-macro_rules! reads_from_with {
-    () => {
-        pub fn get(&self) -> T
-        where
-            T: Clone,
-        {
-            self.with(T::clone)
+/// `Clone`, `Copy` and the traits every handle forwards to the erased primitive it wraps.
+macro_rules! handle {
+    ($ty:ident) => {
+        impl<T> Clone for $ty<T> {
+            fn clone(&self) -> Self {
+                *self
+            }
         }
 
-        pub fn get_untracked(&self) -> T
-        where
-            T: Clone,
-        {
-            self.with_untracked(T::clone)
-        }
+        impl<T> Copy for $ty<T> {}
 
-        /// Subscribes the running effect or memo without reading.
-        pub fn track(&self) {
-            self.with(|_| ());
+        impl<T> DefinedAt for $ty<T> {
+            fn defined_at(&self) -> Option<&'static Location<'static>> {
+                self.inner.defined_at()
+            }
         }
     };
 }
@@ -146,15 +102,16 @@ pub struct Var<T> {
     ty: PhantomData<fn() -> T>,
 }
 
-impl<T> Clone for Var<T> {
-    fn clone(&self) -> Self {
-        *self
+handle!(Var);
+
+impl<T> IsDisposed for Var<T> {
+    fn is_disposed(&self) -> bool {
+        self.inner.is_disposed()
     }
 }
 
-impl<T> Copy for Var<T> {}
-
 impl<T: Send + Sync + 'static> Var<T> {
+    #[track_caller]
     pub fn new(value: T) -> Self {
         Var {
             inner: RwSignal::new(Erased {
@@ -164,63 +121,46 @@ impl<T: Send + Sync + 'static> Var<T> {
             ty: PhantomData,
         }
     }
+}
 
-    /// Reads without cloning (tracked).
-    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        self.try_with(f).unwrap_or_else(|| disposed())
-    }
-
-    pub fn try_with<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
-        read_as(f, |g| read_var(self.inner, true, g))
-    }
-
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        self.try_with_untracked(f).unwrap_or_else(|| disposed())
-    }
-
-    pub fn try_with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
-        read_as(f, |g| read_var(self.inner, false, g))
-    }
-
-    /// The value, or `None` once the owner is disposed (untracked).
-    pub fn try_get_untracked(&self) -> Option<T>
-    where
-        T: Clone,
-    {
-        self.try_with_untracked(T::clone)
-    }
-
-    reads_from_with!();
-
-    /// Changes the value in place and notifies.
-    pub fn update(&self, f: impl FnOnce(&mut T)) {
-        if !self.try_update(f) {
-            disposed()
-        }
-    }
-
-    /// Like [`Var::update`]; does nothing (and returns `false`) once the owner is disposed.
-    pub fn try_update(&self, f: impl FnOnce(&mut T)) -> bool {
-        let mut f = Some(f);
-        write_var(self.inner, &mut |v| {
-            if let Some(f) = f.take() {
-                f(cast_mut(v));
-            }
-        })
-    }
-
-    pub fn set(&self, value: T) {
-        self.update(|v| *v = value);
-    }
-
-    pub fn try_set(&self, value: T) -> bool {
-        self.try_update(|v| *v = value)
+impl<T> Track for Var<T> {
+    fn track(&self) {
+        self.inner.track();
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> From<Var<T>> for Derived<T> {
+impl<T> Notify for Var<T> {
+    fn notify(&self) {
+        self.inner.notify();
+    }
+}
+
+impl<T: 'static> ReadUntracked for Var<T> {
+    type Value = ReadGuard<T, Mapped<Plain<Erased>, T>>;
+
+    fn try_read_untracked(&self) -> Option<Self::Value> {
+        let guard = self.inner.try_read_untracked()?.into_inner();
+        Some(ReadGuard::new(Mapped::new_with_guard(guard, as_ref::<T>)))
+    }
+}
+
+impl<T: 'static> Write for Var<T> {
+    type Value = T;
+
+    fn try_write(&self) -> Option<impl UntrackableGuard<Target = T>> {
+        let guard = self.inner.try_write()?;
+        Some(MappedMut::new(guard, as_ref::<T>, as_mut::<T>))
+    }
+
+    fn try_write_untracked(&self) -> Option<impl DerefMut<Target = T>> {
+        let guard = self.inner.try_write_untracked()?;
+        Some(MappedMut::new(guard, as_ref::<T>, as_mut::<T>))
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> From<Var<T>> for Signal<T> {
     fn from(v: Var<T>) -> Self {
-        derive(move || v.get())
+        Signal::derive(move || v.get())
     }
 }
 
@@ -231,59 +171,243 @@ pub struct Calc<T> {
     ty: PhantomData<fn() -> T>,
 }
 
-impl<T> Clone for Calc<T> {
-    fn clone(&self) -> Self {
-        *self
+handle!(Calc);
+
+type CalcFn = Box<dyn Fn(Option<&Erased>) -> Erased + Send + Sync>;
+
+fn new_calc(f: CalcFn) -> Memo<Erased> {
+    Memo::new(f)
+}
+
+impl<T: PartialEq + Send + Sync + 'static> Calc<T> {
+    /// `Memo::new`: `f` gets the previous result (`None` the first time).
+    #[track_caller]
+    pub fn new(f: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Self {
+        Calc {
+            inner: new_calc(Box::new(move |prev| Erased {
+                value: Box::new(f(prev.map(as_ref::<T>))),
+                same: equal::<T>,
+            })),
+            ty: PhantomData,
+        }
     }
 }
 
-impl<T> Copy for Calc<T> {}
-
-/// A [`Calc`] of `f`.
+/// `Memo::new(move |_| f())`.
+#[track_caller]
 pub fn memo<T: PartialEq + Send + Sync + 'static>(
     f: impl Fn() -> T + Send + Sync + 'static,
 ) -> Calc<T> {
     Calc::new(move |_| f())
 }
 
-#[allow(clippy::type_complexity)]
-fn new_calc(f: Arc<dyn Fn(Option<&Erased>) -> Erased + Send + Sync>) -> Memo<Erased> {
-    Memo::new(move |prev| f(prev))
+impl<T> Track for Calc<T> {
+    fn track(&self) {
+        self.inner.track();
+    }
 }
 
-impl<T: PartialEq + Send + Sync + 'static> Calc<T> {
-    /// `f` gets the previous result (`None` the first time), e.g. to keep it when nothing
-    /// it depends on changed in a way that matters.
-    pub fn new(f: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Self {
-        Calc {
-            inner: new_calc(Arc::new(move |prev| Erased {
-                value: Box::new(f(prev.map(|p| cast(&*p.value)))),
-                same: equal::<T>,
-            })),
+impl<T: 'static> ReadUntracked for Calc<T> {
+    type Value = ReadGuard<T, Mapped<Mapped<Plain<Option<Erased>>, Erased>, T>>;
+
+    fn try_read_untracked(&self) -> Option<Self::Value> {
+        let guard = self.inner.try_read_untracked()?.into_inner();
+        Some(ReadGuard::new(Mapped::new_with_guard(guard, as_ref::<T>)))
+    }
+}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> From<Calc<T>> for Signal<T> {
+    fn from(c: Calc<T>) -> Self {
+        Signal::derive(move || c.get())
+    }
+}
+
+/// A value owned by the component, not reactive: leptos's `StoredValue<T>`, compiled once.
+pub struct Keep<T> {
+    inner: StoredValue<Box<Value>>,
+    ty: PhantomData<fn() -> T>,
+}
+
+handle!(Keep);
+
+impl<T> IsDisposed for Keep<T> {
+    fn is_disposed(&self) -> bool {
+        self.inner.is_disposed()
+    }
+}
+
+impl<T: Send + Sync + 'static> Keep<T> {
+    #[track_caller]
+    pub fn new(value: T) -> Self {
+        Keep {
+            inner: StoredValue::new(Box::new(value)),
             ty: PhantomData,
         }
     }
-
-    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        read_as(f, |g| read_calc(self.inner, true, g)).unwrap_or_else(|| disposed())
-    }
-
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        read_as(f, |g| read_calc(self.inner, false, g)).unwrap_or_else(|| disposed())
-    }
-
-    reads_from_with!();
 }
 
-impl<T: Clone + PartialEq + Send + Sync + 'static> From<Calc<T>> for Derived<T> {
-    fn from(c: Calc<T>) -> Self {
-        derive(move || c.get())
+impl<T: 'static> ReadValue for Keep<T> {
+    type Value = ReadGuard<T, Mapped<Plain<Box<Value>>, T>>;
+
+    fn try_read_value(&self) -> Option<Self::Value> {
+        let guard = self.inner.try_read_value()?.into_inner();
+        Some(ReadGuard::new(Mapped::new_with_guard(
+            guard,
+            boxed_ref::<T>,
+        )))
+    }
+}
+
+impl<T: 'static> UpdateValue for Keep<T> {
+    type Value = T;
+
+    fn try_update_value<U>(&self, fun: impl FnOnce(&mut T) -> U) -> Option<U> {
+        self.inner.try_update_value(|b| fun(boxed_mut(b)))
+    }
+}
+
+impl<T: 'static> SetValue for Keep<T> {
+    type Value = T;
+
+    fn try_set_value(&self, value: T) -> Option<T> {
+        let mut value = Some(value);
+        self.try_update_value(|v| *v = value.take().unwrap_or_else(|| wrong_type()));
+        value
+    }
+}
+
+/// The latest answer of `fetch`; `None` until the first one arrives: what `LocalResource`
+/// gives to `.get()`, without its `AsyncDerived` machinery (async locks, wakers, suspense
+/// bookkeeping) compiled per value type. While a newer fetch is under way the previous answer
+/// stays, and an answer that arrives after a newer fetch started is dropped.
+pub struct Load<T> {
+    inner: Var<Option<T>>,
+    again: Trigger,
+}
+
+impl<T> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Load<T> {}
+
+impl<T> DefinedAt for Load<T> {
+    fn defined_at(&self) -> Option<&'static Location<'static>> {
+        self.inner.defined_at()
+    }
+}
+
+impl<T> IsDisposed for Load<T> {
+    fn is_disposed(&self) -> bool {
+        self.inner.is_disposed()
+    }
+}
+
+impl<T> Track for Load<T> {
+    fn track(&self) {
+        self.inner.track();
+    }
+}
+
+impl<T: 'static> ReadUntracked for Load<T> {
+    type Value = ReadGuard<Option<T>, Mapped<Plain<Erased>, Option<T>>>;
+
+    fn try_read_untracked(&self) -> Option<Self::Value> {
+        self.inner.try_read_untracked()
+    }
+}
+
+impl<T: Send + Sync + 'static> Load<T> {
+    /// `LocalResource::new`: calls `fetch` now and whenever a signal it reads changes (or on
+    /// [`Load::refetch`]).
+    pub fn new<Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Self {
+        // Boxed, so that the effect below is compiled once per value type, not per closure.
+        Self::boxed(Box::new(move || Box::pin(fetch())))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn boxed(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = T>>>>) -> Self {
+        let inner = Var::new(None);
+        let again = Trigger::new();
+        let latest = StoredValue::new(0u32);
+        effect(move |_| {
+            again.track();
+            let answer = fetch();
+            let n = latest.get_value().wrapping_add(1);
+            latest.set_value(n);
+            leptos::task::spawn_local(async move {
+                let v = answer.await;
+                // The wizard may have been unmounted meanwhile: `try_` does nothing then.
+                if latest.try_get_value() == Some(n) {
+                    inner.try_set(Some(v));
+                }
+            });
+        });
+        Load { inner, again }
+    }
+
+    /// Asks again (a "Try again" button), as `LocalResource::refetch`.
+    pub fn refetch(&self) {
+        self.again.notify();
+    }
+}
+
+/// The element a `node_ref=` attribute points at, `None` until it is mounted: leptos's
+/// `NodeRef<E>` for any element type (`.get()`, `.get_untracked()`, tracked like it).
+#[derive(Clone, Copy)]
+pub struct ElementRef(Var<Option<send_wrapper::SendWrapper<web_sys::HtmlElement>>>);
+
+impl ElementRef {
+    pub fn new() -> Self {
+        ElementRef(Var::new(None))
+    }
+}
+
+impl Default for ElementRef {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl DefinedAt for ElementRef {
+    fn defined_at(&self) -> Option<&'static Location<'static>> {
+        self.0.defined_at()
+    }
+}
+
+impl Track for ElementRef {
+    fn track(&self) {
+        self.0.track();
+    }
+}
+
+impl ReadUntracked for ElementRef {
+    type Value = ReadGuard<Option<web_sys::HtmlElement>, Derefable<Option<web_sys::HtmlElement>>>;
+
+    fn try_read_untracked(&self) -> Option<Self::Value> {
+        self.0
+            .try_with_untracked(|e| e.as_ref().map(|e| (**e).clone()))
+            .map(|e| ReadGuard::new(Derefable(e)))
+    }
+}
+
+impl<E: leptos::tachys::html::element::ElementType>
+    leptos::tachys::html::node_ref::NodeRefContainer<E> for ElementRef
+{
+    fn load(self, el: &web_sys::Element) {
+        use wasm_bindgen::JsCast;
+        // Only ever runs in the browser's one thread, where the wrapper is sound.
+        if let Ok(el) = el.clone().dyn_into::<web_sys::HtmlElement>() {
+            self.0.set(Some(send_wrapper::SendWrapper::new(el)));
+        }
     }
 }
 
 /// A read-only value computed on every read, for props that take either a fixed value or a
 /// live one: leptos's `Signal<T>` from `Signal::derive`, without its per-type dispatch.
-pub struct Derived<T: 'static>(Keep<Arc<dyn Fn() -> T + Send + Sync>>);
+pub struct Derived<T: 'static>(Keep<std::sync::Arc<dyn Fn() -> T + Send + Sync>>);
 
 impl<T> Clone for Derived<T> {
     fn clone(&self) -> Self {
@@ -295,7 +419,7 @@ impl<T> Copy for Derived<T> {}
 
 /// A [`Derived`] of `f`.
 pub fn derive<T: 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Derived<T> {
-    Derived(Keep::new(Arc::new(f)))
+    Derived(Keep::new(std::sync::Arc::new(f)))
 }
 
 impl<T: 'static> Derived<T> {
@@ -314,81 +438,26 @@ impl<T: 'static> Derived<T> {
     }
 }
 
+impl<T: Clone + Send + Sync + 'static> From<Var<T>> for Derived<T> {
+    fn from(v: Var<T>) -> Self {
+        derive(move || v.get())
+    }
+}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> From<Calc<T>> for Derived<T> {
+    fn from(c: Calc<T>) -> Self {
+        derive(move || c.get())
+    }
+}
+
 impl From<crate::i18n::Key> for Derived<crate::i18n::Key> {
     fn from(k: crate::i18n::Key) -> Self {
         derive(move || k)
     }
 }
 
-/// A value owned by the component, not reactive: leptos's `StoredValue<T>`, compiled once.
-pub struct Keep<T> {
-    inner: StoredValue<Box<Value>>,
-    ty: PhantomData<fn() -> T>,
-}
-
-impl<T> Clone for Keep<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Keep<T> {}
-
-fn read_kept(s: StoredValue<Box<Value>>, f: &mut dyn FnMut(&Value)) -> bool {
-    s.try_with_value(|v| f(&**v)).is_some()
-}
-
-fn write_kept(s: StoredValue<Box<Value>>, f: &mut dyn FnMut(&mut Value)) -> bool {
-    s.try_update_value(|v| f(&mut **v)).is_some()
-}
-
-impl<T: Send + Sync + 'static> Keep<T> {
-    pub fn new(value: T) -> Self {
-        Keep {
-            inner: StoredValue::new(Box::new(value)),
-            ty: PhantomData,
-        }
-    }
-
-    pub fn with_value<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        self.try_with_value(f).unwrap_or_else(|| disposed())
-    }
-
-    pub fn try_with_value<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
-        read_as(f, |g| read_kept(self.inner, g))
-    }
-
-    pub fn get_value(&self) -> T
-    where
-        T: Clone,
-    {
-        self.with_value(T::clone)
-    }
-
-    pub fn try_get_value(&self) -> Option<T>
-    where
-        T: Clone,
-    {
-        self.try_with_value(T::clone)
-    }
-
-    pub fn update_value(&self, f: impl FnOnce(&mut T)) {
-        let mut f = Some(f);
-        write_kept(self.inner, &mut |v| {
-            if let Some(f) = f.take() {
-                f(cast_mut(v));
-            }
-        });
-    }
-
-    pub fn set_value(&self, value: T) {
-        self.update_value(|v| *v = value);
-    }
-}
-
 /// A [`Keep`] for values that are not `Send` (JS handles): leptos's
-/// `StoredValue<T, LocalStorage>`. The browser runs the app on one thread, where the
-/// wrapper is sound.
+/// `StoredValue<T, LocalStorage>`.
 pub struct Local<T: 'static>(Keep<send_wrapper::SendWrapper<T>>);
 
 impl<T> Clone for Local<T> {
@@ -430,115 +499,11 @@ fn new_effect(mut f: Box<dyn FnMut(bool)>) {
     Effect::new(move |prev: Option<()>| f(prev.is_none()));
 }
 
-/// The latest answer of `fetch`; `None` until the first one arrives. While a newer fetch is
-/// under way the previous answer stays, and an answer that arrives after a newer fetch
-/// started is dropped (the latest question wins).
-pub struct Load<T: 'static> {
-    value: Var<Option<T>>,
-    again: Trigger,
-}
-
-impl<T: 'static> Clone for Load<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: 'static> Copy for Load<T> {}
-
-impl<T: Clone + Send + Sync + 'static> Load<T> {
-    /// Calls `fetch` now and whenever a signal it reads changes (or on [`Load::refetch`]).
-    pub fn new<Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Self {
-        // Boxed, so that the effect below is compiled once per value type, not per closure.
-        Self::boxed(Box::new(move || Box::pin(fetch())))
-    }
-
-    #[allow(clippy::type_complexity)]
-    fn boxed(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = T>>>>) -> Self {
-        let value = Var::new(None);
-        let again = Trigger::new();
-        let latest = Keep::new(0u32);
-        effect(move |_| {
-            again.track();
-            let answer = fetch();
-            let n = latest.get_value().wrapping_add(1);
-            latest.set_value(n);
-            leptos::task::spawn_local(async move {
-                let v = answer.await;
-                // The wizard may have been unmounted meanwhile: `try_` does nothing then.
-                if latest.try_get_value() == Some(n) {
-                    value.try_set(Some(v));
-                }
-            });
-        });
-        Load { value, again }
-    }
-
-    /// The latest answer (tracked).
-    pub fn get(&self) -> Option<T> {
-        self.value.get()
-    }
-
-    /// The latest answer, untracked.
-    pub fn get_untracked(&self) -> Option<T> {
-        self.value.get_untracked()
-    }
-
-    /// Asks again (a "Try again" button).
-    pub fn refetch(&self) {
-        self.again.notify();
-    }
-}
-
-/// The element a `node_ref=` attribute points at, `None` until it is mounted: leptos's
-/// `NodeRef<E>`, whose own signal type would be compiled in for each element type.
-pub struct ElementRef(Var<Option<send_wrapper::SendWrapper<web_sys::HtmlElement>>>);
-
-impl Clone for ElementRef {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl Copy for ElementRef {}
-
-impl ElementRef {
-    pub fn new() -> Self {
-        ElementRef(Var::new(None))
-    }
-
-    /// The element (tracked: an effect reading it runs again once it is mounted).
-    pub fn get(&self) -> Option<web_sys::HtmlElement> {
-        self.0.with(|e| e.as_ref().map(|e| (**e).clone()))
-    }
-
-    pub fn get_untracked(&self) -> Option<web_sys::HtmlElement> {
-        self.0.with_untracked(|e| e.as_ref().map(|e| (**e).clone()))
-    }
-}
-
-impl Default for ElementRef {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<E: leptos::tachys::html::element::ElementType>
-    leptos::tachys::html::node_ref::NodeRefContainer<E> for ElementRef
-{
-    fn load(self, el: &web_sys::Element) {
-        use wasm_bindgen::JsCast;
-        // Only ever runs in the browser's one thread, where the wrapper is sound.
-        self.0.set(Some(send_wrapper::SendWrapper::new(
-            el.clone().unchecked_into(),
-        )));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
 
     fn counter() -> (Arc<AtomicUsize>, impl Fn() -> usize) {
         let n = Arc::new(AtomicUsize::new(0));
@@ -618,8 +583,42 @@ mod tests {
         let v = Var::new(1);
         let k = Keep::new(1);
         drop(owner);
-        assert!(!v.try_set(2));
+        assert!(
+            v.try_set(2).is_some(),
+            "a write after disposal hands the value back"
+        );
         assert_eq!(v.try_get_untracked(), None);
         assert_eq!(k.try_get_value(), None);
+    }
+
+    /// The handles go where leptos expects its own types: any `impl Get`/`With`/`Update`
+    /// function, and `Into<Signal<T>>` props.
+    #[test]
+    fn handles_pass_where_leptos_expects_its_own_types() {
+        let owner = Owner::new();
+        owner.set();
+        fn doubled(s: impl Into<Signal<u32>>) -> Signal<u32> {
+            let s = s.into();
+            Signal::derive(move || s.get() * 2)
+        }
+        fn read<S: Get<Value = u32>>(s: &S) -> u32 {
+            s.get()
+        }
+        fn bump<S: Update<Value = u32>>(s: &S) {
+            s.update(|n| *n += 1);
+        }
+        let v = Var::new(2u32);
+        let c = memo(move || v.get() + 1);
+        let (dv, dc) = (doubled(v), doubled(c));
+        assert_eq!((dv.get(), dc.get()), (4, 6));
+        assert_eq!((read(&v), read(&c)), (2, 3));
+        bump(&v);
+        assert_eq!((dv.get(), dc.get(), read(&c)), (6, 8, 4));
+        assert_eq!(v.with(|n| n * 10), 30);
+        let k = Keep::new(1u32);
+        k.update_value(|n| *n += 1);
+        assert_eq!(k.get_value(), 2);
+        k.set_value(7);
+        assert_eq!(k.with_value(|n| *n), 7);
     }
 }

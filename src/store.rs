@@ -101,14 +101,14 @@ pub fn locale_key(instance: &str) -> String {
 }
 
 /// What is kept in storage: the draft and when it was saved (for expiry). Never credentials.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Saved {
     v: u32,
     saved_at: f64,
+    #[serde(default)]
     draft: Draft,
     submission: Option<Submission>,
 }
-
-crate::json::json_record!(Saved { v, saved_at; draft, submission });
 
 impl Wizard {
     pub fn new(
@@ -120,7 +120,7 @@ impl Wizard {
     ) -> Wizard {
         let draft_key = format!("customer-wizard:{id}:draft");
         let saved = browser::store_get(config.storage, &draft_key)
-            .and_then(|s| crate::json::read::<Saved>(&s).ok())
+            .and_then(|s| crate::api::json::from_str::<Saved>(&s).ok())
             .filter(|s| {
                 s.v == 1
                     && browser::now_ms() - s.saved_at < f64::from(config.draft_days) * 86_400_000.0
@@ -208,7 +208,7 @@ impl Wizard {
                     }
                 });
             });
-            crate::sort::sort_by_key(&mut issues, |i| i.field);
+            issues.sort_by_key(|i| i.field);
             issues
         });
 
@@ -262,14 +262,13 @@ impl Wizard {
             submission,
         };
         {
-            let json = crate::json::to_string(&saved);
+            let json = crate::api::json::to_string(&saved);
             browser::store_set(storage, &self.draft_key.get_value(), &json);
             if storage != crate::config::DraftStorage::None {
                 if self.saved_once.try_get_untracked() == Some(false) {
                     self.saved_once.set(true);
                 }
-                crate::events::emit(
-                    self,
+                self.emit(
                     "cw-draft-saved",
                     &[("savedAt", crate::events::Detail::Num(saved.saved_at))],
                 );
@@ -310,6 +309,12 @@ impl Wizard {
             drop(on_hide);
             flush();
         });
+    }
+
+    /// Dispatches a DOM event for the host page on the mount element (see `events`).
+    pub fn emit(&self, name: &str, detail: &[(&str, crate::events::Detail)]) {
+        let host = self.host.try_with_value(|h| h.clone()).flatten();
+        crate::events::emit(host.as_ref(), name, detail);
     }
 
     /// The language chosen in the wizard's switcher, kept for the next visit where the draft

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use crate::reactive::{memo, Calc, Keep, Load, Local, Var};
+use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
 use crate::catalog::{line_issues, Catalog, LineError, LineField, LineIssue};
@@ -97,7 +98,7 @@ impl Subs {
                         }
                     }
                 });
-                crate::sort::sort_by_key(&mut issues, |i| i.line);
+                issues.sort_by_key(|i| i.line);
                 issues
             })
         });

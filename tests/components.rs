@@ -155,8 +155,8 @@ async fn a_bad_config_gives_a_clear_message_in_place() {
     assert!(msg.text_content().unwrap().contains("api-bsae"));
 }
 
-// JSON in the wasm goes through the browser (`JSON.parse` + the app's own readers, see
-// src/json.rs), not serde_json: the same inputs must give the same results as natively.
+// JSON in the wasm goes through the browser (`JSON.parse` + serde-wasm-bindgen, see
+// src/api/json.rs), not serde_json: the same inputs must give the same results as natively.
 
 #[wasm_bindgen_test]
 fn json_answers_read_like_serde_json() {
@@ -203,9 +203,27 @@ fn json_answers_read_like_serde_json() {
     );
 }
 
+/// In the wasm too, a wrong type or a missing member is an error that names the member.
+#[wasm_bindgen_test]
+fn json_errors_in_the_wasm_name_the_member() {
+    use customer_wizard::api::{parse, wire, ApiError};
+    let message = |text: &str| match parse::<wire::Collection<wire::Offer>>(text) {
+        Err(ApiError::BadJson(m)) => m,
+        other => panic!("{text}: {other:?}"),
+    };
+    let m = message(
+        r#"{"items": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", "minimumQuantity": 1.5}]}"#,
+    );
+    assert!(m.starts_with("items[1].minimumQuantity: "), "{m}");
+    let m = message(r#"{"items": [{"id": "a"}]}"#);
+    assert_eq!(m, "items[0]: missing field `name`");
+    let m = message(r#"{"totalCount": "2", "items": []}"#);
+    assert!(m.starts_with("totalCount: "), "{m}");
+}
+
 #[wasm_bindgen_test]
 fn json_round_trips_the_draft_and_submission() {
-    use customer_wizard::json;
+    use customer_wizard::api::json;
     use customer_wizard::model::{BillingCycle, Draft, Line, ResellerId};
     use customer_wizard::submit::{LineSpec, OrderSpec, Submission};
     let mut draft = Draft::default();
@@ -226,9 +244,9 @@ fn json_round_trips_the_draft_and_submission() {
         text.contains(r#""billing_cycle":"Annual","term_duration":null"#),
         "{text}"
     );
-    assert_eq!(json::read::<Draft>(&text).unwrap(), draft);
+    assert_eq!(json::from_str::<Draft>(&text).unwrap(), draft);
     // A partial draft (as the e2e tests write it) loads with the rest defaulted.
-    let partial: Draft = json::read(r#"{"account": {"company_name": "Fabrikam"}}"#).unwrap();
+    let partial: Draft = json::from_str(r#"{"account": {"company_name": "Fabrikam"}}"#).unwrap();
     assert_eq!(partial.account.company_name, "Fabrikam");
     assert_eq!(partial.lines, []);
     let submission = Submission::new(
@@ -246,7 +264,7 @@ fn json_round_trips_the_draft_and_submission() {
         }],
     );
     let text = json::to_string(&submission);
-    assert_eq!(json::read::<Submission>(&text).unwrap(), submission);
+    assert_eq!(json::from_str::<Submission>(&text).unwrap(), submission);
 }
 
 /// The offer search in the wasm finds the same offers as a plain `str::contains`, for terms

@@ -125,6 +125,12 @@ Object.assign(DESC_TR, {
   'Office apps, email and Teams for small businesses.': 'Küçük işletmeler için Office uygulamaları, e-posta ve Teams.',
   'Enterprise social network.': 'Kurumsal sosyal ağ.',
   'Enterprise video service.': 'Kurumsal video hizmeti.',
+  'Predecessor of Microsoft 365 Business Premium.': 'Microsoft 365 Business Premium’un öncülü.',
+  'Instant messaging, presence and online meetings.': 'Anlık mesajlaşma, durum bilgisi ve çevrimiçi toplantılar.',
+  'Mobile messaging and work management for frontline teams.': 'Ön saf ekipleri için mobil mesajlaşma ve iş yönetimi.',
+  'Free exploratory Teams experience.': 'Ücretsiz, keşif amaçlı Teams deneyimi.',
+  'Cloud infrastructure entitlement management.': 'Bulut altyapısı yetki yönetimi.',
+  'Legacy Azure in CSP subscription; replaced by the Azure plan.': 'CSP’de eski Azure aboneliği; yerini Azure planı aldı.',
 });
 
 // Sentences that end whole families of descriptions.

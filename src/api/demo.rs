@@ -17,25 +17,19 @@ use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
 use crate::i18n::Locale;
-use crate::json::{FromJson, Json, ToJson};
+use leptos::prelude::GetUntracked;
+use serde::{Deserialize, Serialize};
 
 /// A created customer: (id, domain prefix, domain, company name). A tuple, not a struct: the
 /// e2e tests read `[id, prefix]` from the session state. No password is kept (a replayed
 /// creation says the password can no longer be shown).
+#[derive(Serialize, Deserialize)]
 struct Created(String, String, String, String);
 
-impl FromJson for Created {
-    fn from_json(j: &Json) -> Option<Self> {
-        match j.items()?.as_slice() {
-            [id, prefix, domain, name] => Some(Created(
-                id.as_string()?,
-                prefix.as_string()?,
-                domain.as_string()?,
-                name.as_string()?,
-            )),
-            _ => None,
-        }
-    }
+/// The demo's own data files (`domains-taken.json`, `address-corrections.json`): `{ items }`.
+#[derive(Deserialize)]
+struct Items<T> {
+    items: Vec<T>,
 }
 
 impl Created {
@@ -43,14 +37,14 @@ impl Created {
         let Created(id, _, domain, company_name) = self;
         wire::Customer {
             id: id.clone(),
-            company_profile: Some(wire::CustomerCompanyProfile {
-                domain: Some(domain.clone()),
-                company_name: Some(company_name.clone()),
-            }),
-            user_credentials: Some(wire::UserCredentials {
+            company_profile: wire::CustomerCompanyProfile {
+                domain: domain.clone(),
+                company_name: company_name.clone(),
+            },
+            user_credentials: wire::UserCredentials {
                 user_name: "admin".into(),
                 password,
-            }),
+            },
         }
     }
 }
@@ -78,8 +72,10 @@ pub struct Demo {
     catalog: Option<String>,
 }
 
-/// What the demo "server" remembers for the browser session.
-#[derive(Default)]
+/// What the demo "server" remembers for the browser session. Every member may be missing (an
+/// empty session starts with the defaults).
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
 struct State {
     customers: Vec<Created>,
     attested: Vec<String>,
@@ -88,16 +84,6 @@ struct State {
     /// retried write is answered from its first result rather than done twice.
     answers: Vec<(String, String)>,
 }
-
-impl ToJson for Created {
-    fn write_json(&self, out: &mut String) {
-        [&self.0, &self.1, &self.2, &self.3]
-            .map(String::clone)
-            .write_json(out);
-    }
-}
-
-crate::json::json_record!(State { ; customers, attested, orders, answers });
 
 impl State {
     fn replay(&self, request_id: &str) -> Option<&str> {
@@ -123,13 +109,13 @@ fn session() -> Option<web_sys::Storage> {
 fn load_state() -> State {
     session()
         .and_then(|s| s.get_item(STATE_KEY).ok().flatten())
-        .and_then(|j| crate::json::read(&j).ok())
+        .and_then(|j| super::json::from_str(&j).ok())
         .unwrap_or_default()
 }
 
 fn save_state(state: &State) {
     if let Some(s) = session() {
-        let _ = s.set_item(STATE_KEY, &crate::json::to_string(state));
+        let _ = s.set_item(STATE_KEY, &super::json::to_string(state));
     }
 }
 
@@ -369,7 +355,7 @@ impl Demo {
             }
             (Method::HEAD, ["domains", domain]) => {
                 let prefix = domain.split('.').next().unwrap_or("").to_ascii_lowercase();
-                let taken: wire::Collection<String> =
+                let taken: Items<String> =
                     parse(&self.file(t, "domains-taken.json", cancel).await?)?;
                 let created = load_state().has_prefix(&prefix);
                 if created || taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix)) {
@@ -400,31 +386,22 @@ impl Demo {
         address: &wire::AddressToValidate,
         cancel: Option<&Cancel>,
     ) -> Result<wire::AddressValidationResponse, ApiError> {
+        #[derive(Deserialize)]
         struct Correction {
+            #[serde(rename = "match")]
             on: Match,
             status: Option<String>,
+            #[serde(rename = "validationMessage")]
             message: Option<String>,
             suggested: wire::ValidatedAddress,
         }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
         struct Match {
             country: String,
             postal_code: String,
         }
-        impl FromJson for Correction {
-            fn from_json(j: &Json) -> Option<Self> {
-                let on = j.get("match")?;
-                Some(Correction {
-                    on: Match {
-                        country: on.req("country")?,
-                        postal_code: on.req("postalCode")?,
-                    },
-                    status: j.opt("status")?,
-                    message: j.opt("validationMessage")?,
-                    suggested: j.req("suggested")?,
-                })
-            }
-        }
-        let corrections: wire::Collection<Correction> =
+        let corrections: Items<Correction> =
             parse(&self.file(t, "address-corrections.json", cancel).await?)?;
         let hit = corrections.items.into_iter().find(|c| {
             c.on.country == address.country.trim() && c.on.postal_code == address.postal_code.trim()
@@ -468,8 +445,7 @@ impl Demo {
         }
         let domain = c.company_profile.domain.to_ascii_lowercase();
         let prefix = domain.split('.').next().unwrap_or("").to_string();
-        let taken: wire::Collection<String> =
-            parse(&self.file(t, "domains-taken.json", None).await?)?;
+        let taken: Items<String> = parse(&self.file(t, "domains-taken.json", None).await?)?;
         if taken.items.iter().any(|d| d.eq_ignore_ascii_case(&prefix)) || state.has_prefix(&prefix)
         {
             return Err(pc_error(409, 27100, "Domain not available", &[&domain]));
@@ -547,7 +523,7 @@ impl Demo {
         let mut state = load_state();
         let placed = |id: &str| wire::Order {
             id: id.to_string(),
-            status: Some("completed".into()),
+            status: "completed".into(),
         };
         if let Some(id) = state.replay(request_id) {
             return Ok(placed(id));

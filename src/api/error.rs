@@ -79,7 +79,7 @@ impl ApiError {
     pub fn from_status(status: u16, body: &str, retry_after_s: Option<u32>) -> ApiError {
         ApiError::Status {
             status,
-            body: crate::json::read::<ErrorBody>(body).ok().map(Box::new),
+            body: super::json::from_str::<ErrorBody>(body).ok().map(Box::new),
             retry_after_s,
         }
     }

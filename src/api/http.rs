@@ -1,6 +1,7 @@
 //! The HTTP transport (gloo-net): base URL, Partner Center headers, host-supplied auth, a
 //! timeout per call (AbortController), retries with backoff where safe, and cancellation.
 
+use leptos::prelude::GetUntracked;
 use std::cell::Cell;
 use std::rc::Rc;
 

@@ -14,18 +14,19 @@ pub fn profile(w: wire::ProfileMe) -> Profile {
         } else {
             PartnerType::Direct
         },
-        cloud: match w.cloud.as_deref() {
-            Some(c) if c.eq_ignore_ascii_case("usgov") => Cloud::UsGov,
-            _ => Cloud::Public,
+        cloud: if w.cloud.eq_ignore_ascii_case("usgov") {
+            Cloud::UsGov
+        } else {
+            Cloud::Public
         },
-        partner_email_domain: w.partner_email_domain.unwrap_or_default(),
+        partner_email_domain: w.partner_email_domain,
     }
 }
 
 pub fn country_rules(w: wire::CountryValidationRules) -> CountryRules {
     CountryRules {
         iso2: w.iso2_code.to_ascii_uppercase(),
-        default_culture: w.default_culture.unwrap_or_default(),
+        default_culture: w.default_culture,
         is_state_required: w.is_state_required,
         states: w.supported_states_list,
         languages: w.supported_languages_list,
@@ -41,13 +42,10 @@ pub fn country_rules(w: wire::CountryValidationRules) -> CountryRules {
 pub fn reseller(w: wire::PartnerRelationship) -> Reseller {
     Reseller {
         id: ResellerId(w.id),
-        mpn_id: MpnId(w.mpn_id.unwrap_or_default()),
+        mpn_id: MpnId(w.mpn_id),
         name: w.name,
         location: w.location.unwrap_or_default(),
-        active: w
-            .state
-            .as_deref()
-            .is_none_or(|s| s.eq_ignore_ascii_case("active")),
+        active: w.state.eq_ignore_ascii_case("active"),
     }
 }
 
@@ -229,19 +227,11 @@ pub fn order_create(
 }
 
 pub fn created_customer(w: wire::Customer) -> crate::model::CreatedCustomer {
-    let profile = w.company_profile.unwrap_or(wire::CustomerCompanyProfile {
-        domain: None,
-        company_name: None,
-    });
-    let creds = w.user_credentials;
     crate::model::CreatedCustomer {
         id: w.id,
-        domain: profile.domain.unwrap_or_default(),
-        company_name: profile.company_name.unwrap_or_default(),
-        user_name: creds
-            .as_ref()
-            .map(|c| c.user_name.clone())
-            .unwrap_or_default(),
-        password: creds.map(|c| c.password).unwrap_or_default(),
+        domain: w.company_profile.domain,
+        company_name: w.company_profile.company_name,
+        user_name: w.user_credentials.user_name,
+        password: w.user_credentials.password,
     }
 }

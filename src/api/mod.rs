@@ -5,6 +5,7 @@ pub mod demo;
 pub mod error;
 pub mod faults;
 pub mod http;
+pub mod json;
 pub mod map;
 pub mod wire;
 
@@ -17,13 +18,13 @@ use std::rc::Rc;
 use gloo_net::http::Method;
 
 pub use error::ApiError;
-pub use http::{new_guid, Auth, Call, Cancel};
+pub use http::{new_guid, Auth, Cancel};
 
 use crate::i18n::Locale;
 use crate::model::{
     Address, AddressCheck, CountryRules, CreatedCustomer, Offer, PlacedOrder, Profile, Reseller,
 };
-use http::{Answer, Transport};
+use http::{Answer, Call, Transport};
 
 /// Offers are fetched in pages of this size and assembled into one list.
 pub const OFFER_PAGE: usize = 500;
@@ -45,13 +46,10 @@ struct Inner {
     transport: Transport,
 }
 
-/// Reads an answer body; anything but the expected JSON shape is [`ApiError::BadJson`].
-pub fn parse<T: crate::json::FromJson>(body: &str) -> Result<T, ApiError> {
-    crate::json::read(body).map_err(ApiError::BadJson)
-}
-
-fn to_json<T: crate::json::ToJson>(body: &T) -> String {
-    crate::json::to_string(body)
+/// Reads an answer body; anything but the expected JSON shape is [`ApiError::BadJson`],
+/// naming the member that was wrong.
+pub fn parse<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    json::from_str(body).map_err(ApiError::BadJson)
 }
 
 /// A read (GET or HEAD) as both backends understand it. Writes are typed per backend (see
@@ -105,7 +103,7 @@ impl Api {
         }
     }
 
-    async fn get<T: crate::json::FromJson>(
+    async fn get<T: serde::de::DeserializeOwned>(
         &self,
         path: &str,
         cancel: Option<&Cancel>,
@@ -114,7 +112,7 @@ impl Api {
     }
 
     /// A read whose answer is in `locale`'s language.
-    async fn get_in<T: crate::json::FromJson>(
+    async fn get_in<T: serde::de::DeserializeOwned>(
         &self,
         path: &str,
         locale: Option<Locale>,
@@ -134,7 +132,7 @@ impl Api {
     /// A write over HTTP, retried on transient failures with the same `request_id` (the
     /// idempotency key). The demo backend takes typed bodies instead, so that the request
     /// types need no reader and the answers no writer in the app.
-    async fn post<B: crate::json::ToJson>(
+    async fn post<B: serde::Serialize>(
         &self,
         base: &str,
         path: &str,
@@ -147,7 +145,7 @@ impl Api {
             .send(Call {
                 method: Method::POST,
                 url: format!("{base}{path}"),
-                body: Some(to_json(body)),
+                body: Some(json::to_string(body)),
                 request_id: request_id.to_string(),
                 retry: true,
                 cancel,
@@ -271,7 +269,7 @@ impl Api {
             .await?;
         c.items
             .into_iter()
-            .max_by_key(|a| a.version_rank.unwrap_or(0))
+            .max_by_key(|a| a.version_rank)
             .map(|a| a.template_id)
             .ok_or_else(|| ApiError::BadJson("no agreement template".into()))
     }
@@ -335,7 +333,7 @@ impl Api {
         };
         Ok(PlacedOrder {
             id: order.id,
-            status: order.status.unwrap_or_default(),
+            status: order.status,
         })
     }
 }

@@ -16,13 +16,13 @@ macro_rules! fixture {
 }
 
 /// An answer, read the way the app reads it.
-fn read<T: crate::json::FromJson>(json: &str) -> T {
+fn read<T: serde::de::DeserializeOwned>(json: &str) -> T {
     super::parse(json).expect("fixture parses")
 }
 
 /// What the app sends, as a JSON value for the schema checks.
-fn written<T: crate::json::ToJson>(body: &T) -> serde_json::Value {
-    serde_json::from_str(&crate::json::to_string(body)).expect("the app writes valid JSON")
+fn written<T: serde::Serialize>(body: &T) -> serde_json::Value {
+    super::json::from_str(&super::json::to_string(body)).expect("the app writes valid JSON")
 }
 
 /// Validates `value` against `components.schemas.<schema>` of docs/openapi.yaml.

@@ -1,7 +1,6 @@
 //! The error summary at the top of a step: focused after a failed Continue, one link per
 //! problem that moves focus to the field.
 
-use super::When;
 use leptos::prelude::*;
 
 use super::tr;
@@ -18,7 +17,7 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
     let title_id = w.el_id("error-summary-title");
     let issues = move || w.error_links(step);
     view! {
-        <When when=move || !issues().is_empty()>
+        <Show when=move || !issues().is_empty()>
             <div
                 class="cw-error-summary"
                 id=id.clone()
@@ -55,6 +54,6 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
                     }}
                 </ul>
             </div>
-        </When>
+        </Show>
     }
 }

@@ -1,7 +1,6 @@
 //! Form fields in the GOV.UK pattern: label, hint, error message, then the control, with
 //! `aria-describedby` naming the hint and the error and `aria-invalid` while there is one.
 
-use super::When;
 use crate::reactive::{derive, memo, Derived};
 use leptos::prelude::*;
 
@@ -35,12 +34,12 @@ fn described_by(hint: Option<String>, error: Option<String>) -> Option<String> {
 #[component]
 pub fn FieldMessage(id: String, #[prop(into)] message: Derived<Option<String>>) -> impl IntoView {
     view! {
-        <When when=move || message.get().is_some()>
+        <Show when=move || message.get().is_some()>
             <p class="cw-error-message" id=id.clone()>
                 <span class="cw-visually-hidden">{tr(Key::ErrorTitlePrefix)}</span>
                 {move || message.get()}
             </p>
-        </When>
+        </Show>
     }
     .into_any()
 }
@@ -95,9 +94,9 @@ pub fn TextField(
             </label>
             {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{tr(h)}</p> })}
             <FieldMessage id=error_id.clone() message=error />
-            <When when=move || warning.get().is_some()>
+            <Show when=move || warning.get().is_some()>
                 <p class="cw-warning-message" id=warn_id.clone()>{move || warning.get()}</p>
-            </When>
+            </Show>
             <div class="cw-input-wrap">
                 <input
                     class=class.clone()

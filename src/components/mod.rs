@@ -1,16 +1,16 @@
 //! Reusable pieces of the wizard's UI.
 
+use leptos::prelude::Get;
+
 mod copy;
 mod error_summary;
 mod field;
 mod stepper;
-mod when;
 
 pub use copy::CopyButton;
 pub use error_summary::ErrorSummary;
 pub use field::{field_error, ChoiceField, FieldMessage, TextField};
 pub use stepper::{step_title, Stepper};
-pub use when::When;
 
 /// Id of the current step's `<h1>`.
 pub fn step_heading_id(w: &crate::store::Wizard) -> String {

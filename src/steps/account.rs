@@ -1,7 +1,6 @@
 //! Step 1: Account info. Country first (it drives the address rules), then company, address,
 //! primary contact, reseller (indirect providers), agreement and GDAP.
 
-use crate::components::When;
 use crate::reactive::{derive, memo, Load, Var};
 use leptos::prelude::*;
 
@@ -29,7 +28,7 @@ pub fn AccountStep() -> impl IntoView {
             .split(' ')
             .map(|c| (c.to_string(), browser::country_name(c, l)))
             .collect();
-        crate::sort::sort_by(&mut v, |a, b| browser::locale_compare(&a.1, &b.1, l));
+        v.sort_by(|a, b| browser::locale_compare(&a.1, &b.1, l));
         v
     });
     let states = memo(move || {
@@ -82,7 +81,7 @@ pub fn AccountStep() -> impl IntoView {
                 width="cw-input--20"
             />
             <DomainStatus />
-            <When when=needs_registration>
+            <Show when=needs_registration>
                 <TextField
                     field=FieldId::RegistrationNumber
                     label=Key::RegistrationNumber
@@ -90,7 +89,7 @@ pub fn AccountStep() -> impl IntoView {
                     autocomplete="off"
                     width="cw-input--20"
                 />
-            </When>
+            </Show>
         </fieldset>
 
         <fieldset class="cw-fieldset">
@@ -158,7 +157,7 @@ pub fn AccountStep() -> impl IntoView {
             }}
         </fieldset>
 
-        <When when=move || rules_ok().is_some()>
+        <Show when=move || rules_ok().is_some()>
             <fieldset class="cw-fieldset">
                 <legend class="cw-legend">{tr(Key::LanguageSection)}</legend>
                 <ChoiceField
@@ -194,11 +193,11 @@ pub fn AccountStep() -> impl IntoView {
                     })
                 />
             </fieldset>
-        </When>
+        </Show>
 
-        <When when=move || w.partner_type() == PartnerType::IndirectProvider>
+        <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
             <ResellerPicker />
-        </When>
+        </Show>
 
         <AgreementSection />
 
@@ -344,11 +343,11 @@ fn AgreementSection() -> impl IntoView {
         >
             <legend class="cw-legend">{tr(Key::AgreementSection)}</legend>
             <FieldMessage id=format!("{name}-error") message=error />
-            <When when=move || !may_attest()>
+            <Show when=move || !may_attest()>
                 <p class="cw-hint">{tr(Key::MayNotAttest)}</p>
-            </When>
+            </Show>
             {radio(AgreementChoice::Accepted, "accepted", Key::AgreementAccepted, true)}
-            <When when=move || choice.get() == AgreementChoice::Accepted>
+            <Show when=move || choice.get() == AgreementChoice::Accepted>
                 <div class="cw-conditional">
                     <TextField field=FieldId::SignerFirstName label=Key::SignerFirstName autocomplete="off" />
                     <TextField field=FieldId::SignerLastName label=Key::SignerLastName autocomplete="off" />
@@ -371,7 +370,7 @@ fn AgreementSection() -> impl IntoView {
                         width="cw-input--10"
                     />
                 </div>
-            </When>
+            </Show>
             {radio(AgreementChoice::AcceptLater, "later", Key::AgreementLater, false)}
         </fieldset>
     }

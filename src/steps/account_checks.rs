@@ -2,7 +2,6 @@
 //! "request a relationship" path for existing customers, and the address check with
 //! one-click suggestions.
 
-use crate::components::When;
 use crate::reactive::{derive, effect, memo, Keep, Var};
 use leptos::prelude::*;
 
@@ -104,9 +103,9 @@ pub fn DomainStatus() -> impl IntoView {
         <p class="cw-domain-status" id=w.el_id("domain-status") data-state=state role="status" aria-live="polite">
             {text}
         </p>
-        <When when=move || matches!(w.domain.get(), Some((_, DomainState::Taken)))>
+        <Show when=move || matches!(w.domain.get(), Some((_, DomainState::Taken)))>
             <RelationshipRequest />
-        </When>
+        </Show>
     }
 }
 
@@ -128,7 +127,7 @@ fn RelationshipRequest() -> impl IntoView {
         <div class="cw-panel" id=w.el_id("relationship")>
             <h2 class="cw-panel__title">{tr(Key::RelationshipTitle)}</h2>
             <p>{tr(Key::RelationshipBody)}</p>
-            <When
+            <Show
                 when=move || matches!(url.get(), Some(Ok(_)))
                 fallback=move || view! {
                     <button type="button" class="cw-button cw-button--secondary" on:click=fetch>
@@ -145,7 +144,7 @@ fn RelationshipRequest() -> impl IntoView {
                 <label class="cw-label" for=w.el_id("relationship-email")>{tr(Key::RelationshipEmail)}</label>
                 <textarea class="cw-textarea" id=w.el_id("relationship-email") readonly rows="7" prop:value=move || email.get()></textarea>
                 <CopyButton label=Key::CopyEmail text=email />
-            </When>
+            </Show>
         </div>
     }
 }

@@ -2,7 +2,6 @@
 //! the orders, and what to do next. The password lives in memory only: after leaving this
 //! page (or a reload) it can no longer be displayed.
 
-use crate::components::When;
 use crate::reactive::{derive, memo, Derived, Var};
 use leptos::prelude::*;
 
@@ -75,7 +74,7 @@ pub fn DoneStep() -> impl IntoView {
             <h2 class="cw-panel__title" id=w.el_id("credentials-title")>{tr(Key::DoneSignIn)}</h2>
             <p class="cw-credential"><code id=w.el_id("sign-in")>{move || sign_in.get()}</code></p>
             <CopyButton label=Key::CopySignIn text=sign_in />
-            <When
+            <Show
                 when=move || !password.get().is_empty()
                 fallback=move || view! { <p class="cw-warning-message">{tr(Key::DonePasswordGone)}</p> }
             >
@@ -99,10 +98,10 @@ pub fn DoneStep() -> impl IntoView {
                     </button>
                     <CopyButton label=Key::CopyPassword text=password />
                 </div>
-            </When>
+            </Show>
         </section>
         <h2 class="cw-subheading">{tr(Key::DoneOrders)}</h2>
-        <When
+        <Show
             when=move || !orders.with(Vec::is_empty)
             fallback=move || view! { <p>{tr(Key::DoneNoOrders)}</p> }
         >
@@ -116,7 +115,7 @@ pub fn DoneStep() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-        </When>
+        </Show>
         <h2 class="cw-subheading">{tr(Key::DoneNext)}</h2>
         <p>{tr(Key::DoneNextBody)}</p>
         <div class="cw-nav">

@@ -1,7 +1,6 @@
 //! Step 3: Review. Every answer as a summary list per section, an "Update" control per
 //! section that returns here after Continue, and the submit button that names its action.
 
-use crate::components::When;
 use leptos::prelude::*;
 
 use crate::reactive::{derive, memo, Derived, Load};
@@ -141,9 +140,9 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
             <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
             <Row label=Key::Country value=country />
-            <When when=move || w.draft.with(|d| crate::model::requires_registration_number(&d.account.country))>
+            <Show when=move || w.draft.with(|d| crate::model::requires_registration_number(&d.account.country))>
                 <Row label=Key::RegistrationNumberShort value=a(|a| a.registration_number.trim().to_string()) />
-            </When>
+            </Show>
             <Row
                 label=Key::ReviewAddress
                 value=a(|a| {
@@ -169,11 +168,11 @@ pub fn ReviewStep() -> impl IntoView {
                 })
             />
         </Section>
-        <When when=move || w.partner_type() == PartnerType::IndirectProvider>
+        <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
             <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=w.el_id("reseller-search")>
                 <Row label=Key::ReviewReseller value=reseller />
             </Section>
-        </When>
+        </Show>
         <Section title=Key::ReviewAgreement name=Key::UpdateAgreementName target=Step::Account focus=w.field_id(FieldId::Agreement)>
             <Row
                 label=Key::ReviewAgreement
@@ -198,7 +197,7 @@ pub fn ReviewStep() -> impl IntoView {
             />
         </Section>
         <Section title=Key::ReviewSubscriptions name=Key::UpdateSubscriptionsName target=Step::Subscriptions>
-            <When
+            <Show
                 when=move || !lines.with(Vec::is_empty)
                 fallback=move || view! {
                     <div class="cw-summary-list__row">
@@ -213,7 +212,7 @@ pub fn ReviewStep() -> impl IntoView {
                         <dd class="cw-summary-list__value">{detail}</dd>
                     </div>
                 }).collect_view()}
-            </When>
+            </Show>
         </Section>
         <SubmitProgress />
     }

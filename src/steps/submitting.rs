@@ -1,7 +1,6 @@
 //! Runs the submission (the pure state machine in `submit` decides what is next) and shows its
 //! progress. Keys are saved with the draft before each request; a reload mid-submit resumes.
 
-use crate::components::When;
 use leptos::prelude::*;
 
 use crate::components::tr;
@@ -245,8 +244,7 @@ pub fn start_submit(w: Wizard) {
         }
         if let Some(sub) = w.submission.get_untracked() {
             let c = sub.customer.clone();
-            crate::events::emit(
-                &w,
+            w.emit(
                 "cw-submitted",
                 &[
                     ("customerId", Detail::Str(c.as_ref().map_or("", |c| &c.id))),
@@ -279,8 +277,8 @@ pub fn start_submit(w: Wizard) {
 
 /// The idempotency key for this body (see [`Submission::key_for`]), saved before the request
 /// carries it.
-fn key_for(w: Wizard, stage: Stage, body: &impl crate::json::ToJson) -> String {
-    let json = crate::json::to_string(body);
+fn key_for(w: Wizard, stage: Stage, body: &impl serde::Serialize) -> String {
+    let json = crate::api::json::to_string(body);
     let mut key = String::new();
     w.submission.update(|s| {
         if let Some(s) = s {
@@ -313,8 +311,7 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
         ),
         _ => (Detail::Null, Detail::Null),
     };
-    crate::events::emit(
-        &w,
+    w.emit(
         "cw-error",
         &[
             (
@@ -420,7 +417,7 @@ pub fn SubmitProgress() -> impl IntoView {
     let w = use_wizard();
     let visible = move || w.run.with(|r| r.busy || r.failed.is_some());
     view! {
-        <When when=visible>
+        <Show when=visible>
             <section class="cw-panel cw-panel--attention" id=w.el_id("submit-progress") tabindex="-1"
                 aria-labelledby=w.el_id("submit-progress-title")>
                 <h2 class="cw-panel__title" id=w.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
@@ -466,7 +463,7 @@ pub fn SubmitProgress() -> impl IntoView {
                     })
                 }}
             </section>
-        </When>
+        </Show>
     }
 }
 

@@ -11,34 +11,43 @@
 use crate::api::ApiError;
 use crate::model::{BillingCycle, FieldId, PlacedOrder, Step};
 use crate::validate::FieldError;
+use serde::{Deserialize, Serialize};
+
+// Saved with the draft (so that a reload resumes the submission with the same idempotency
+// keys). Members marked `default` may be missing in what an older version saved.
 
 /// One order line as submitted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineSpec {
     pub offer_id: String,
     pub quantity: u32,
+    #[serde(default)]
     pub friendly_name: String,
     pub term_duration: Option<String>,
 }
 
 /// One order to place: lines that share a sales group and billing cycle.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderSpec {
+    #[serde(default)]
     pub sales_group: String,
     pub billing_cycle: BillingCycle,
     pub lines: Vec<LineSpec>,
 }
 
 /// The created customer as remembered across reloads: never the password.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerRef {
     pub id: String,
+    #[serde(default)]
     pub domain: String,
+    #[serde(default)]
     pub company_name: String,
+    #[serde(default)]
     pub user_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderOp {
     pub key: String,
     pub spec: OrderSpec,
@@ -47,25 +56,20 @@ pub struct OrderOp {
     pub sent: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Submission {
     pub customer_key: String,
     pub customer: Option<CustomerRef>,
     /// `None` when the customer will accept the agreement themselves.
     pub agreement_key: Option<String>,
+    #[serde(default)]
     pub attested: bool,
+    #[serde(default)]
     pub orders: Vec<OrderOp>,
     /// Fingerprints of the bodies last sent with `customer_key` and `agreement_key`.
     pub customer_sent: Option<String>,
     pub agreement_sent: Option<String>,
 }
-
-// Written with and read back from the saved draft; see `model.rs`.
-crate::json::json_record!(LineSpec { offer_id, quantity; friendly_name, term_duration });
-crate::json::json_record!(OrderSpec { billing_cycle, lines; sales_group });
-crate::json::json_record!(CustomerRef { id; domain, company_name, user_name });
-crate::json::json_record!(OrderOp { key, spec; placed, sent });
-crate::json::json_record!(Submission { customer_key; customer, agreement_key, attested, orders, customer_sent, agreement_sent });
 
 /// What to do next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

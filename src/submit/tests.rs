@@ -88,9 +88,9 @@ fn a_saved_submission_resumes_after_each_stage_with_the_same_keys() {
     for step in 0..4 {
         // Survives a reload: round-trip through storage JSON.
         // Written and read back the way the app stores it.
-        let json = crate::json::to_string(&s);
+        let json = crate::api::json::to_string(&s);
         assert!(!json.contains("password"));
-        let back: Submission = crate::json::read(&json).unwrap();
+        let back: Submission = crate::api::json::from_str(&json).unwrap();
         assert_eq!(back, s);
         assert_eq!(back.stage(), s.stage());
         assert_eq!(back.key(back.stage()), s.key(s.stage()));
@@ -344,7 +344,7 @@ fn a_key_belongs_to_one_body_and_a_refusal_spends_it() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), all.len());
-    let back: Submission = crate::json::read(&crate::json::to_string(&s)).unwrap();
+    let back: Submission = crate::api::json::from_str(&crate::api::json::to_string(&s)).unwrap();
     assert_eq!(back, s);
     let mut back = back;
     assert_eq!(
@@ -353,7 +353,7 @@ fn a_key_belongs_to_one_body_and_a_refusal_spends_it() {
     );
     // A draft saved before fingerprints existed still reads (no fingerprint: the key is kept).
     let old = r#"{"customer_key":"k1","agreement_key":"k2","attested":false,"orders":[]}"#;
-    let mut old: Submission = crate::json::read(old).unwrap();
+    let mut old: Submission = crate::api::json::from_str(old).unwrap();
     assert_eq!(
         old.key_for(Stage::CreateCustomer, "{}", || unreachable!()),
         "k1"

@@ -16,6 +16,9 @@ const PORT = Number(process.env.STUB_PORT ?? 8787);
 const HOST = process.env.STUB_HOST ?? '127.0.0.1';
 const DEMO_DIR = resolve(process.env.STUB_DEMO_DIR ?? resolve(REPO_ROOT, 'public', 'demo'));
 const VERBOSE = !!process.env.STUB_VERBOSE;
+// STUB_IDEMPOTENCY=off: POSTs are not deduplicated by MS-RequestId (the server's journal tests
+// use it to show that the server alone repeats nothing).
+const IDEMPOTENT = process.env.STUB_IDEMPOTENCY !== 'off';
 const MAX_BODY = 1024 * 1024;
 
 const contract = compileContract();
@@ -551,6 +554,11 @@ async function processRequest(req, url, query, body, rawBody, bodyParseError, en
   }
   const created = SIDE_EFFECT_OPS[op.operationId];
   if (!created) return handlers[op.operationId]({ pathParams, query: q, body, req, entry });
+  if (!IDEMPOTENT) {
+    const result = await handlers[op.operationId]({ pathParams, query: q, body, req, entry });
+    entry.created = result.created ?? null;
+    return result;
+  }
 
   // Idempotent POST: the same MS-RequestId on the same route answers the stored response
   // (a success or a business failure); with another body it is refused.

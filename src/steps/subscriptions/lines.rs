@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use crate::components::When;
 use crate::reactive::{derive, memo, Calc, Derived, Keep, Var};
 use leptos::prelude::*;
 
@@ -145,9 +144,9 @@ pub fn OrderLines() -> impl IntoView {
     view! {
         <section class="cw-order" aria-labelledby=w.el_id("order")>
             <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
-            <When when=move || ids.with(Vec::is_empty)>
+            <Show when=move || ids.with(Vec::is_empty)>
                 <p class="cw-hint">{tr(Key::OrderEmpty)}</p>
-            </When>
+            </Show>
             <For each=keyed key=|(n, _)| *n let:line>
                 <LineEditor offer_id=line.1 />
             </For>
@@ -306,7 +305,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                 {meta_badge(offer, |o| o.is_trial, Key::BadgeTrial)}
             </p>
             <FieldMessage id=format!("{line_id_s}-error") message=o_err />
-            <When when=move || missing_prereq.get()>
+            <Show when=move || missing_prereq.get()>
                 {
                     let sel = prereq_select_id.clone();
                     move || {
@@ -336,11 +335,11 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         })
                     }
                 }
-            </When>
+            </Show>
             <div class="cw-line__fields">
                 // An offer sold in one fixed quantity (an Azure plan: 1) shows it as text: a
                 // stepper from 1 to 1 only confuses.
-                <When
+                <Show
                     when=move || fixed.get().is_none()
                     fallback=move || view! {
                         <div class="cw-field">
@@ -407,8 +406,8 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         </div>
                         }
                     }
-                </When>
-                <When when=move || !terms.with(Vec::is_empty)>
+                </Show>
+                <Show when=move || !terms.with(Vec::is_empty)>
                     <div class="cw-field" class:cw-field--error=has_error(t_err)>
                         <label class="cw-label" for=t_id_s.clone()>{tr(Key::TermLabel)}</label>
                         <FieldMessage id=format!("{t_id_s}-error") message=t_err />
@@ -449,7 +448,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                             }}
                         </select>
                     </div>
-                </When>
+                </Show>
                 <div class="cw-field" class:cw-field--error=has_error(c_err)>
                     <label class="cw-label" for=c_id_s.clone()>{tr(Key::BillingCycleLabel)}</label>
                     <FieldMessage id=format!("{c_id_s}-error") message=c_err />

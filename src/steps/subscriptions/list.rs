@@ -283,7 +283,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
                     .filter_map(|l| cat.index_of(&l.offer_id))
                     .collect()
             });
-            crate::sort::sort_by(&mut v, u32::cmp);
+            v.sort_unstable();
             v
         })
     };

@@ -8,7 +8,6 @@ mod list;
 
 use std::sync::Arc;
 
-use crate::components::When;
 use crate::reactive::{effect, memo, Calc, Keep, Var};
 use leptos::prelude::*;
 
@@ -329,7 +328,7 @@ fn SummaryBar() -> impl IntoView {
                     {move || plural(w.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
                 </span>
             </p>
-            <When when=move || { totals.get().0 > 0 }>
+            <Show when=move || { totals.get().0 > 0 }>
                 <button
                     type="button"
                     class="cw-link-button"
@@ -340,7 +339,7 @@ fn SummaryBar() -> impl IntoView {
                 >
                     {tr(Key::SummaryView)}
                 </button>
-            </When>
+            </Show>
         </div>
     }
 }
@@ -357,7 +356,7 @@ fn ConfirmEmpty() -> impl IntoView {
     // Leaving the step (Back, or on to Review) closes the question.
     on_cleanup(move || w.subs.confirming_empty.set(false));
     view! {
-        <When when=asking>
+        <Show when=asking>
             <section
                 class="cw-confirm"
                 id=id.clone()
@@ -391,6 +390,6 @@ fn ConfirmEmpty() -> impl IntoView {
                     </button>
                 </div>
             </section>
-        </When>
+        </Show>
     }
 }
