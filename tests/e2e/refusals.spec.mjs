@@ -61,6 +61,15 @@ async function shotBoth(page, name) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
+// The first load after the servers start (wasm compile on a busy machine) may take longer than
+// a test's own first step allows: warm up once.
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${process.env.APP_PORT ?? 8090}/`);
+  await expect(page.locator('h1')).toBeVisible({ timeout: 30_000 });
+  await page.close();
+});
+
 test.beforeEach(async ({ request }) => {
   await resetStub(request);
 });
