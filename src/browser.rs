@@ -309,12 +309,12 @@ impl Drop for PageHide {
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native {
     use std::cell::RefCell;
-    use std::collections::HashMap;
+    use std::collections::BTreeMap;
 
     thread_local! {
         /// (kind, locale, code) -> name; (locale, name) -> its place in the locale's order.
-        static NAMES: RefCell<HashMap<(String, String, String), String>> = RefCell::default();
-        static ORDER: RefCell<HashMap<(String, String), usize>> = RefCell::default();
+        static NAMES: RefCell<BTreeMap<(String, String, String), String>> = RefCell::default();
+        static ORDER: RefCell<BTreeMap<(String, String), usize>> = RefCell::default();
     }
 
     /// Sets the names of one kind ("region", "language") in one locale, in collation order.

@@ -2,6 +2,9 @@
 //! locale and mode as JSON. Argument: a JSON file of display names from the build's `Intl`,
 //! `{ "<locale>": { "region": [[code, name], ...] } }`, each list in collation order.
 
+use std::collections::BTreeMap;
+
+use customer_wizard::api::json::from_str;
 use customer_wizard::browser::native::set_display_names;
 use customer_wizard::i18n::Locale;
 use customer_wizard::prerender::{first_screen, loading_draft, title, Mode, INSTANCE};
@@ -11,22 +14,14 @@ fn main() {
         .nth(1)
         .expect("usage: prerender <display-names.json>");
     let text = std::fs::read_to_string(&path).expect("display names file");
-    let names: serde_json::Value = serde_json::from_str(&text).expect("display names JSON");
+    // locale -> kind -> [(code, name)] in collation order.
+    type Names = BTreeMap<String, BTreeMap<String, Vec<(String, String)>>>;
+    let names: Names = from_str(&text).expect("display names JSON");
     let mut out = serde_json::Map::new();
     for locale in Locale::ALL {
         let bcp47 = locale.bcp47();
-        if let Some(kinds) = names.get(bcp47).and_then(|k| k.as_object()) {
-            for (kind, list) in kinds {
-                let sorted: Vec<(String, String)> = list
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|pair| {
-                        Some((pair[0].as_str()?.to_string(), pair[1].as_str()?.to_string()))
-                    })
-                    .collect();
-                set_display_names(kind, bcp47, &sorted);
-            }
+        for (kind, sorted) in names.get(bcp47).into_iter().flatten() {
+            set_display_names(kind, bcp47, sorted);
         }
         out.insert(
             locale.tag().to_string(),
