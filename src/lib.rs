@@ -5,6 +5,9 @@
 
 // No `unsafe` in the app: checked downcasts, checked JS casts (`dyn_into`).
 #![forbid(unsafe_code)]
+// The prerender builds the views natively without `--cfg erase_components` (the wasm's, in
+// .cargo/config.toml), so the Account step's nested view types need a deeper type layout.
+#![recursion_limit = "512"]
 
 // ---- domain: plain data and rules, no web; natively tested -----------------------------
 pub mod catalog;
