@@ -200,31 +200,31 @@ impl Jwks {
         })
     }
 
-    async fn key(&self, kid: &str) -> Result<DecodingKey, PcError> {
-        {
-            let keys = self.keys.read().await;
-            if let Some(k) = keys.1.get(kid) {
-                return Ok(k.clone());
-            }
-            if keys.0.is_some_and(|t| t.elapsed() < REFETCH_EVERY) {
-                return Err(unauthorized(
-                    "InvalidToken",
-                    "The sign-in token is not valid.",
-                ));
-            }
+    /// The cached key for `kid`, or a refusal while the cached set is fresh; `None`: the
+    /// keys are to be read again.
+    async fn cached_key(&self, kid: &str) -> Option<Result<DecodingKey, PcError>> {
+        let keys = self.keys.read().await;
+        if let Some(k) = keys.1.get(kid) {
+            return Some(Ok(k.clone()));
         }
-        let _one = self.fetch.lock().await;
-        {
-            let keys = self.keys.read().await;
-            if let Some(k) = keys.1.get(kid) {
-                return Ok(k.clone());
-            }
-            if keys.0.is_some_and(|t| t.elapsed() < REFETCH_EVERY) {
-                return Err(unauthorized(
+        keys.0
+            .is_some_and(|t| t.elapsed() < REFETCH_EVERY)
+            .then(|| {
+                Err(unauthorized(
                     "InvalidToken",
                     "The sign-in token is not valid.",
-                ));
-            }
+                ))
+            })
+    }
+
+    async fn key(&self, kid: &str) -> Result<DecodingKey, PcError> {
+        if let Some(k) = self.cached_key(kid).await {
+            return k;
+        }
+        // One fetch at a time; a request that waited for another's fetch finds its result.
+        let _one = self.fetch.lock().await;
+        if let Some(k) = self.cached_key(kid).await {
+            return k;
         }
         let fetched = self.fetch_keys().await.map_err(|e| {
             tracing::error!(error = %e, "cannot read the identity provider's keys");

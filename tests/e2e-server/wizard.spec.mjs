@@ -4,7 +4,7 @@
 // 500, 429, an answer lost between the server and the browser, and the server SIGKILLed and
 // restarted between the customer and the order. Each must end with one customer and one order.
 import { test, expect } from '@playwright/test';
-import { fillValidUs, resetStub, shot, STUB } from '../e2e/helpers.mjs';
+import { STUB, acceptAgreement, fillValidUs, resetStub, shot } from '../e2e/helpers.mjs';
 
 const CONTROL = `http://127.0.0.1:${process.env.CONTROL_PORT ?? 8789}`;
 const DB = process.env.E2E_DB && process.env.E2E_DB !== 'sqlite' ? 'postgres' : 'sqlite';
@@ -29,11 +29,7 @@ async function open(page) {
 /** Account info (with the agreement attested) -> one line of Business Basic -> Review. */
 async function toReview(page, prefix) {
   await fillValidUs(page, { prefix });
-  await page.check('#cw-agreement');
-  await page.fill('#cw-signer-first-name', 'Ada');
-  await page.fill('#cw-signer-last-name', 'Lovelace');
-  await page.fill('#cw-signer-email', 'ada@contosopharma.com');
-  await page.fill('#cw-date-agreed', '2026-11-20');
+  await acceptAgreement(page);
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
   await expect(page.getByRole('listbox')).toBeVisible();
   const name = 'Microsoft 365 Business Basic';

@@ -47,6 +47,16 @@ export async function fillValidUs(page, { prefix = `contoso${Date.now() % 100000
   await page.check(f('agreement-later'));
 }
 
+/** Attests the Microsoft Customer Agreement now, signed by Ada Lovelace on `date` (ISO; the
+ * English date field takes it as typed). */
+export async function acceptAgreement(page, date = '2026-11-20') {
+  await page.check('#cw-agreement');
+  await page.fill('#cw-signer-first-name', 'Ada');
+  await page.fill('#cw-signer-last-name', 'Lovelace');
+  await page.fill('#cw-signer-email', 'ada@contosopharma.com');
+  await page.fill('#cw-date-agreed', date);
+}
+
 /** The id of the focused element. */
 export function focusedId(page) {
   return page.evaluate(() => document.activeElement?.id ?? '');

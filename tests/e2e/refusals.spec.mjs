@@ -4,7 +4,7 @@
 // still on its way (issue 16, items 1-3).
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { openApp, fillValidUs, resetStub, focusedId, STUB } from './helpers.mjs';
+import { STUB, acceptAgreement, fillValidUs, focusedId, openApp, resetStub } from './helpers.mjs';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -39,14 +39,6 @@ async function toReview(page, { prefix, mca = false }) {
   await expect(page.locator('h1')).toHaveText('Review');
 }
 
-async function acceptAgreement(page) {
-  await page.check('#cw-agreement');
-  await page.fill('#cw-signer-first-name', 'Ada');
-  await page.fill('#cw-signer-last-name', 'Lovelace');
-  await page.fill('#cw-signer-email', 'ada@contosopharma.com');
-  await page.fill('#cw-date-agreed', '2026-11-20');
-}
-
 async function expectDone(page) {
   await expect(page.locator('h1')).toHaveText('Customer added', { timeout: 30_000 });
 }
@@ -74,6 +66,18 @@ test.beforeEach(async ({ request }) => {
   await resetStub(request);
 });
 
+/** From Account info back to Review and Create customer again: Done, with the refused create
+ * and the new one as two operations (two MS-RequestIds). */
+async function resubmitAfterRefusal(page, request) {
+  await page.getByRole('button', { name: 'Save and return to Review' }).click();
+  await expect(page.locator('h1')).toHaveText('Review');
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expectDone(page);
+  const posts = await log(request, '?method=POST&path=/v1/customers');
+  expect(posts.map((p) => p.status)).toEqual([400, 201]);
+  expect(new Set(ids(posts)).size).toBe(2);
+}
+
 test("HTTP: Partner Center's own 27002 format sends each property to its field; the fix succeeds", async ({ page, request }) => {
   await openApp(page, { mode: 'http' });
   await toReview(page, { prefix: `pc27002a${Date.now() % 100000}` });
@@ -97,13 +101,7 @@ test("HTTP: Partner Center's own 27002 format sends each property to its field; 
   await page.fill('#cw-city', 'Bellevue');
   await expect(page.locator('#cw-postal-code-error')).toHaveCount(0);
   await expect(page.locator('#cw-city-error')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Save and return to Review' }).click();
-  await expect(page.locator('h1')).toHaveText('Review');
-  await page.getByRole('button', { name: 'Create customer' }).click();
-  await expectDone(page);
-  const posts = await log(request, '?method=POST&path=/v1/customers');
-  expect(posts.map((p) => p.status)).toEqual([400, 201]);
-  expect(new Set(ids(posts)).size).toBe(2);
+  await resubmitAfterRefusal(page, request);
 });
 
 test('HTTP: a property no field holds is named on Account info; submitting again succeeds', async ({ page, request }) => {
@@ -120,13 +118,7 @@ test('HTTP: a property no field holds is named on Account info; submitting again
   await expect.poll(() => focusedId(page)).toBe('cw-error-summary');
   await shotBoth(page, 'item1-unknown-property');
   // Nothing to change here: the user may submit again (a new operation, a new id).
-  await page.getByRole('button', { name: 'Save and return to Review' }).click();
-  await expect(page.locator('h1')).toHaveText('Review');
-  await page.getByRole('button', { name: 'Create customer' }).click();
-  await expectDone(page);
-  const posts = await log(request, '?method=POST&path=/v1/customers');
-  expect(posts.map((p) => p.status)).toEqual([400, 201]);
-  expect(new Set(ids(posts)).size).toBe(2);
+  await resubmitAfterRefusal(page, request);
 });
 
 test('HTTP: after a 27100 the user picks another domain and Submit succeeds with a new MS-RequestId', async ({ page, request }) => {

@@ -1,7 +1,7 @@
 // Review, submit and Done against the stub (HTTP mode, another origin: real CORS) and the
 // demo backend: nothing lost, nothing created twice.
 import { test, expect } from '@playwright/test';
-import { openApp, fillValidUs, resetStub, shot, STUB } from './helpers.mjs';
+import { STUB, acceptAgreement, fillValidUs, openApp, resetStub, shot } from './helpers.mjs';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -55,11 +55,7 @@ test.beforeEach(async ({ request }) => {
 test('HTTP: full flow creates one customer, attests, shows credentials once', async ({ page, request }) => {
   await openApp(page, { mode: 'http' });
   await fillValidUs(page, { prefix: 'httpflow1' });
-  await page.check('#cw-agreement');
-  await page.fill('#cw-signer-first-name', 'Ada');
-  await page.fill('#cw-signer-last-name', 'Lovelace');
-  await page.fill('#cw-signer-email', 'ada@contosopharma.com');
-  await page.fill('#cw-date-agreed', '2026-11-20');
+  await acceptAgreement(page);
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
   await noSubscriptions(page);
   await expect(page.getByRole('button', { name: 'Update account info' })).toBeVisible();
@@ -155,11 +151,7 @@ test('HTTP: 27002 StateInvalid takes the user to the state field, then succeeds'
 test('HTTP: 600061 (already attested) counts as done', async ({ page, request }) => {
   await openApp(page, { mode: 'http' });
   await fillValidUs(page, { prefix: 'attest1' });
-  await page.check('#cw-agreement');
-  await page.fill('#cw-signer-first-name', 'Ada');
-  await page.fill('#cw-signer-last-name', 'Lovelace');
-  await page.fill('#cw-signer-email', 'ada@contosopharma.com');
-  await page.fill('#cw-date-agreed', '2026-11-01');
+  await acceptAgreement(page, '2026-11-01');
   await page.getByRole('button', { name: 'Next: Subscriptions' }).click();
   await noSubscriptions(page);
   await faults(request, [{ method: 'POST', path: '/v1/customers/*', kind: 'business', status: 409, code: 600061, description: 'Already attested' }]);

@@ -7,7 +7,15 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
+use crate::on_each_database;
 use crate::support::*;
+
+on_each_database!(
+    replay_and_conflict,
+    retry_waits_for_the_call_in_flight,
+    server_killed_mid_call_creates_one_customer,
+    fifty_concurrent_submissions,
+);
 
 const OFFER: &str = "CFQ7TTC0CGXR:0002";
 
@@ -15,6 +23,15 @@ fn post(w: &World, base: &str, path: &str, rid: &str, body: &Value) -> reqwest::
     as_user(w.http.post(format!("{base}/api{path}")), "AdminAgent")
         .header("ms-requestid", rid)
         .json(body)
+}
+
+/// The POST's response (the request itself is expected to reach the server).
+async fn send(w: &World, base: &str, path: &str, rid: &str, body: &Value) -> reqwest::Response {
+    post(w, base, path, rid, body).send().await.unwrap()
+}
+
+async fn status_of(w: &World, base: &str, path: &str, rid: &str, body: &Value) -> u16 {
+    send(w, base, path, rid, body).await.status().as_u16()
 }
 
 fn agreement() -> Value {
@@ -29,16 +46,7 @@ fn order(customer: &str) -> Value {
 }
 
 async fn metric(w: &World, s: &Proc, needle: &str) -> bool {
-    let m = w
-        .http
-        .get(format!("{}/metrics", s.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    m.lines().any(|l| l.starts_with(needle))
+    w.metrics(s).await.lines().any(|l| l.starts_with(needle))
 }
 
 // ------------------------------------------------------------------ replay and conflicts
@@ -47,10 +55,7 @@ async fn replay_and_conflict(db: Db) {
     let s = w.server(&Opts::default()).await;
     let rid = guid();
     let body = customer_body(&format!("replay{}", &guid()[..8]));
-    let first = post(&w, &s.url, "/v1/customers", &rid, &body)
-        .send()
-        .await
-        .unwrap();
+    let first = send(&w, &s.url, "/v1/customers", &rid, &body).await;
     assert_eq!(first.status(), 201);
     let first: Value = first.json().await.unwrap();
     let password = first["userCredentials"]["password"]
@@ -59,10 +64,7 @@ async fn replay_and_conflict(db: Db) {
         .to_string();
     assert!(password.len() >= 12);
 
-    let again = post(&w, &s.url, "/v1/customers", &rid, &body)
-        .send()
-        .await
-        .unwrap();
+    let again = send(&w, &s.url, "/v1/customers", &rid, &body).await;
     assert_eq!(again.status(), 201);
     assert_eq!(again.headers()["x-cw-replayed"], "true");
     let again: Value = again.json().await.unwrap();
@@ -85,10 +87,7 @@ async fn replay_and_conflict(db: Db) {
     // Same id, another body: refused, and nothing sent.
     let mut changed = body.clone();
     changed["BillingProfile"]["CompanyName"] = json!("Another name");
-    let r = post(&w, &s.url, "/v1/customers", &rid, &changed)
-        .send()
-        .await
-        .unwrap();
+    let r = send(&w, &s.url, "/v1/customers", &rid, &changed).await;
     assert_eq!(r.status(), 409);
     let v: Value = r.json().await.unwrap();
     assert!(
@@ -96,16 +95,14 @@ async fn replay_and_conflict(db: Db) {
         "{v}"
     );
     // The same id on another operation is another request too.
-    let r = post(
+    let r = send(
         &w,
         &s.url,
         &format!("/v1/customers/{}/orders", first["id"].as_str().unwrap()),
         &rid,
         &order(first["id"].as_str().unwrap()),
     )
-    .send()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(r.status(), 409);
     assert_eq!(
         w.stub_log("method=POST&path=/v1/customers*").await["totalCount"],
@@ -122,34 +119,20 @@ async fn replay_and_conflict(db: Db) {
     assert!(!s.logs().contains(&password));
 }
 
-#[tokio::test]
-async fn sqlite_replay_and_conflict() {
-    replay_and_conflict(Db::Sqlite).await;
-}
-
-#[tokio::test]
-async fn postgres_replay_and_conflict() {
-    if pg_or_skip() {
-        replay_and_conflict(Db::Postgres).await;
-    }
-}
-
 // --------------------------------------------------------- a retry waits for the one in flight
-async fn waits_for_in_flight(db: Db) {
+async fn retry_waits_for_the_call_in_flight(db: Db) {
     // Partner Center without its own deduplication: only the server can prevent a repeat.
     let w = World::with(db, false).await;
     let s = w.server(&Opts::default()).await;
     let s2 = w.server(&Opts::default()).await;
-    let customer: Value = post(
+    let customer: Value = send(
         &w,
         &s.url,
         "/v1/customers",
         &guid(),
         &customer_body(&format!("wait{}", &guid()[..8])),
     )
-    .send()
     .await
-    .unwrap()
     .json()
     .await
     .unwrap();
@@ -171,16 +154,14 @@ async fn waits_for_in_flight(db: Db) {
     .send()
     .await;
     assert!(gave_up.is_err());
-    let retry = post(
+    let retry = send(
         &w,
         &s2.url,
         &format!("/v1/customers/{id}/orders"),
         &rid,
         &order(&id),
     )
-    .send()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(retry.status(), 201);
     let o: Value = retry.json().await.unwrap();
     // Every call that reached Partner Center is in its log from its first byte on: one.
@@ -195,20 +176,8 @@ async fn waits_for_in_flight(db: Db) {
     assert_eq!(state["orders"][0]["id"], o["id"]);
 }
 
-#[tokio::test]
-async fn sqlite_retry_waits_for_the_call_in_flight() {
-    waits_for_in_flight(Db::Sqlite).await;
-}
-
-#[tokio::test]
-async fn postgres_retry_waits_for_the_call_in_flight() {
-    if pg_or_skip() {
-        waits_for_in_flight(Db::Postgres).await;
-    }
-}
-
 // ------------------------------------------------------- killed between customer and orders
-async fn killed_mid_call(db: Db) {
+async fn server_killed_mid_call_creates_one_customer(db: Db) {
     let w = World::with(db, true).await;
     let opts = Opts {
         lease_secs: 3,
@@ -237,57 +206,36 @@ async fn killed_mid_call(db: Db) {
     assert!(lost.await.unwrap().is_err(), "the browser lost the answer");
     // Partner Center still creates the customer (the request had reached it).
     let s = w.server(&opts).await;
-    let r = post(&w, &s.url, "/v1/customers", &rid, &body)
-        .send()
-        .await
-        .unwrap();
+    let r = send(&w, &s.url, "/v1/customers", &rid, &body).await;
     assert_eq!(r.status(), 201);
     let c: Value = r.json().await.unwrap();
     let id = c["id"].as_str().unwrap();
     assert!(metric(&w, &s, "cw_journal_total{outcome=\"recovered\"} 1").await);
     assert_eq!(
-        post(
+        status_of(
             &w,
             &s.url,
             &format!("/v1/customers/{id}/agreements"),
             &guid(),
             &agreement()
         )
-        .send()
-        .await
-        .unwrap()
-        .status(),
+        .await,
         201
     );
     assert_eq!(
-        post(
+        status_of(
             &w,
             &s.url,
             &format!("/v1/customers/{id}/orders"),
             &guid(),
             &order(id)
         )
-        .send()
-        .await
-        .unwrap()
-        .status(),
+        .await,
         201
     );
     let state = w.stub_state().await;
     assert_eq!(state["customers"].as_array().unwrap().len(), 1, "{state}");
     assert_eq!(state["orders"].as_array().unwrap().len(), 1, "{state}");
-}
-
-#[tokio::test]
-async fn sqlite_server_killed_mid_call_creates_one_customer() {
-    killed_mid_call(Db::Sqlite).await;
-}
-
-#[tokio::test]
-async fn postgres_server_killed_mid_call_creates_one_customer() {
-    if pg_or_skip() {
-        killed_mid_call(Db::Postgres).await;
-    }
 }
 
 // ------------------------------------------------------ drop after commit, with PC's dedupe
@@ -299,10 +247,7 @@ async fn drop_after_commit_resumes_with_the_same_customer() {
         .await;
     let rid = guid();
     let body = customer_body(&format!("drop{}", &guid()[..8]));
-    let r = post(&w, &s.url, "/v1/customers", &rid, &body)
-        .send()
-        .await
-        .unwrap();
+    let r = send(&w, &s.url, "/v1/customers", &rid, &body).await;
     assert_eq!(
         r.status(),
         502,
@@ -310,10 +255,7 @@ async fn drop_after_commit_resumes_with_the_same_customer() {
     );
     let v: Value = r.json().await.unwrap();
     assert!(is_pc_error(&v) && v["isRetryable"] == true);
-    let r = post(&w, &s.url, "/v1/customers", &rid, &body)
-        .send()
-        .await
-        .unwrap();
+    let r = send(&w, &s.url, "/v1/customers", &rid, &body).await;
     assert_eq!(r.status(), 201);
     assert_eq!(
         w.stub_state().await["customers"].as_array().unwrap().len(),
@@ -400,7 +342,12 @@ async fn submit(
     Ok((id, o["id"].as_str().unwrap_or_default().to_string()))
 }
 
-async fn fifty_concurrent(db: Db, instances: usize) {
+async fn fifty_concurrent_submissions(db: Db) {
+    // With faults on both; SQLite serves one instance, PostgreSQL two sharing the journal.
+    let instances = match db {
+        Db::Sqlite => 1,
+        Db::Postgres => 2,
+    };
     // Partner Center without its own deduplication: every repeat the server let through would
     // be a second order.
     let w = World::with(db, false).await;
@@ -458,16 +405,9 @@ async fn fifty_concurrent(db: Db, instances: usize) {
     let replays: usize = {
         let mut n = 0;
         for s in &servers {
-            let m = w
-                .http
-                .get(format!("{}/metrics", s.url))
-                .send()
+            n += w
+                .metrics(s)
                 .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
-            n += m
                 .lines()
                 .filter(|l| l.starts_with("cw_journal_total{outcome=\"replayed\"}"))
                 .filter_map(|l| l.rsplit(' ').next()?.parse::<usize>().ok())
@@ -481,18 +421,6 @@ async fn fifty_concurrent(db: Db, instances: usize) {
     );
 }
 
-#[tokio::test]
-async fn sqlite_fifty_concurrent_submissions_with_faults() {
-    fifty_concurrent(Db::Sqlite, 1).await;
-}
-
-#[tokio::test]
-async fn postgres_fifty_concurrent_submissions_on_two_instances() {
-    if pg_or_skip() {
-        fifty_concurrent(Db::Postgres, 2).await;
-    }
-}
-
 // ------------------------- a repeated create after a lost answer, without Partner Center's dedupe
 #[tokio::test]
 async fn repeated_create_finding_its_domain_taken_is_not_a_second_customer() {
@@ -503,17 +431,10 @@ async fn repeated_create_finding_its_domain_taken_is_not_a_second_customer() {
     let rid = guid();
     let body = customer_body(&format!("lost{}", &guid()[..8]));
     assert_eq!(
-        post(&w, &s.url, "/v1/customers", &rid, &body)
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&w, &s.url, "/v1/customers", &rid, &body).await,
         502
     );
-    let r = post(&w, &s.url, "/v1/customers", &rid, &body)
-        .send()
-        .await
-        .unwrap();
+    let r = send(&w, &s.url, "/v1/customers", &rid, &body).await;
     assert_eq!(r.status(), 409);
     let v: Value = r.json().await.unwrap();
     assert!(
@@ -539,15 +460,9 @@ async fn business_failures_are_replayed_and_5xx_sent_again() {
     .await;
     let rid = guid();
     let body = customer_body(&format!("biz{}", &guid()[..8]));
-    let first = post(&w, &s.url, "/v1/customers", &rid, &body)
-        .send()
-        .await
-        .unwrap();
+    let first = send(&w, &s.url, "/v1/customers", &rid, &body).await;
     assert_eq!(first.status(), 400);
-    let again = post(&w, &s.url, "/v1/customers", &rid, &body)
-        .send()
-        .await
-        .unwrap();
+    let again = send(&w, &s.url, "/v1/customers", &rid, &body).await;
     assert_eq!(again.status(), 400);
     assert_eq!(again.headers()["x-cw-replayed"], "true");
     let v: Value = again.json().await.unwrap();
@@ -564,19 +479,11 @@ async fn business_failures_are_replayed_and_5xx_sent_again() {
     let rid = guid();
     let body = customer_body(&format!("svc{}", &guid()[..8]));
     assert_eq!(
-        post(&w, &s.url, "/v1/customers", &rid, &body)
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&w, &s.url, "/v1/customers", &rid, &body).await,
         503
     );
     assert_eq!(
-        post(&w, &s.url, "/v1/customers", &rid, &body)
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&w, &s.url, "/v1/customers", &rid, &body).await,
         201
     );
 }

@@ -368,15 +368,7 @@ async fn health_readiness_and_metrics() {
     .send()
     .await
     .unwrap();
-    let m = w
-        .http
-        .get(format!("{}/metrics", s.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let m = w.metrics(&s).await;
     assert!(
         m.contains("cw_http_requests_total{op=\"getCountryValidationRules\",status=\"200\"} 1"),
         "{m}"

@@ -164,6 +164,29 @@ impl Db {
     }
 }
 
+/// One test per database for `async fn $name(db: Db)`: `$name::sqlite` always, and
+/// `$name::postgres` when PostgreSQL is there (see `pg_or_skip`).
+#[macro_export]
+macro_rules! on_each_database {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name(Db::Sqlite).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if pg_or_skip() {
+                    super::$name(Db::Postgres).await;
+                }
+            }
+        }
+    )*};
+}
+
 pub fn pg_or_skip() -> bool {
     if std::env::var("CWTEST_PG_URL").is_err() {
         if std::env::var("CWTEST_REQUIRE_PG").is_ok() {
@@ -312,6 +335,29 @@ cors_origins = ["http://portal.example"]
             .unwrap()
     }
 
+    pub async fn get_json(&self, url: String) -> Value {
+        self.http
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// A server's Prometheus text (`GET /metrics`).
+    pub async fn metrics(&self, server: &Proc) -> String {
+        self.http
+            .get(format!("{}/metrics", server.url))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
     pub async fn faults(&self, faults: Value) {
         self.post_json(
             format!("{}/__stub/faults", self.stub.url),
@@ -321,25 +367,13 @@ cors_origins = ["http://portal.example"]
     }
 
     pub async fn stub_log(&self, query: &str) -> Value {
-        self.http
-            .get(format!("{}/__stub/log?{query}", self.stub.url))
-            .send()
+        self.get_json(format!("{}/__stub/log?{query}", self.stub.url))
             .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
     }
 
     pub async fn stub_state(&self) -> Value {
-        self.http
-            .get(format!("{}/__stub/state", self.stub.url))
-            .send()
+        self.get_json(format!("{}/__stub/state", self.stub.url))
             .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
     }
 
     pub async fn auth_config(&self, v: Value) {
@@ -348,14 +382,7 @@ cors_origins = ["http://portal.example"]
     }
 
     pub async fn auth_log(&self) -> Value {
-        self.http
-            .get(format!("{}/__auth/log", self.auth.url))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        self.get_json(format!("{}/__auth/log", self.auth.url)).await
     }
 
     pub async fn id_token(&self, v: Value) -> String {
