@@ -178,6 +178,23 @@ async function networkIdle(inflight, quietMs = 500, timeoutMs = 60_000) {
   throw new Error(`network not idle after ${timeoutMs} ms (${inflight.size} in flight)`);
 }
 
+/** A fresh load's network without cache, at the condition's network and CPU speed. */
+async function throttle(cdp, condition) {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (condition.network) await cdp.send('Network.emulateNetworkConditions', condition.network);
+  if (condition.cpuRate) await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpuRate });
+}
+
+/** Evaluates an expression in the page over CDP (awaiting a promise), returning its value. */
+function evaluator(cdp) {
+  return async (expression) => {
+    const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value;
+  };
+}
+
 async function measure(browser, target, condition) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   try {
@@ -202,18 +219,11 @@ async function measure(browser, target, condition) {
       inflight.delete(e.requestId);
       net.failed += 1;
     });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    if (condition.network) await cdp.send('Network.emulateNetworkConditions', condition.network);
-    if (condition.cpuRate) await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpuRate });
+    await throttle(cdp, condition);
 
     // Until the heap is measured, the page is read over CDP only: Playwright's own evaluate
     // helpers would otherwise be injected into the page's heap before it is measured.
-    const evaluate = async (expression) => {
-      const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-      return r.result.value;
-    };
+    const evaluate = evaluator(cdp);
     await page.goto(target.url, { waitUntil: 'commit' });
     const READY = `new Promise((resolve, reject) => {
       const limit = performance.now() + 60000;
@@ -307,17 +317,10 @@ async function measureEarly(browser, target, condition) {
     cdp.on('Network.requestWillBeSent', (e) => inflight.add(e.requestId));
     cdp.on('Network.loadingFinished', (e) => inflight.delete(e.requestId));
     cdp.on('Network.loadingFailed', (e) => inflight.delete(e.requestId));
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    if (condition.network) await cdp.send('Network.emulateNetworkConditions', condition.network);
-    if (condition.cpuRate) await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpuRate });
+    await throttle(cdp, condition);
     // Over CDP only: Playwright's locators answer only once its utility world exists, which in
     // the app's page is after the wasm loaded (measured: ~1 s late), not when the field shows.
-    const evaluate = async (expression) => {
-      const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-      return r.result.value;
-    };
+    const evaluate = evaluator(cdp);
     await page.goto(target.url, { waitUntil: 'commit' });
     const at = await evaluate(`new Promise((resolve, reject) => {
       const limit = performance.now() + 60000;

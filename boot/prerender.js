@@ -19,8 +19,9 @@ let unnamed = 0;
 
 // The app's mount is one long task (about 100 ms unthrottled, four times that on a slow phone,
 // docs/performance.md): a key pressed during it waits for it. So the handover waits for a pause
-// in the user's typing (PAUSE ms without a key, input or press), at most PATIENCE ms, and
-// happens at once when Continue is pressed: then the user is waiting for the app's answer.
+// in the user's typing (PAUSE ms without a key, input or press since the screen appeared), at
+// most PATIENCE ms, and happens at once when Continue is pressed: then the user is waiting for
+// the app's answer.
 const PAUSE = 400;
 const PATIENCE = 3000;
 let lastInput = -Infinity;
@@ -205,6 +206,9 @@ export function show(el, standalone) {
     return root;
   };
   el.append(render(locale));
+  // The first moments after the screen appears are when a user starts typing: the handover
+  // waits for a pause from here on too.
+  typing();
 }
 
 /** Resolves at a moment the user is not typing into the screens in `els` (see PAUSE). */
