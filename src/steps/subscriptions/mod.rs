@@ -8,7 +8,7 @@ mod list;
 
 use std::sync::Arc;
 
-use crate::reactive::{effect, memo, Calc, Keep, Var};
+use crate::reactive::{effect, memo, Calc, Debounced, Keep, Var};
 use leptos::prelude::*;
 
 use super::StepHeading;
@@ -110,7 +110,7 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
     let count = memo(move || results.with(|r| r.indices.len()));
     // The live region says the count only once typing pauses.
     let spoken = Var::new(String::new());
-    let pending: Keep<Option<TimeoutHandle>> = Keep::new(None);
+    let speak = Debounced::new(700, move |text: String| spoken.set(text));
     effect(move |first| {
         let text = {
             let l = w.locale.get();
@@ -121,23 +121,8 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
                 plural(l, n, Key::OffersMatchOne, Key::OffersMatchOther)
             }
         };
-        if first {
-            return;
-        }
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        pending.set_value(
-            set_timeout_with_handle(
-                move || spoken.set(text),
-                std::time::Duration::from_millis(700),
-            )
-            .ok(),
-        );
-    });
-    on_cleanup(move || {
-        if let Some(h) = pending.get_value() {
-            h.clear();
+        if !first {
+            speak.call(text);
         }
     });
 
