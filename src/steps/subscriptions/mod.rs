@@ -5,6 +5,7 @@
 
 mod lines;
 mod list;
+mod row;
 
 use std::sync::Arc;
 
