@@ -37,6 +37,8 @@ pub mod reactive;
 pub mod store;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod subs;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+pub mod use_windowed_list;
 
 // ---- view: components, one file per step, the shell, the mount entry and the prerender ---
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]

@@ -489,6 +489,96 @@ impl<T: 'static> Local<T> {
     }
 }
 
+/// Calls `run` with the latest argument once calls have paused for `ms` milliseconds: the
+/// project's one debounce (leptos-use's `use_debounce_fn_with_arg`), with [`Debounced::flush`]
+/// to run a pending call at once (the draft's save when the page is hidden) and
+/// [`Debounced::cancel`] to drop it. When the owner is cleaned up (the component unmounts) a
+/// pending call is dropped, or run at once if made with [`Debounced::flush_on_cleanup`].
+///
+/// leptos-use's `use_debounce_fn` was not taken: it has no flush, which the autosave needs
+/// (nothing typed may be lost in the last half second before a reload or unmount), so the
+/// autosave would keep a second mechanism beside it, and the wasm would gain a dependency.
+pub struct Debounced<A: 'static> {
+    state: Keep<Debounce<A>>,
+}
+
+struct Debounce<A> {
+    run: std::sync::Arc<dyn Fn(A) + Send + Sync>,
+    ms: u64,
+    /// The argument of the call waiting for its timer.
+    pending: Option<(A, Option<TimeoutHandle>)>,
+    flush_on_cleanup: bool,
+}
+
+impl<A> Clone for Debounced<A> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<A> Copy for Debounced<A> {}
+
+impl<A: Send + Sync + 'static> Debounced<A> {
+    pub fn new(ms: u64, run: impl Fn(A) + Send + Sync + 'static) -> Self {
+        let d = Debounced {
+            state: Keep::new(Debounce {
+                run: std::sync::Arc::new(run),
+                ms,
+                pending: None,
+                flush_on_cleanup: false,
+            }),
+        };
+        on_cleanup(move || {
+            if d.state.try_with_value(|s| s.flush_on_cleanup) == Some(true) {
+                d.flush();
+            } else {
+                d.cancel();
+            }
+        });
+        d
+    }
+
+    /// A call still pending when the owner is cleaned up runs then, instead of being dropped.
+    pub fn flush_on_cleanup(self) -> Self {
+        self.state.update_value(|s| s.flush_on_cleanup = true);
+        self
+    }
+
+    /// Runs `run(arg)` in `ms` milliseconds, unless another call comes first (it replaces
+    /// this one and starts the wait again).
+    pub fn call(&self, arg: A) {
+        self.cancel();
+        let me = *self;
+        let Some(ms) = self.state.try_with_value(|s| s.ms) else {
+            return;
+        };
+        let timer =
+            set_timeout_with_handle(move || me.flush(), std::time::Duration::from_millis(ms)).ok();
+        self.state.update_value(|s| s.pending = Some((arg, timer)));
+    }
+
+    /// Drops the pending call, if any, and hands its argument back.
+    pub fn cancel(&self) -> Option<A> {
+        let (arg, timer) = self
+            .state
+            .try_update_value(|s| s.pending.take())
+            .flatten()?;
+        if let Some(t) = timer {
+            t.clear();
+        }
+        Some(arg)
+    }
+
+    /// Runs the pending call now, if any (`try_`: also after the owner is gone, then nothing).
+    pub fn flush(&self) {
+        if let Some(arg) = self.cancel() {
+            if let Some(run) = self.state.try_with_value(|s| s.run.clone()) {
+                run(arg);
+            }
+        }
+    }
+}
+
 /// `Effect::new` with the closure boxed, so leptos's effect is compiled once. `f` gets
 /// `true` on its first run.
 pub fn effect(f: impl FnMut(bool) + 'static) {

@@ -1,7 +1,7 @@
 //! The one wizard store, provided by context above the steps so that nothing typed is lost
 //! when a step unmounts. Derived values (errors, reachable steps) are memos, never copies.
 
-use crate::reactive::{effect, memo, Calc, Keep, Load, Local, Var};
+use crate::reactive::{effect, memo, Calc, Debounced, Keep, Load, Local, Var};
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
@@ -278,37 +278,18 @@ impl Wizard {
 
     /// Saves the draft 500 ms after the last change.
     fn autosave(self) {
-        let pending: Keep<Option<TimeoutHandle>> = Keep::new(None);
+        // Unmounting, or the page going away (reload, closed tab, navigation), with a save
+        // pending saves now: nothing typed is lost, even in the last half second.
+        let save = Debounced::new(500, move |()| self.save_now()).flush_on_cleanup();
         let draft = self.draft;
         effect(move |first| {
             draft.track();
-            if first {
-                return;
+            if !first {
+                save.call(());
             }
-            if let Some(h) = pending.get_value() {
-                h.clear();
-            }
-            let handle = set_timeout_with_handle(
-                move || self.save_now(),
-                std::time::Duration::from_millis(500),
-            )
-            .ok();
-            pending.set_value(handle);
         });
-        // Unmounting, or the page going away (reload, closed tab, navigation), with a save
-        // pending saves now: nothing typed is lost, even in the last half second.
-        let flush = move || {
-            if let Some(h) = pending.try_get_value().flatten() {
-                h.clear();
-                pending.set_value(None);
-                self.save_now();
-            }
-        };
-        let on_hide = browser::on_page_hide(flush);
-        on_cleanup(move || {
-            drop(on_hide);
-            flush();
-        });
+        let on_hide = browser::on_page_hide(move || save.flush());
+        on_cleanup(move || drop(on_hide));
     }
 
     /// Dispatches a DOM event for the host page on the mount element (see `events`).

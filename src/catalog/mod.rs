@@ -347,6 +347,13 @@ pub struct SearchResult {
     pub indices: Vec<u32>,
 }
 
+/// The matching offers' catalog indices, in list order (the keys of the windowed list).
+impl AsRef<[u32]> for SearchResult {
+    fn as_ref(&self) -> &[u32] {
+        &self.indices
+    }
+}
+
 impl SearchResult {
     /// Whether every offer matching the new query also matches this one's: same category and
     /// order, and each of this query's terms is part of one of the new terms.

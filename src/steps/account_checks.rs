@@ -2,7 +2,7 @@
 //! "request a relationship" path for existing customers, and the address check with
 //! one-click suggestions.
 
-use crate::reactive::{derive, effect, memo, Keep, Var};
+use crate::reactive::{derive, effect, memo, Debounced, Keep, Var};
 use leptos::prelude::*;
 
 use send_wrapper::SendWrapper;
@@ -23,13 +23,31 @@ pub fn watch_domain(w: Wizard) {
         w.draft
             .with(|d| d.account.domain_prefix.trim().to_ascii_lowercase())
     });
-    let pending: Keep<Option<TimeoutHandle>> = Keep::new(None);
     let cancel = Keep::new(SendWrapper::new(Cancel::default()));
+    // Leaving the step drops a pending check (the debounce's own cleanup).
+    let check = Debounced::new(DOMAIN_DEBOUNCE_MS, move |p: String| {
+        let c = Cancel::default();
+        cancel.set_value(SendWrapper::new(c.clone()));
+        let api = w.api.get_value();
+        leptos::task::spawn_local(async move {
+            let state = match api.domain_taken(&p, Some(&c)).await {
+                Ok(true) => DomainState::Taken,
+                Ok(false) => DomainState::Free,
+                Err(crate::api::ApiError::Aborted) => return,
+                Err(_) => DomainState::Unknown,
+            };
+            // Only if the user has not typed something else meanwhile.
+            if w.draft
+                .with_untracked(|d| d.account.domain_prefix.trim().to_ascii_lowercase())
+                == p
+            {
+                w.domain.set(Some((p, state)));
+            }
+        });
+    });
     effect(move |_| {
         let p = prefix.get();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
+        check.cancel();
         cancel.with_value(|c| c.cancel());
         if validate::domain_prefix(&p).is_err() {
             w.domain.set(None);
@@ -41,36 +59,9 @@ pub fn watch_domain(w: Wizard) {
             return;
         }
         w.domain.set(Some((p.clone(), DomainState::Checking)));
-        let handle = set_timeout_with_handle(
-            move || {
-                let c = Cancel::default();
-                cancel.set_value(SendWrapper::new(c.clone()));
-                let api = w.api.get_value();
-                leptos::task::spawn_local(async move {
-                    let state = match api.domain_taken(&p, Some(&c)).await {
-                        Ok(true) => DomainState::Taken,
-                        Ok(false) => DomainState::Free,
-                        Err(crate::api::ApiError::Aborted) => return,
-                        Err(_) => DomainState::Unknown,
-                    };
-                    // Only if the user has not typed something else meanwhile.
-                    if w.draft
-                        .with_untracked(|d| d.account.domain_prefix.trim().to_ascii_lowercase())
-                        == p
-                    {
-                        w.domain.set(Some((p, state)));
-                    }
-                });
-            },
-            std::time::Duration::from_millis(DOMAIN_DEBOUNCE_MS),
-        )
-        .ok();
-        pending.set_value(handle);
+        check.call(p);
     });
     on_cleanup(move || {
-        if let Some(h) = pending.try_get_value().flatten() {
-            h.clear();
-        }
         cancel.try_with_value(|c| c.cancel());
     });
 }

@@ -205,6 +205,14 @@ test('a reload restores the draft with a notice, which can be discarded', async 
   await expect(page.getByText('We restored')).toHaveCount(0);
 });
 
+test('what was typed just before a reload is kept: the pending save runs when the page is hidden', async ({ page }) => {
+  await openApp(page);
+  // Reloaded at once, well inside the autosave's half-second wait.
+  await page.fill('#cw-company-name', 'Son Saniye A.Ş.');
+  await page.reload();
+  await expect(page.locator('#cw-company-name')).toHaveValue('Son Saniye A.Ş.');
+});
+
 test('an expired draft is not restored', async ({ page }) => {
   await openApp(page);
   await page.evaluate(() => localStorage.setItem('customer-wizard:cw:draft', JSON.stringify({

@@ -51,6 +51,21 @@ test('search narrows the list as you type and shows how many offers match', asyn
   await expect(list(page).getByRole('option').first()).toHaveAttribute('aria-setsize', '337');
 });
 
+test('the live region says how many offers match once typing pauses, not at every keystroke', async ({ page }) => {
+  await toSubscriptions(page);
+  const spoken = page.locator('#cw-offer-count + [role=status]');
+  await page.evaluate(() => {
+    const el = document.querySelector('#cw-offer-count + [role=status]');
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  await search(page).pressSequentially('business basic');
+  await expect(count(page)).toHaveText('4 offers match');
+  await expect(spoken).toHaveText('4 offers match');
+  // The count changed with several keystrokes; the live region spoke once.
+  expect(await page.evaluate(() => window.__said)).toEqual(['4 offers match']);
+});
+
 // The Turkish page searches the Turkish catalog (offers.tr.json), where more descriptions say
 // "iş" and "işletme".
 for (const [locale, labels] of Object.entries({
