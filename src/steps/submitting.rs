@@ -6,10 +6,9 @@ use std::ops::ControlFlow;
 
 use leptos::prelude::*;
 
-use crate::components::tr;
-
 use crate::api::{new_guid, ApiError};
 use crate::browser;
+use crate::components::tr;
 use crate::events::Detail;
 use crate::i18n::{Key, Locale};
 use crate::messages;
@@ -78,6 +77,7 @@ fn running(w: Wizard) -> bool {
     w.run.try_with_untracked(|r| r.busy) == Some(true)
 }
 
+/// Applies what the run reports to the store; stops the run once it is no longer wanted.
 fn apply(w: Wizard, event: Event<'_>) -> ControlFlow<()> {
     if !running(w) {
         return ControlFlow::Break(());
@@ -94,6 +94,7 @@ fn apply(w: Wizard, event: Event<'_>) -> ControlFlow<()> {
     ControlFlow::Continue(())
 }
 
+/// Tells the host page, forgets the draft's personal data, shows Done.
 fn finished(w: Wizard, sub: &Submission) {
     let c = sub.customer.as_ref();
     let field = |f: fn(&crate::submit::CustomerRef) -> &str| Detail::Str(c.map_or("", f));
@@ -123,6 +124,7 @@ fn finished(w: Wizard, sub: &Submission) {
     w.go(Step::Done);
 }
 
+/// Tells the host page, shows the error with Retry, takes the user to what needs fixing.
 fn fail(w: Wizard, stage: Stage, e: ApiError, failure: Failure) {
     let (status, code) = match &e {
         ApiError::Status { status, .. } => (
