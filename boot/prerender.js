@@ -7,8 +7,8 @@
 //    language last chosen, then the browser's), with the element ids the app will use. Where
 //    a saved draft exists it says that the draft is loading instead of showing an empty form.
 //    Continue (or Enter) does not submit the page: it is remembered.
-//  - handover(els, mount): once the wasm is ready, mounts the app next to the prerendered
-//    screen in the same task (nothing is painted in between), removes the prerendered screen,
+//  - handover(els, mount): once the wasm is ready and the user pauses typing, mounts the app
+//    next to the prerendered screen in the same task (nothing is painted in between), removes the prerendered screen,
 //    hands what was typed to the app as input events (into the draft, validated as if typed),
 //    and keeps focus, caret and scroll. A remembered Continue is then pressed for the user.
 /* global SCREENS */
@@ -16,6 +16,18 @@
 const PREFIX = new RegExp(`\\b${SCREENS.instance}-`, 'g');
 const LOCALES = Object.keys(SCREENS).filter((k) => k !== 'instance');
 let unnamed = 0;
+
+// The app's mount is one long task (about 100 ms unthrottled, four times that on a slow phone,
+// docs/performance.md): a key pressed during it waits for it. So the handover waits for a pause
+// in the user's typing (PAUSE ms without a key, input or press), at most PATIENCE ms, and
+// happens at once when Continue is pressed: then the user is waiting for the app's answer.
+const PAUSE = 400;
+const PATIENCE = 3000;
+let lastInput = -Infinity;
+let wake = null;
+const typing = () => {
+  lastInput = performance.now();
+};
 
 const kebab = (k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const fromTag = (tag) => {
@@ -146,7 +158,9 @@ export function show(el, standalone) {
     form?.addEventListener('submit', (e) => {
       e.preventDefault();
       root.dataset.cwPending = 'continue';
+      wake?.();
     });
+    for (const type of ['keydown', 'input', 'pointerdown']) root.addEventListener(type, typing, true);
     // Country names as this browser's Intl gives them and in its order, as the app lists them
     // (the build's Intl may name a few differently).
     const country = root.querySelector(`#${CSS.escape(`${id}-country`)}`);
@@ -154,7 +168,8 @@ export function show(el, standalone) {
       const names = new Intl.DisplayNames([screen.bcp47], { type: 'region' });
       const options = [...country.options].filter((o) => o.value);
       for (const o of options) o.textContent = names.of(o.value) ?? o.value;
-      options.sort((a, b) => a.textContent.localeCompare(b.textContent, screen.bcp47));
+      const collator = new Intl.Collator(screen.bcp47);
+      options.sort((a, b) => collator.compare(a.textContent, b.textContent));
       country.append(...options);
     }
     const ui = root.querySelector(`#${CSS.escape(`${id}-ui-language`)}`);
@@ -192,8 +207,31 @@ export function show(el, standalone) {
   el.append(render(locale));
 }
 
-/** Runs `mount()` (which mounts the app into `els`) and hands each prerendered screen over. */
-export function handover(els, mount) {
+/** Resolves at a moment the user is not typing into the screens in `els` (see PAUSE). */
+function quietMoment(els) {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    let timer = null;
+    const check = () => {
+      clearTimeout(timer);
+      const now = performance.now();
+      const pending = els.some((el) => el.querySelector(':scope > [data-cw-prerendered][data-cw-pending]'));
+      if (pending || now - lastInput >= PAUSE || now - start >= PATIENCE) {
+        wake = null;
+        resolve();
+      } else {
+        wake = check;
+        timer = setTimeout(check, Math.min(lastInput + PAUSE, start + PATIENCE) - now);
+      }
+    };
+    check();
+  });
+}
+
+/** Once the user pauses (see PAUSE), runs `mount()` (which mounts the app into `els`) and
+ * hands each prerendered screen over. */
+export async function handover(els, mount) {
+  await quietMoment(els);
   const scroll = [scrollX, scrollY];
   const states = els.map((el) => {
     const root = el.querySelector(':scope > [data-cw-prerendered]');

@@ -210,18 +210,57 @@ pub fn country_name(iso2: &str, locale: &str) -> String {
     display_name("region", iso2, locale)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::locale_compare;
-
-/// Locale-aware comparison for sorting names (`Intl.Collator` through `localeCompare`).
+/// The countries `codes` as `(code, name)`, named in the UI language and sorted as that
+/// language sorts them. One `Intl.DisplayNames` and one `Intl.Collator` serve the whole list:
+/// a new one per name and `localeCompare` with a locale per comparison (which builds a collator
+/// each time) took about 45 ms of the first screen's mount (docs/performance.md).
 #[cfg(target_arch = "wasm32")]
-pub fn locale_compare(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
-    let n = js_sys::JsString::from(a).locale_compare(
-        b,
-        &js_sys::Array::of1(&locale.into()),
-        &js_sys::Object::new(),
-    );
-    n.cmp(&0)
+pub fn country_names<'a>(
+    codes: impl IntoIterator<Item = &'a str>,
+    locale: &str,
+) -> Vec<(String, String)> {
+    let names = display_names("region", locale);
+    // The names stay JS strings while sorting: a comparison passes two references, not two
+    // copies of the text.
+    let mut v: Vec<(&str, JsValue)> = codes
+        .into_iter()
+        .map(|code| {
+            let name = names
+                .as_ref()
+                .and_then(|(dn, of)| of.call1(dn, &code.into()).ok())
+                .filter(JsValue::is_string)
+                .unwrap_or_else(|| code.into());
+            (code, name)
+        })
+        .collect();
+    let compare =
+        js_sys::Intl::Collator::new(&js_sys::Array::of1(&locale.into()), &js_sys::Object::new())
+            .compare();
+    v.sort_by(|a, b| {
+        let n = compare
+            .call2(&JsValue::NULL, &a.1, &b.1)
+            .ok()
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0);
+        n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    v.into_iter()
+        .map(|(code, name)| (code.to_string(), name.as_string().unwrap_or_default()))
+        .collect()
+}
+
+/// Natively (the prerender, tests): the build's own names and order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn country_names<'a>(
+    codes: impl IntoIterator<Item = &'a str>,
+    locale: &str,
+) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = codes
+        .into_iter()
+        .map(|code| (code.to_string(), country_name(code, locale)))
+        .collect();
+    v.sort_by(|a, b| native::locale_compare(&a.1, &b.1, locale));
+    v
 }
 
 /// A language's name in the UI language (`Intl.DisplayNames` with type "language").
@@ -232,24 +271,26 @@ pub fn language_name(code: &str, locale: &str) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 use native::display_name;
 
+/// An `Intl.DisplayNames` of `kind` for `locale` and its `of` method (none where the
+/// browser has no `Intl.DisplayNames`: callers fall back to the code).
+#[cfg(target_arch = "wasm32")]
+fn display_names(kind: &str, locale: &str) -> Option<(JsValue, js_sys::Function)> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?;
+    let ctor: js_sys::Function = ctor.dyn_into().ok()?;
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"type".into(), &kind.into());
+    let args = js_sys::Array::of2(&js_sys::Array::of1(&locale.into()), &opts);
+    let dn = js_sys::Reflect::construct(&ctor, &args).ok()?;
+    let of = js_sys::Reflect::get(&dn, &"of".into()).ok()?;
+    Some((dn, of.dyn_into().ok()?))
+}
+
 #[cfg(target_arch = "wasm32")]
 fn display_name(kind: &str, code: &str, locale: &str) -> String {
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
-    let name = intl
-        .and_then(|intl| js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok())
-        .and_then(|ctor| ctor.dyn_into::<js_sys::Function>().ok())
-        .and_then(|ctor| {
-            let opts = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&opts, &"type".into(), &kind.into());
-            let args = js_sys::Array::of2(&js_sys::Array::of1(&locale.into()), &opts);
-            js_sys::Reflect::construct(&ctor, &args).ok()
-        })
-        .and_then(|dn| {
-            let of = js_sys::Reflect::get(&dn, &"of".into()).ok()?;
-            let of: js_sys::Function = of.dyn_into().ok()?;
-            of.call1(&dn, &code.into()).ok()?.as_string()
-        });
-    name.unwrap_or_else(|| code.to_string())
+    display_names(kind, locale)
+        .and_then(|(dn, of)| of.call1(&dn, &code.into()).ok()?.as_string())
+        .unwrap_or_else(|| code.to_string())
 }
 
 #[cfg(not(target_arch = "wasm32"))]

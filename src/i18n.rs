@@ -292,6 +292,7 @@ messages! {
     DoneOffers => "Browse CSP offers", "CSP tekliflerine göz at";
     DoneNext => "What happens next", "Sonra ne olacak";
     DoneNextBody => "The customer's admin signs in at admin.microsoft.com with the name and password above and is asked to change the password.", "Müşterinin yöneticisi yukarıdaki ad ve parolayla admin.microsoft.com adresinde oturum açar ve parolasını değiştirmesi istenir.";
+    DoneNextBodyReset => "The customer's admin signs in at admin.microsoft.com with the name above, once the password has been reset as described above.", "Müşterinin yöneticisi, parola yukarıda açıklandığı gibi sıfırlandıktan sonra yukarıdaki adla admin.microsoft.com adresinde oturum açar.";
     ReviewAccountSection => "Account info", "Hesap bilgileri";
     UpdateResellerName => "Update indirect reseller", "Dolaylı satıcıyı güncelle";
     UpdateAgreementName => "Update agreement", "Sözleşmeyi güncelle";

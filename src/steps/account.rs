@@ -22,15 +22,8 @@ pub fn AccountStep() -> impl IntoView {
     let w = use_wizard();
     watch_domain(w);
     let country = memo(move || w.draft.with(|d| d.account.country.clone()));
-    let countries = derive(move || {
-        let l = w.locale.get().bcp47();
-        let mut v: Vec<(String, String)> = COUNTRIES
-            .split(' ')
-            .map(|c| (c.to_string(), browser::country_name(c, l)))
-            .collect();
-        v.sort_by(|a, b| browser::locale_compare(&a.1, &b.1, l));
-        v
-    });
+    let countries =
+        memo(move || browser::country_names(COUNTRIES.split(' '), w.locale.get().bcp47()));
     let states = memo(move || {
         w.rules
             .get()

@@ -117,7 +117,9 @@ pub fn DoneStep() -> impl IntoView {
             </ul>
         </Show>
         <h2 class="cw-subheading">{tr(Key::DoneNext)}</h2>
-        <p>{tr(Key::DoneNextBody)}</p>
+        // "The name and password above" only when a password is shown above (a server's
+        // replay of a finished run, or a reload, no longer has it).
+        <p>{move || w.t(if password.with(String::is_empty) { Key::DoneNextBodyReset } else { Key::DoneNextBody })}</p>
         <div class="cw-nav">
             <a class="cw-button cw-button--secondary" href=w.config.with_value(|c| c.offers_url.clone())>
                 {tr(Key::DoneOffers)}

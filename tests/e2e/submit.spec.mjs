@@ -88,10 +88,15 @@ test('HTTP: full flow creates one customer, attests, shows credentials once', as
   expect(entries.every((e) => /^[0-9a-f-]{36}$/.test(e.headers['MS-RequestId']))).toBe(true);
   expect(entries.every((e) => e.status !== 400 || e.fault)).toBe(true);
 
-  // The password is gone after a reload.
+  // While the password is shown, the next steps name it.
+  await expect(page.getByText('with the name and password above')).toBeVisible();
+
+  // The password is gone after a reload, and the next steps no longer point to it.
   await page.reload();
   await expect(page.locator('h1')).toHaveText('Customer added');
   await expect(page.getByText('can no longer be displayed')).toBeVisible();
+  await expect(page.getByText('with the name above, once the password has been reset')).toBeVisible();
+  await expect(page.getByText('with the name and password above')).toHaveCount(0);
   await expect(page.locator('#cw-password')).toHaveCount(0);
 });
 
@@ -241,6 +246,7 @@ test('demo: a dropped connection after the customer was stored does not create i
   await expectDone(page);
   // The retry got the stored answer (without a password: the demo never stores one).
   await expect(page.getByText('can no longer be displayed')).toBeVisible();
+  await expect(page.getByText('with the name above, once the password has been reset')).toBeVisible();
   const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('customer-wizard:demo-backend')));
   expect(state.customers.filter(([, d]) => d === 'demodrop1')).toHaveLength(1);
 });
