@@ -222,6 +222,29 @@ pub struct Line {
     pub friendly_name: String,
 }
 
+/// One order line as it is ordered: the quantity as a number, the friendly name trimmed
+/// (empty: none). `catalog::group_orders` makes it from the draft's [`Line`]s, the submission
+/// keeps it, and `api::map::order_create` alone turns it into the request's line item. Saved
+/// with the submission: the friendly name may be missing (older versions).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLine {
+    pub offer_id: String,
+    pub quantity: u32,
+    #[serde(default)]
+    pub friendly_name: String,
+    pub term_duration: Option<String>,
+}
+
+/// One order to place: the lines that share a sales group and a billing cycle (Partner
+/// Center orders them separately). Saved with the submission.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    #[serde(default)]
+    pub sales_group: String,
+    pub billing_cycle: BillingCycle,
+    pub lines: Vec<OrderLine>,
+}
+
 /// How the customer agreement was (or will be) accepted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum AgreementChoice {

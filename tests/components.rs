@@ -224,8 +224,8 @@ fn json_errors_in_the_wasm_name_the_member() {
 #[wasm_bindgen_test]
 fn json_round_trips_the_draft_and_submission() {
     use customer_wizard::api::json;
-    use customer_wizard::model::{BillingCycle, Draft, Line, ResellerId};
-    use customer_wizard::submit::{LineSpec, OrderSpec, Submission};
+    use customer_wizard::model::{BillingCycle, Draft, Line, Order, OrderLine, ResellerId};
+    use customer_wizard::submit::Submission;
     let mut draft = Draft::default();
     draft.account.company_name = "Contoso \"Ltd\" ü".into();
     draft.account.enable_gdap = true;
@@ -252,10 +252,10 @@ fn json_round_trips_the_draft_and_submission() {
     let submission = Submission::new(
         || "k".to_string(),
         true,
-        vec![OrderSpec {
+        vec![Order {
             sales_group: "g".into(),
             billing_cycle: BillingCycle::Monthly,
-            lines: vec![LineSpec {
+            lines: vec![OrderLine {
                 offer_id: "o1".into(),
                 quantity: 3,
                 friendly_name: "x".into(),

@@ -2,8 +2,8 @@
 
 use super::wire;
 use crate::model::{
-    BillingCycle, Cloud, CountryRules, MpnId, Offer, PartnerType, Profile, Reseller, ResellerId,
-    Role,
+    BillingCycle, Cloud, CountryRules, MpnId, Offer, Order, PartnerType, Profile, Reseller,
+    ResellerId, Role,
 };
 
 pub fn profile(w: wire::ProfileMe) -> Profile {
@@ -193,33 +193,23 @@ pub fn agreement_create(a: &crate::model::Account, template_id: &str) -> wire::A
     }
 }
 
-/// One order line as the submit logic hands it over.
-pub struct OrderLineInput<'a> {
-    pub offer_id: &'a str,
-    pub quantity: u32,
-    pub friendly_name: &'a str,
-    pub term_duration: Option<&'a str>,
-}
-
-/// An order body. `mpn` is the reseller's MPN id: it goes to `partnerIdOnRecord`.
-pub fn order_create(
-    customer_id: &str,
-    billing_cycle: crate::model::BillingCycle,
-    lines: &[OrderLineInput],
-    mpn: Option<&MpnId>,
-) -> wire::OrderCreate {
+/// An order body: the one place an [`Order`]'s lines become line items, numbered from 0
+/// within the order. `mpn` is the reseller's MPN id: it goes to every line's
+/// `partnerIdOnRecord`.
+pub fn order_create(customer_id: &str, order: &Order, mpn: Option<&MpnId>) -> wire::OrderCreate {
     wire::OrderCreate {
         reference_customer_id: customer_id.to_string(),
-        billing_cycle: billing_cycle.wire().to_string(),
-        line_items: lines
+        billing_cycle: order.billing_cycle.wire().to_string(),
+        line_items: order
+            .lines
             .iter()
             .enumerate()
             .map(|(i, l)| wire::OrderLineItem {
                 line_item_number: i as u32,
-                offer_id: l.offer_id.to_string(),
+                offer_id: l.offer_id.clone(),
                 quantity: l.quantity,
-                friendly_name: opt(l.friendly_name),
-                term_duration: l.term_duration.map(str::to_string),
+                friendly_name: opt(&l.friendly_name),
+                term_duration: l.term_duration.clone(),
                 partner_id_on_record: mpn.map(|m| m.0.clone()),
             })
             .collect(),

@@ -14,16 +14,20 @@ pub mod wire;
 mod tests;
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use gloo_net::http::Method;
 
 pub use error::ApiError;
 pub use http::{new_guid, Auth, Cancel};
 
+use crate::catalog::Catalog;
 use crate::i18n::Locale;
 use crate::model::{
-    Address, AddressCheck, CountryRules, CreatedCustomer, Offer, PlacedOrder, Profile, Reseller,
+    Account, Address, AddressCheck, CountryRules, CreatedCustomer, MpnId, Offer, Order,
+    PartnerType, PlacedOrder, Profile, Reseller, ResellerId,
 };
+use crate::submit::SubmitApi;
 use http::{Answer, Call, Transport};
 
 /// Offers are fetched in pages of this size and assembled into one list.
@@ -132,11 +136,11 @@ impl Api {
     /// A write over HTTP, retried on transient failures with the same `request_id` (the
     /// idempotency key). The demo backend takes typed bodies instead, so that the request
     /// types need no reader and the answers no writer in the app.
-    async fn post<B: serde::Serialize>(
+    async fn post(
         &self,
         base: &str,
         path: &str,
-        body: &B,
+        body: String,
         request_id: &str,
         cancel: Option<&Cancel>,
     ) -> Result<Answer, ApiError> {
@@ -145,7 +149,7 @@ impl Api {
             .send(Call {
                 method: Method::POST,
                 url: format!("{base}{path}"),
-                body: Some(json::to_string(body)),
+                body: Some(body),
                 request_id: request_id.to_string(),
                 retry: true,
                 cancel,
@@ -204,7 +208,13 @@ impl Api {
         let answer = match &self.0.backend {
             Backend::Http { base } => parse(
                 &self
-                    .post(base, "/v1/validations/address", &body, &new_guid(), cancel)
+                    .post(
+                        base,
+                        "/v1/validations/address",
+                        json::to_string(&body),
+                        &new_guid(),
+                        cancel,
+                    )
                     .await?
                     .body,
             )?,
@@ -273,41 +283,73 @@ impl Api {
             .map(|a| a.template_id)
             .ok_or_else(|| ApiError::BadJson("no agreement template".into()))
     }
+}
 
-    pub async fn create_customer(
+/// The submit run's view of the API: model types in and out, mapped here (`map`). Each write
+/// hands its body, as sent, to `key_for` for the idempotency key it goes out with.
+impl SubmitApi for Api {
+    async fn catalog(&self, country: &str, locale: Locale) -> Result<Arc<Catalog>, ApiError> {
+        let offers = self.offers(country, locale, None).await?;
+        Ok(Arc::new(Catalog::new(offers)))
+    }
+
+    async fn partner_type(&self) -> Result<PartnerType, ApiError> {
+        Ok(self.profile().await?.partner_type)
+    }
+
+    async fn country_rules(&self, iso2: &str) -> Result<CountryRules, ApiError> {
+        Api::country_rules(self, iso2).await
+    }
+
+    async fn resellers(&self) -> Result<Vec<Reseller>, ApiError> {
+        Api::resellers(self).await
+    }
+
+    async fn mca_template_id(&self) -> Result<String, ApiError> {
+        Api::mca_template_id(self).await
+    }
+
+    async fn create_customer(
         &self,
-        body: &wire::CustomerCreate,
-        request_id: &str,
+        account: &Account,
+        rules: Option<&CountryRules>,
+        reseller: Option<&ResellerId>,
+        key_for: impl FnOnce(&str) -> String,
     ) -> Result<CreatedCustomer, ApiError> {
+        let body = map::customer_create(account, rules, reseller);
+        let text = json::to_string(&body);
+        let request_id = key_for(&text);
         let customer = match &self.0.backend {
             Backend::Http { base } => parse(
                 &self
-                    .post(base, "/v1/customers", body, request_id, None)
+                    .post(base, "/v1/customers", text, &request_id, None)
                     .await?
                     .body,
             )?,
             Backend::Demo(d) => {
-                d.create_customer(&self.0.transport, body, request_id)
+                d.create_customer(&self.0.transport, &body, &request_id)
                     .await?
             }
         };
         Ok(map::created_customer(customer))
     }
 
-    /// Attests the agreement; "already attested" (600061) counts as done.
-    pub async fn attest(
+    async fn attest(
         &self,
         customer_id: &str,
-        body: &wire::AgreementCreate,
-        request_id: &str,
+        account: &Account,
+        template_id: &str,
+        key_for: impl FnOnce(&str) -> String,
     ) -> Result<(), ApiError> {
+        let text = json::to_string(&map::agreement_create(account, template_id));
+        let request_id = key_for(&text);
         let path = format!("/v1/customers/{customer_id}/agreements");
         let r = match &self.0.backend {
             Backend::Http { base } => self
-                .post(base, &path, body, request_id, None)
+                .post(base, &path, text, &request_id, None)
                 .await
                 .map(drop),
-            Backend::Demo(d) => d.attest(&path, customer_id, request_id).await,
+            Backend::Demo(d) => d.attest(&path, customer_id, &request_id).await,
         };
         match r {
             Err(e) if e.code() == Some(ALREADY_ATTESTED) => Ok(()),
@@ -315,25 +357,29 @@ impl Api {
         }
     }
 
-    pub async fn create_order(
+    async fn create_order(
         &self,
         customer_id: &str,
-        body: &wire::OrderCreate,
-        request_id: &str,
+        order: &Order,
+        mpn: Option<&MpnId>,
+        key_for: impl FnOnce(&str) -> String,
     ) -> Result<PlacedOrder, ApiError> {
+        let body = map::order_create(customer_id, order, mpn);
+        let text = json::to_string(&body);
+        let request_id = key_for(&text);
         let path = format!("/v1/customers/{customer_id}/orders");
-        let order: wire::Order = match &self.0.backend {
+        let placed: wire::Order = match &self.0.backend {
             Backend::Http { base } => {
-                parse(&self.post(base, &path, body, request_id, None).await?.body)?
+                parse(&self.post(base, &path, text, &request_id, None).await?.body)?
             }
             Backend::Demo(d) => {
-                d.create_order(&self.0.transport, &path, customer_id, body, request_id)
+                d.create_order(&self.0.transport, &path, customer_id, &body, &request_id)
                     .await?
             }
         };
         Ok(PlacedOrder {
-            id: order.id,
-            status: order.status,
+            id: placed.id,
+            status: placed.status,
         })
     }
 }

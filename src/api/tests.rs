@@ -3,7 +3,9 @@
 
 use super::map;
 use super::wire;
-use crate::model::{Account, AgreementChoice, BillingCycle, CountryRules, MpnId, ResellerId};
+use crate::model::{
+    Account, AgreementChoice, BillingCycle, CountryRules, MpnId, Order, OrderLine, ResellerId,
+};
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -200,25 +202,28 @@ fn the_agreement_body_conforms() {
 
 #[test]
 fn the_order_body_conforms_and_uses_the_mpn_id() {
-    let lines = [
-        map::OrderLineInput {
-            offer_id: "CFQ7TTC0LF8Q:0001",
-            quantity: 25,
-            friendly_name: " Sales team ",
-            term_duration: Some("P1Y"),
-        },
-        map::OrderLineInput {
-            offer_id: "CFQ7TTC0LH0R:0002",
-            quantity: 5,
-            friendly_name: "",
-            term_duration: None,
-        },
-    ];
+    let order = Order {
+        sales_group: "Office".into(),
+        billing_cycle: BillingCycle::Annual,
+        lines: vec![
+            OrderLine {
+                offer_id: "CFQ7TTC0LF8Q:0001".into(),
+                quantity: 25,
+                friendly_name: " Sales team ".into(),
+                term_duration: Some("P1Y".into()),
+            },
+            OrderLine {
+                offer_id: "CFQ7TTC0LH0R:0002".into(),
+                quantity: 5,
+                friendly_name: String::new(),
+                term_duration: None,
+            },
+        ],
+    };
     let mpn = MpnId("4912345".into());
     let json = written(&map::order_create(
         "6f1b2e4a-8f0e-4d1c-9b7a-2c3d4e5f6a7b",
-        BillingCycle::Annual,
-        &lines,
+        &order,
         Some(&mpn),
     ));
     assert_conforms("OrderRequest", &json);

@@ -6,7 +6,7 @@
 mod orders;
 mod quantity;
 
-pub use orders::{group_orders, OrderGroup, OrderLine};
+pub use orders::group_orders;
 pub use quantity::{parse_quantity, step_quantity, QuantityError, ABSURD_QUANTITY};
 
 use crate::model::{BillingCycle, Line, Offer};

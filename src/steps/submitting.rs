@@ -1,45 +1,21 @@
-//! Runs the submission (the pure state machine in `submit` decides what is next) and shows its
-//! progress. Keys are saved with the draft before each request; a reload mid-submit resumes.
+//! Submit: starts the run (`submit::run`, plain async code), applies what it reports to the
+//! store and shows its progress. The run reports each key before a request carries it, and
+//! it is saved then: a reload mid-submit resumes with the same keys.
+
+use std::ops::ControlFlow;
 
 use leptos::prelude::*;
 
-use crate::components::tr;
-
-use crate::api::{map, new_guid, ApiError};
+use crate::api::{new_guid, ApiError};
 use crate::browser;
-use crate::catalog::{group_orders, Catalog};
+use crate::components::tr;
 use crate::events::Detail;
-use crate::i18n::Key;
+use crate::i18n::{Key, Locale};
 use crate::messages;
-use crate::model::{AgreementChoice, Draft, PartnerType, Step};
+use crate::model::{Draft, Step};
 use crate::store::{use_wizard, DomainState, SubmitRun, Wizard};
-use crate::submit::{
-    is_business_failure, route_error, CustomerRef, Failure, LineSpec, OrderSpec, Stage,
-    StageStatus, Submission,
-};
+use crate::submit::{Event, Failure, Input, Outcome, Stage, StageStatus, Submission};
 use crate::validate::FieldError;
-
-/// The orders to place (see `catalog::group_orders`), in the shape the submission keeps.
-fn plan_orders(d: &Draft, catalog: &Catalog) -> Result<Vec<OrderSpec>, ()> {
-    let groups = group_orders(&d.lines, catalog, None).map_err(|_| ())?;
-    Ok(groups
-        .into_iter()
-        .map(|g| OrderSpec {
-            sales_group: g.sales_group_id,
-            billing_cycle: g.billing_cycle,
-            lines: g
-                .lines
-                .into_iter()
-                .map(|l| LineSpec {
-                    offer_id: l.offer_id,
-                    quantity: l.quantity,
-                    friendly_name: l.friendly_name.unwrap_or_default(),
-                    term_duration: l.term_duration,
-                })
-                .collect(),
-        })
-        .collect())
-}
 
 /// Starts (or resumes) submitting. Does nothing while a run is under way, so a double click
 /// sends one request.
@@ -52,258 +28,104 @@ pub fn start_submit(w: Wizard) {
         ..SubmitRun::default()
     });
     leptos::task::spawn_local(async move {
-        let api = w.api.get_value();
         let draft = w.draft.get_untracked();
-        // Sales groups and bounds come from the catalog (loaded on Subscriptions; after a
-        // reload mid-submit it is fetched again).
-        let orders = if draft.lines.is_empty() {
-            Vec::new()
-        } else {
-            let catalog = match w.subs.catalog.get_untracked().flatten() {
-                Some(Ok(c)) => Ok(c),
-                _ => api
-                    .offers(&draft.account.country, w.locale.get_untracked(), None)
-                    .await
-                    .map(|o| std::sync::Arc::new(Catalog::new(o))),
-            };
-            match catalog.map(|c| plan_orders(&draft, &c)) {
-                Ok(Ok(o)) => o,
-                Err(e) => {
-                    w.run.set(SubmitRun {
-                        busy: false,
-                        running: None,
-                        failed: Some((Stage::CreateCustomer, e)),
-                    });
-                    return;
-                }
-                Ok(Err(())) => {
-                    // A line is not valid (Subscriptions should not have let it pass).
-                    w.run.set(SubmitRun::default());
-                    send_to(w, Step::Subscriptions);
-                    return;
-                }
-            }
+        let input = Input {
+            draft: &draft,
+            locale: w.locale.get_untracked(),
+            saved: w.submission.get_untracked(),
+            catalog: w
+                .subs
+                .catalog
+                .get_untracked()
+                .flatten()
+                .and_then(Result::ok),
+            partner_type: w
+                .config
+                .with_value(|c| c.partner_type)
+                .or_else(|| w.profile.get_untracked()?.ok().map(|p| p.partner_type)),
+            rules: w.rules.get_untracked().flatten().and_then(Result::ok),
         };
-        let attest = draft.account.agreement == AgreementChoice::Accepted;
-        w.submission.update(|s| match s {
-            Some(s) => s.replan(new_guid, attest, orders),
-            None => *s = Some(Submission::new(new_guid, attest, orders)),
-        });
-        // The keys exist in storage before any request carries them.
-        w.save_now();
-
-        // Whether the bodies name the reseller: after a reload the profile may not have
-        // answered yet, and a retry must send the same body (else it is a new operation).
-        let partner_type = match (
-            w.config.with_value(|c| c.partner_type),
-            w.profile.get_untracked(),
-        ) {
-            (Some(t), _) => t,
-            (None, Some(Ok(p))) => p.partner_type,
-            (None, _) => match api.profile().await {
-                Ok(p) => p.partner_type,
-                Err(e) => {
-                    if let Some(sub) = w.submission.get_untracked() {
-                        fail(w, sub.stage(), e, &sub);
-                    }
-                    return;
-                }
-            },
-        };
-        let indirect = partner_type == PartnerType::IndirectProvider;
-        let mut mpn = None;
-        loop {
-            let Some(sub) = w.submission.get_untracked() else {
-                return;
-            };
-            let stage = sub.stage();
-            if stage == Stage::Finished {
-                break;
-            }
-            w.run.update(|r| r.running = Some(stage));
-            let result: Result<(), ApiError> = match stage {
-                Stage::CreateCustomer => {
-                    // The body takes defaults from the country's rules: after a reload they
-                    // may not be loaded yet, and a retry must send the same body.
-                    let rules = match w.rules.get_untracked().flatten() {
-                        Some(r) => r.ok(),
-                        None => match api.country_rules(&draft.account.country).await {
-                            Ok(r) => Some(r),
-                            Err(e) if e.is_transient() => {
-                                fail(w, stage, e, &sub);
-                                return;
-                            }
-                            Err(_) => None,
-                        },
-                    };
-                    let body = map::customer_create(
-                        &draft.account,
-                        rules.as_ref(),
-                        if indirect {
-                            draft.reseller.as_ref()
-                        } else {
-                            None
-                        },
-                    );
-                    let key = key_for(w, stage, &body);
-                    api.create_customer(&body, &key)
-                        .await
-                        .inspect_err(|e| answered(w, stage, e))
-                        .map(|c| {
-                            let r = CustomerRef {
-                                id: c.id.clone(),
-                                domain: c.domain.clone(),
-                                company_name: c.company_name.clone(),
-                                user_name: c.user_name.clone(),
-                            };
-                            if !c.password.is_empty() {
-                                w.credentials.set(Some(c));
-                            }
-                            w.submission.update(|s| {
-                                if let Some(s) = s {
-                                    s.record_customer(r)
-                                }
-                            });
-                        })
-                }
-                Stage::Attest => match api.mca_template_id().await {
-                    Ok(template) => {
-                        let id = sub
-                            .customer
-                            .as_ref()
-                            .map(|c| c.id.clone())
-                            .unwrap_or_default();
-                        let body = map::agreement_create(&draft.account, &template);
-                        let key = key_for(w, stage, &body);
-                        api.attest(&id, &body, &key)
-                            .await
-                            .inspect_err(|e| answered(w, stage, e))
-                            .map(|()| {
-                                w.submission.update(|s| {
-                                    if let Some(s) = s {
-                                        s.record_attested()
-                                    }
-                                })
-                            })
-                    }
-                    Err(e) => Err(e),
-                },
-                Stage::Order(i) => {
-                    // Every line names the reseller's MPN id: an order sent without it would
-                    // be another body, so a failed look-up fails the stage (Retry).
-                    if indirect && mpn.is_none() {
-                        match api.resellers().await {
-                            Ok(rs) => {
-                                mpn = rs
-                                    .into_iter()
-                                    .find(|r| Some(&r.id) == draft.reseller.as_ref())
-                                    .map(|r| r.mpn_id)
-                            }
-                            Err(e) => {
-                                fail(w, stage, e, &sub);
-                                return;
-                            }
-                        }
-                    }
-                    let id = sub
-                        .customer
-                        .as_ref()
-                        .map(|c| c.id.clone())
-                        .unwrap_or_default();
-                    let spec = &sub.orders[i].spec;
-                    let lines: Vec<map::OrderLineInput> = spec
-                        .lines
-                        .iter()
-                        .map(|l| map::OrderLineInput {
-                            offer_id: &l.offer_id,
-                            quantity: l.quantity,
-                            friendly_name: &l.friendly_name,
-                            term_duration: l.term_duration.as_deref(),
-                        })
-                        .collect();
-                    let body = map::order_create(&id, spec.billing_cycle, &lines, mpn.as_ref());
-                    let key = key_for(w, stage, &body);
-                    api.create_order(&id, &body, &key)
-                        .await
-                        .inspect_err(|e| answered(w, stage, e))
-                        .map(|placed| {
-                            w.submission.update(|s| {
-                                if let Some(s) = s {
-                                    s.record_order(i, placed)
-                                }
-                            })
-                        })
-                }
-                Stage::Finished => Ok(()),
-            };
-            w.save_now();
-            if let Err(e) = result {
-                fail(w, stage, e, &sub);
-                return;
-            }
+        let api = w.api.get_value();
+        let outcome = crate::submit::run(&api, input, new_guid, |e| apply(w, e)).await;
+        if !running(w) {
+            return;
         }
-        if let Some(sub) = w.submission.get_untracked() {
-            let c = sub.customer.clone();
-            w.emit(
-                "cw-submitted",
-                &[
-                    ("customerId", Detail::Str(c.as_ref().map_or("", |c| &c.id))),
-                    ("domain", Detail::Str(c.as_ref().map_or("", |c| &c.domain))),
-                    (
-                        "companyName",
-                        Detail::Str(c.as_ref().map_or("", |c| &c.company_name)),
-                    ),
-                    (
-                        "orderIds",
-                        Detail::List(
-                            sub.orders
-                                .iter()
-                                .filter_map(|o| o.placed.as_ref().map(|p| p.id.clone()))
-                                .collect(),
-                        ),
-                    ),
-                ],
-            );
+        match outcome {
+            Outcome::Finished(sub) => finished(w, &sub),
+            Outcome::Failed {
+                stage,
+                error,
+                failure,
+            } => fail(w, stage, error, failure),
+            Outcome::NoCatalog(e) => w.run.set(SubmitRun {
+                busy: false,
+                running: None,
+                failed: Some((Stage::CreateCustomer, e)),
+            }),
+            Outcome::InvalidLines => {
+                w.run.set(SubmitRun::default());
+                send_to(w, Step::Subscriptions);
+            }
+            Outcome::Stopped => {}
         }
-        // Success: the personal data in the draft is no longer needed.
-        w.run.set(SubmitRun::default());
-        w.draft.set(Draft::default());
-        w.restored.set(false);
-        w.submitted.set(true);
-        w.save_now();
-        w.go(Step::Done);
     });
 }
 
-/// The idempotency key for this body (see [`Submission::key_for`]), saved before the request
-/// carries it.
-fn key_for(w: Wizard, stage: Stage, body: &impl serde::Serialize) -> String {
-    let json = crate::api::json::to_string(body);
-    let mut key = String::new();
-    w.submission.update(|s| {
-        if let Some(s) = s {
-            key = s.key_for(stage, &json, new_guid);
-        }
-    });
-    w.save_now();
-    key
+/// Whether this run is still wanted: Cancel or "start again" reset the run, unmounting
+/// disposes it.
+fn running(w: Wizard) -> bool {
+    w.run.try_with_untracked(|r| r.busy) == Some(true)
 }
 
-/// The stage's write was answered with `e`. A refusal is a final answer: whatever is sent
-/// next is a new operation with a new key (a timeout, a drop, a 5xx or a 429 keep it, so the
-/// retry is recognised). Not for the reads a stage makes first: they send nothing.
-fn answered(w: Wizard, stage: Stage, e: &ApiError) {
-    if is_business_failure(e) {
-        w.submission.update(|s| {
-            if let Some(s) = s {
-                s.refused(stage, new_guid);
-            }
-        });
+/// Applies what the run reports to the store; stops the run once it is no longer wanted.
+fn apply(w: Wizard, event: Event<'_>) -> ControlFlow<()> {
+    if !running(w) {
+        return ControlFlow::Break(());
     }
+    match event {
+        Event::Changed(sub) => {
+            w.submission.set(Some(sub.clone()));
+            w.save_now();
+        }
+        Event::Running(stage) => w.run.update(|r| r.running = Some(stage)),
+        Event::Created(c) if !c.password.is_empty() => w.credentials.set(Some(c.clone())),
+        Event::Created(_) => {}
+    }
+    ControlFlow::Continue(())
 }
 
-fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
-    let failure = route_error(stage, &e, sub);
+/// Tells the host page, forgets the draft's personal data, shows Done.
+fn finished(w: Wizard, sub: &Submission) {
+    let c = sub.customer.as_ref();
+    let field = |f: fn(&crate::submit::CustomerRef) -> &str| Detail::Str(c.map_or("", f));
+    w.emit(
+        "cw-submitted",
+        &[
+            ("customerId", field(|c| &c.id)),
+            ("domain", field(|c| &c.domain)),
+            ("companyName", field(|c| &c.company_name)),
+            (
+                "orderIds",
+                Detail::List(
+                    sub.orders
+                        .iter()
+                        .filter_map(|o| o.placed.as_ref().map(|p| p.id.clone()))
+                        .collect(),
+                ),
+            ),
+        ],
+    );
+    // Success: the personal data in the draft is no longer needed.
+    w.run.set(SubmitRun::default());
+    w.draft.set(Draft::default());
+    w.restored.set(false);
+    w.submitted.set(true);
+    w.save_now();
+    w.go(Step::Done);
+}
+
+/// Tells the host page, shows the error with Retry, takes the user to what needs fixing.
+fn fail(w: Wizard, stage: Stage, e: ApiError, failure: Failure) {
     let (status, code) = match &e {
         ApiError::Status { status, .. } => (
             Detail::Num(f64::from(*status)),
@@ -325,10 +147,7 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
             ),
             ("status", status),
             ("code", code),
-            (
-                "message",
-                Detail::Str(&messages::api_error(&e, crate::i18n::Locale::En)),
-            ),
+            ("message", Detail::Str(&messages::api_error(&e, Locale::En))),
             ("retryable", Detail::Bool(e.is_transient())),
         ],
     );

@@ -7,33 +7,19 @@
 //! connection, a 5xx or a 429) keeps it, so an idempotent server answers what it already did;
 //! a different body, or any call after a business failure, is a new operation with a new key
 //! (Microsoft: the request id is reset after a success or a business failure).
+//!
+//! [`run`] drives these steps over an API ([`SubmitApi`]) and reports them as [`Event`]s.
 
 use crate::api::ApiError;
-use crate::model::{BillingCycle, FieldId, PlacedOrder, Step};
+use crate::model::{FieldId, Order, PlacedOrder, Step};
 use crate::validate::FieldError;
 use serde::{Deserialize, Serialize};
 
+mod run;
+pub use run::{run, Event, Input, Outcome, SubmitApi};
+
 // Saved with the draft (so that a reload resumes the submission with the same idempotency
 // keys). Members marked `default` may be missing in what an older version saved.
-
-/// One order line as submitted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineSpec {
-    pub offer_id: String,
-    pub quantity: u32,
-    #[serde(default)]
-    pub friendly_name: String,
-    pub term_duration: Option<String>,
-}
-
-/// One order to place: lines that share a sales group and billing cycle.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderSpec {
-    #[serde(default)]
-    pub sales_group: String,
-    pub billing_cycle: BillingCycle,
-    pub lines: Vec<LineSpec>,
-}
 
 /// The created customer as remembered across reloads: never the password.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +36,7 @@ pub struct CustomerRef {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderOp {
     pub key: String,
-    pub spec: OrderSpec,
+    pub spec: Order,
     pub placed: Option<PlacedOrder>,
     /// Fingerprint of the body last sent with `key` (see [`Submission::key_for`]).
     pub sent: Option<String>,
@@ -91,11 +77,7 @@ pub enum StageStatus {
 
 impl Submission {
     /// A fresh plan; `key` makes a new idempotency key (a GUID).
-    pub fn new(
-        mut key: impl FnMut() -> String,
-        attest: bool,
-        orders: Vec<OrderSpec>,
-    ) -> Submission {
+    pub fn new(mut key: impl FnMut() -> String, attest: bool, orders: Vec<Order>) -> Submission {
         Submission {
             customer_key: key(),
             customer: None,
@@ -117,12 +99,7 @@ impl Submission {
 
     /// Adapts the plan to what the user changed after a failure, keeping everything already
     /// done and the keys of unchanged operations (so a retry is still recognised).
-    pub fn replan(
-        &mut self,
-        mut key: impl FnMut() -> String,
-        attest: bool,
-        orders: Vec<OrderSpec>,
-    ) {
+    pub fn replan(&mut self, mut key: impl FnMut() -> String, attest: bool, orders: Vec<Order>) {
         if attest && self.agreement_key.is_none() {
             self.agreement_key = Some(key());
         }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::api::ApiError;
+use crate::model::{BillingCycle, OrderLine};
 
 fn keys() -> impl FnMut() -> String {
     let mut n = 0;
@@ -9,13 +10,13 @@ fn keys() -> impl FnMut() -> String {
     }
 }
 
-fn spec(group: &str, offers: &[(&str, u32)]) -> OrderSpec {
-    OrderSpec {
+fn spec(group: &str, offers: &[(&str, u32)]) -> Order {
+    Order {
         sales_group: group.into(),
         billing_cycle: BillingCycle::Monthly,
         lines: offers
             .iter()
-            .map(|(id, q)| LineSpec {
+            .map(|(id, q)| OrderLine {
                 offer_id: id.to_string(),
                 quantity: *q,
                 friendly_name: String::new(),
