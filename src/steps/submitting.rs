@@ -12,7 +12,7 @@ use crate::events::Detail;
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{AgreementChoice, Draft, PartnerType, Step};
-use crate::store::{use_wizard, DomainState, SubmitRun, Wizard};
+use crate::store::{DomainState, SubmitRun, Wizard};
 use crate::submit::{
     is_business_failure, route_error, CustomerRef, Failure, LineSpec, OrderSpec, Stage,
     StageStatus, Submission,
@@ -44,16 +44,16 @@ fn plan_orders(d: &Draft, catalog: &Catalog) -> Result<Vec<OrderSpec>, ()> {
 /// Starts (or resumes) submitting. Does nothing while a run is under way, so a double click
 /// sends one request.
 pub fn start_submit(w: Wizard) {
-    if w.run.with_untracked(|r| r.busy) {
+    if w.submit.run.with_untracked(|r| r.busy) {
         return;
     }
-    w.run.set(SubmitRun {
+    w.submit.run.set(SubmitRun {
         busy: true,
         ..SubmitRun::default()
     });
     leptos::task::spawn_local(async move {
-        let api = w.api.get_value();
-        let draft = w.draft.get_untracked();
+        let api = w.inst.api.get_value();
+        let draft = w.draft.draft.get_untracked();
         // Sales groups and bounds come from the catalog (loaded on Subscriptions; after a
         // reload mid-submit it is fetched again).
         let orders = if draft.lines.is_empty() {
@@ -62,14 +62,14 @@ pub fn start_submit(w: Wizard) {
             let catalog = match w.subs.catalog.get_untracked().flatten() {
                 Some(Ok(c)) => Ok(c),
                 _ => api
-                    .offers(&draft.account.country, w.locale.get_untracked(), None)
+                    .offers(&draft.account.country, w.nav.locale.get_untracked(), None)
                     .await
                     .map(|o| std::sync::Arc::new(Catalog::new(o))),
             };
             match catalog.map(|c| plan_orders(&draft, &c)) {
                 Ok(Ok(o)) => o,
                 Err(e) => {
-                    w.run.set(SubmitRun {
+                    w.submit.run.set(SubmitRun {
                         busy: false,
                         running: None,
                         failed: Some((Stage::CreateCustomer, e)),
@@ -78,32 +78,32 @@ pub fn start_submit(w: Wizard) {
                 }
                 Ok(Err(())) => {
                     // A line is not valid (Subscriptions should not have let it pass).
-                    w.run.set(SubmitRun::default());
+                    w.submit.run.set(SubmitRun::default());
                     send_to(w, Step::Subscriptions);
                     return;
                 }
             }
         };
         let attest = draft.account.agreement == AgreementChoice::Accepted;
-        w.submission.update(|s| match s {
+        w.submit.submission.update(|s| match s {
             Some(s) => s.replan(new_guid, attest, orders),
             None => *s = Some(Submission::new(new_guid, attest, orders)),
         });
         // The keys exist in storage before any request carries them.
-        w.save_now();
+        w.draft.save_now();
 
         // Whether the bodies name the reseller: after a reload the profile may not have
         // answered yet, and a retry must send the same body (else it is a new operation).
         let partner_type = match (
-            w.config.with_value(|c| c.partner_type),
-            w.profile.get_untracked(),
+            w.inst.config.with_value(|c| c.partner_type),
+            w.checks.profile.get_untracked(),
         ) {
             (Some(t), _) => t,
             (None, Some(Ok(p))) => p.partner_type,
             (None, _) => match api.profile().await {
                 Ok(p) => p.partner_type,
                 Err(e) => {
-                    if let Some(sub) = w.submission.get_untracked() {
+                    if let Some(sub) = w.submit.submission.get_untracked() {
                         fail(w, sub.stage(), e, &sub);
                     }
                     return;
@@ -113,19 +113,19 @@ pub fn start_submit(w: Wizard) {
         let indirect = partner_type == PartnerType::IndirectProvider;
         let mut mpn = None;
         loop {
-            let Some(sub) = w.submission.get_untracked() else {
+            let Some(sub) = w.submit.submission.get_untracked() else {
                 return;
             };
             let stage = sub.stage();
             if stage == Stage::Finished {
                 break;
             }
-            w.run.update(|r| r.running = Some(stage));
+            w.submit.run.update(|r| r.running = Some(stage));
             let result: Result<(), ApiError> = match stage {
                 Stage::CreateCustomer => {
                     // The body takes defaults from the country's rules: after a reload they
                     // may not be loaded yet, and a retry must send the same body.
-                    let rules = match w.rules.get_untracked().flatten() {
+                    let rules = match w.checks.rules.get_untracked().flatten() {
                         Some(r) => r.ok(),
                         None => match api.country_rules(&draft.account.country).await {
                             Ok(r) => Some(r),
@@ -157,9 +157,9 @@ pub fn start_submit(w: Wizard) {
                                 user_name: c.user_name.clone(),
                             };
                             if !c.password.is_empty() {
-                                w.credentials.set(Some(c));
+                                w.submit.credentials.set(Some(c));
                             }
-                            w.submission.update(|s| {
+                            w.submit.submission.update(|s| {
                                 if let Some(s) = s {
                                     s.record_customer(r)
                                 }
@@ -179,7 +179,7 @@ pub fn start_submit(w: Wizard) {
                             .await
                             .inspect_err(|e| answered(w, stage, e))
                             .map(|()| {
-                                w.submission.update(|s| {
+                                w.submit.submission.update(|s| {
                                     if let Some(s) = s {
                                         s.record_attested()
                                     }
@@ -227,7 +227,7 @@ pub fn start_submit(w: Wizard) {
                         .await
                         .inspect_err(|e| answered(w, stage, e))
                         .map(|placed| {
-                            w.submission.update(|s| {
+                            w.submit.submission.update(|s| {
                                 if let Some(s) = s {
                                     s.record_order(i, placed)
                                 }
@@ -236,15 +236,15 @@ pub fn start_submit(w: Wizard) {
                 }
                 Stage::Finished => Ok(()),
             };
-            w.save_now();
+            w.draft.save_now();
             if let Err(e) = result {
                 fail(w, stage, e, &sub);
                 return;
             }
         }
-        if let Some(sub) = w.submission.get_untracked() {
+        if let Some(sub) = w.submit.submission.get_untracked() {
             let c = sub.customer.clone();
-            w.emit(
+            w.inst.emit(
                 "cw-submitted",
                 &[
                     ("customerId", Detail::Str(c.as_ref().map_or("", |c| &c.id))),
@@ -266,12 +266,12 @@ pub fn start_submit(w: Wizard) {
             );
         }
         // Success: the personal data in the draft is no longer needed.
-        w.run.set(SubmitRun::default());
-        w.draft.set(Draft::default());
-        w.restored.set(false);
-        w.submitted.set(true);
-        w.save_now();
-        w.go(Step::Done);
+        w.submit.run.set(SubmitRun::default());
+        w.draft.draft.set(Draft::default());
+        w.draft.restored.set(false);
+        w.submit.submitted.set(true);
+        w.draft.save_now();
+        w.nav.go(Step::Done);
     });
 }
 
@@ -280,12 +280,12 @@ pub fn start_submit(w: Wizard) {
 fn key_for(w: Wizard, stage: Stage, body: &impl serde::Serialize) -> String {
     let json = crate::api::json::to_string(body);
     let mut key = String::new();
-    w.submission.update(|s| {
+    w.submit.submission.update(|s| {
         if let Some(s) = s {
             key = s.key_for(stage, &json, new_guid);
         }
     });
-    w.save_now();
+    w.draft.save_now();
     key
 }
 
@@ -294,7 +294,7 @@ fn key_for(w: Wizard, stage: Stage, body: &impl serde::Serialize) -> String {
 /// retry is recognised). Not for the reads a stage makes first: they send nothing.
 fn answered(w: Wizard, stage: Stage, e: &ApiError) {
     if is_business_failure(e) {
-        w.submission.update(|s| {
+        w.submit.submission.update(|s| {
             if let Some(s) = s {
                 s.refused(stage, new_guid);
             }
@@ -311,7 +311,7 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
         ),
         _ => (Detail::Null, Detail::Null),
     };
-    w.emit(
+    w.inst.emit(
         "cw-error",
         &[
             (
@@ -332,21 +332,21 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
             ("retryable", Detail::Bool(e.is_transient())),
         ],
     );
-    w.run.set(SubmitRun {
+    w.submit.run.set(SubmitRun {
         busy: false,
         running: None,
         failed: Some((stage, e)),
     });
     match failure {
         Failure::Account { fields, unknown } => {
-            w.draft.with_untracked(|d| {
+            w.draft.draft.with_untracked(|d| {
                 // Taken since the live check (27100): the status under the field says so too,
                 // not "available" next to "already in use".
                 if fields.iter().any(|(_, e)| *e == FieldError::DomainTaken) {
                     let prefix = d.account.domain_prefix.trim().to_ascii_lowercase();
-                    w.domain.set(Some((prefix, DomainState::Taken)));
+                    w.checks.domain.set(Some((prefix, DomainState::Taken)));
                 }
-                w.server_errors.update(|v| {
+                w.checks.server_errors.update(|v| {
                     for (field, error) in fields.iter().cloned() {
                         let value = field.get(&d.account).unwrap_or("").trim().to_string();
                         v.retain(|(f, ..)| *f != field);
@@ -354,7 +354,7 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
                     }
                 });
                 // Named by property when no field holds it (or nothing was named at all).
-                w.refused.set(
+                w.checks.refused.set(
                     (fields.is_empty() || !unknown.is_empty())
                         .then(|| (d.account.clone(), unknown)),
                 );
@@ -362,21 +362,21 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
             send_to(w, Step::Account);
         }
         Failure::Line { offer_id, problem } => {
-            let quantity = w.draft.with_untracked(|d| {
+            let quantity = w.draft.draft.with_untracked(|d| {
                 d.lines
                     .iter()
                     .find(|l| l.offer_id == offer_id)
                     .map(|l| l.quantity.trim().to_string())
                     .unwrap_or_default()
             });
-            w.line_errors.update(|v| {
+            w.submit.line_errors.update(|v| {
                 v.retain(|(o, ..)| *o != offer_id);
                 v.push((offer_id, quantity, problem));
             });
             send_to(w, Step::Subscriptions);
         }
         Failure::Transient | Failure::Other => {
-            let id = w.el_id("submit-progress");
+            let id = w.inst.el_id("submit-progress");
             request_animation_frame(move || browser::focus_id(&id));
         }
     }
@@ -384,21 +384,21 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, sub: &Submission) {
 
 /// Takes the user to the step that needs fixing, with its errors shown and the summary focused.
 fn send_to(w: Wizard, step: Step) {
-    w.attempted.update(|a| {
+    w.nav.attempted.update(|a| {
         if !a.contains(&step) {
             a.push(step);
         }
     });
-    w.return_to_review.set(true);
-    w.go(step);
-    let id = w.el_id("error-summary");
+    w.nav.return_to_review.set(true);
+    w.nav.go(step);
+    let id = w.inst.el_id("error-summary");
     request_animation_frame(move || {
         request_animation_frame(move || browser::focus_id(&id));
     });
 }
 
 fn stage_label(w: Wizard, stage: Stage, orders: usize) -> String {
-    let l = w.locale.get();
+    let l = w.nav.locale.get();
     match stage {
         Stage::CreateCustomer => Key::StageCustomer.text(l).to_string(),
         Stage::Attest => Key::StageAttest.text(l).to_string(),
@@ -414,18 +414,18 @@ fn stage_label(w: Wizard, stage: Stage, orders: usize) -> String {
 /// the message and a Retry button.
 #[component]
 pub fn SubmitProgress() -> impl IntoView {
-    let w = use_wizard();
-    let visible = move || w.run.with(|r| r.busy || r.failed.is_some());
+    let w = Wizard::from_context();
+    let visible = move || w.submit.run.with(|r| r.busy || r.failed.is_some());
     view! {
         <Show when=visible>
-            <section class="cw-panel cw-panel--attention" id=w.el_id("submit-progress") tabindex="-1"
-                aria-labelledby=w.el_id("submit-progress-title")>
-                <h2 class="cw-panel__title" id=w.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
+            <section class="cw-panel cw-panel--attention" id=w.inst.el_id("submit-progress") tabindex="-1"
+                aria-labelledby=w.inst.el_id("submit-progress-title")>
+                <h2 class="cw-panel__title" id=w.inst.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
                 <div role="status" aria-live="polite">
                 <ol class="cw-progress">
                     {move || {
-                        let run = w.run.get();
-                        let sub = w.submission.get();
+                        let run = w.submit.run.get();
+                        let sub = w.submit.submission.get();
                         let Some(sub) = sub else { return Vec::new() };
                         let n = sub.orders.len();
                         sub.stages(run.running, run.failed.as_ref().map(|(s, _)| *s))
@@ -439,7 +439,7 @@ pub fn SubmitProgress() -> impl IntoView {
                                 };
                                 view! {
                                     <li class="cw-progress__item" data-status=cls>
-                                        {stage_label(w, stage, n)}": "<strong>{w.t(key)}</strong>
+                                        {stage_label(w, stage, n)}": "<strong>{w.nav.t(key)}</strong>
                                     </li>
                                 }
                             })
@@ -448,10 +448,10 @@ pub fn SubmitProgress() -> impl IntoView {
                 </ol>
                 </div>
                 {move || {
-                    let run = w.run.get();
+                    let run = w.submit.run.get();
                     let (_, e) = run.failed?;
-                    let l = w.locale.get();
-                    let partial = w.submission.with(|s| s.as_ref().is_some_and(Submission::partial));
+                    let l = w.nav.locale.get();
+                    let partial = w.submit.submission.with(|s| s.as_ref().is_some_and(Submission::partial));
                     Some(view! {
                         <div role="alert" class="cw-submit-error">
                             <p class="cw-error-message">{Key::SubmitFailed.fmt(l, &[("detail", &messages::api_error(&e, l))])}</p>
@@ -469,7 +469,7 @@ pub fn SubmitProgress() -> impl IntoView {
 
 /// The submit button names its action.
 pub fn submit_label(w: &Wizard) -> Key {
-    if w.draft.with(|d| d.lines.is_empty()) {
+    if w.draft.draft.with(|d| d.lines.is_empty()) {
         Key::CreateCustomer
     } else {
         Key::CreateCustomerAndOrder

@@ -12,7 +12,7 @@ use crate::components::{tr, FieldMessage};
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{BillingCycle, Line, Offer, Step};
-use crate::store::use_wizard;
+use crate::store::{use_draft, use_instance, use_nav, use_subs};
 use crate::subs::line_el_id;
 
 /// The choice among an add-on's prerequisites (by position in `options`), used by the prompt
@@ -46,13 +46,13 @@ fn PrereqSelect(
 /// them to add with it, or cancel.
 #[component]
 pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
-    let w = use_wizard();
+    let (inst, nav, draft) = (use_instance(), use_nav(), use_draft().draft);
     let ui = expect_context::<Ui>();
-    let id = w.el_id("prereq");
-    let select_id = w.el_id("prereq-choice");
-    let title_id = w.el_id("prereq-title");
+    let id = inst.el_id("prereq");
+    let select_id = inst.el_id("prereq-choice");
+    let title_id = inst.el_id("prereq-title");
     let picked = Var::new(0usize);
-    let back_to_list = move || browser::focus_id(&w.el_id("offers"));
+    let back_to_list = move || browser::focus_id(&inst.el_id("offers"));
     view! {
         {move || {
             let cat = catalog.clone();
@@ -65,9 +65,9 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                 let opts_add = options.clone();
                 let add_both = move |_| {
                     if let Some(&pre) = opts_add.get(picked.get_untracked()) {
-                        add_line(w, ui, &cat_add, pre);
-                        add_line(w, ui, &cat_add, addon);
-                        let l = w.locale.get_untracked();
+                        add_line(nav, draft, ui, &cat_add, pre);
+                        add_line(nav, draft, ui, &cat_add, addon);
+                        let l = nav.locale.get_untracked();
                         ui.announce.set(Key::AnnounceAdded.fmt(l, &[
                             ("offer", &format!("{}, {}", cat_add.offer(pre).name, cat_add.offer(addon).name)),
                         ]));
@@ -78,7 +78,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                 view! {
                     <section class="cw-prereq" id=id.clone() tabindex="-1" role="group" aria-labelledby=title_id.clone()>
                         <h2 class="cw-prereq__title" id=title_id.clone()>
-                            {move || Key::PrereqTitle.fmt(w.locale.get(), &[("offer", &name)])}
+                            {move || Key::PrereqTitle.fmt(nav.locale.get(), &[("offer", &name)])}
                         </h2>
                         <p>
                             {tr(if has_options { Key::PrereqBody } else { Key::PrereqNone })}
@@ -113,9 +113,9 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
 /// "Your order": one editable block per chosen line.
 #[component]
 pub fn OrderLines() -> impl IntoView {
-    let w = use_wizard();
+    let (inst, draft) = (use_instance(), use_draft().draft);
     let ids = memo(move || {
-        w.draft.with(|d| {
+        draft.with(|d| {
             d.lines
                 .iter()
                 .map(|l| l.offer_id.clone())
@@ -142,8 +142,8 @@ pub fn OrderLines() -> impl IntoView {
         })
     };
     view! {
-        <section class="cw-order" aria-labelledby=w.el_id("order")>
-            <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
+        <section class="cw-order" aria-labelledby=inst.el_id("order")>
+            <h2 class="cw-order__title" id=inst.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
             <Show when=move || ids.with(Vec::is_empty)>
                 <p class="cw-hint">{tr(Key::OrderEmpty)}</p>
             </Show>
@@ -156,19 +156,16 @@ pub fn OrderLines() -> impl IntoView {
 
 #[component]
 fn LineEditor(offer_id: String) -> impl IntoView {
-    let w = use_wizard();
+    let (inst, nav, draft, subs) = (use_instance(), use_nav(), use_draft().draft, use_subs());
     let ui = expect_context::<Ui>();
     let key = offer_id.clone();
-    let index = memo(move || {
-        w.draft
-            .with(|d| d.lines.iter().position(|l| l.offer_id == key))
-    });
+    let index = memo(move || draft.with(|d| d.lines.iter().position(|l| l.offer_id == key)));
     let line = memo(move || {
         index
             .get()
-            .and_then(|i| w.draft.with(|d| d.lines.get(i).cloned()))
+            .and_then(|i| draft.with(|d| d.lines.get(i).cloned()))
     });
-    let catalog = memo(move || w.subs.loaded().map(ArcCatalog));
+    let catalog = memo(move || subs.loaded().map(ArcCatalog));
     let key = offer_id.clone();
     let offer = move || catalog.get().and_then(|c| c.0.get(&key).cloned());
     let offer = memo(offer);
@@ -176,19 +173,19 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     // messages say which.
     let per_license = memo(move || offer.with(|o| o.as_ref().is_none_or(|o| o.per_license())));
     let units = move |license: Key, other: Key| if per_license.get() { license } else { other };
-    let qty_label = move || units(Key::Quantity, Key::QuantityUnits).text(w.locale.get());
-    let prefix = w.id.get_value();
+    let qty_label = move || units(Key::Quantity, Key::QuantityUnits).text(nav.locale.get());
+    let prefix = inst.id.get_value();
     let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
     // Offer-level problems show at once; the others after the step's first Continue.
     let error = move |field: LineField| {
         derive(move || {
             let i = index.get()?;
-            let show = field == LineField::Offer || w.show_errors(Step::Subscriptions);
+            let show = field == LineField::Offer || nav.show_errors(Step::Subscriptions);
             if !show {
                 return None;
             }
-            let l = w.locale.get();
-            w.subs.issues.with(|all| {
+            let l = nav.locale.get();
+            subs.issues.with(|all| {
                 all.iter()
                     .find(|x| x.line == i && x.field == field)
                     .map(|x| messages::line_error(&x.error, l, per_license.get()))
@@ -197,7 +194,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     };
     let missing_prereq = memo(move || {
         index.get().is_some_and(|i| {
-            w.subs.issues.with(|all| {
+            subs.issues.with(|all| {
                 all.iter()
                     .any(|x| x.line == i && x.error == LineError::MissingPrerequisite)
             })
@@ -205,7 +202,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     });
     let update = move |f: Box<dyn FnOnce(&mut Line)>| {
         if let Some(i) = index.get_untracked() {
-            w.draft.update(|d| {
+            draft.update(|d| {
                 if let Some(l) = d.lines.get_mut(i) {
                     f(l);
                 }
@@ -270,16 +267,16 @@ fn LineEditor(offer_id: String) -> impl IntoView {
     let terms = memo(move || offer.get().map(|o| o.term_durations).unwrap_or_default());
     let remove = {
         move |_| {
-            let l = w.locale.get_untracked();
+            let l = nav.locale.get_untracked();
             let n = name.get_untracked();
             if let Some(i) = index.get_untracked() {
-                w.draft.update(|d| {
+                draft.update(|d| {
                     d.lines.remove(i);
                 });
             }
             ui.announce
                 .set(Key::AnnounceRemoved.fmt(l, &[("offer", &n)]));
-            browser::focus_id(&w.el_id("order"));
+            browser::focus_id(&inst.el_id("order"));
         }
     };
     let prereq_pick = Var::new(0usize);
@@ -325,7 +322,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                                     class="cw-button cw-button--secondary"
                                     on:click=move |_| {
                                         if let Some(&p) = opts.get(prereq_pick.get_untracked()) {
-                                            add_line(w, ui, &cat_add, p);
+                                            add_line(nav, draft, ui, &cat_add, p);
                                         }
                                     }
                                 >
@@ -345,7 +342,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         <div class="cw-field">
                             <p class="cw-label">{qty_label}</p>
                             <p class="cw-line__fixed">
-                                {move || Key::QuantityFixed.fmt(w.locale.get(), &[("count", &fixed.get().unwrap_or(1).to_string())])}
+                                {move || Key::QuantityFixed.fmt(nav.locale.get(), &[("count", &fixed.get().unwrap_or(1).to_string())])}
                             </p>
                         </div>
                     }
@@ -365,7 +362,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="cw-button cw-button--secondary cw-stepper-input__btn"
-                                        aria-label=move || units(key, other).fmt(w.locale.get(), &[("offer", &name.get())])
+                                        aria-label=move || units(key, other).fmt(nav.locale.get(), &[("offer", &name.get())])
                                         aria-controls=q_id_s.clone()
                                         on:click=move |_| step_by(up)
                                     >
@@ -380,7 +377,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                             <p class="cw-hint" id=format!("{q_id_s}-hint")>
                                 {move || {
                                     let (min, max) = bounds();
-                                    Key::QuantityHint.fmt(w.locale.get(), &[("min", &min.to_string()), ("max", &max.to_string())])
+                                    Key::QuantityHint.fmt(nav.locale.get(), &[("min", &min.to_string()), ("max", &max.to_string())])
                                 }}
                             </p>
                             <FieldMessage id=format!("{q_id_s}-error") message=q_err />
@@ -435,7 +432,7 @@ fn LineEditor(offer_id: String) -> impl IntoView {
                         >
                             {move || {
                                 let current = line.get().and_then(|l| l.term_duration).unwrap_or_default();
-                                let l = w.locale.get();
+                                let l = nav.locale.get();
                                 terms
                                     .get()
                                     .into_iter()
@@ -521,12 +518,12 @@ fn invalid(
 
 /// " · Add-on" / " · Trial" after the offer id, while the offer has the flag.
 fn meta_badge(offer: Calc<Option<Offer>>, flag: fn(&Offer) -> bool, key: Key) -> impl IntoView {
-    let w = use_wizard();
+    let nav = use_nav();
     move || {
         offer
             .get()
             .filter(flag)
-            .map(|_| view! { " · " <span>{w.t(key)}</span> })
+            .map(|_| view! { " · " <span>{nav.t(key)}</span> })
     }
 }
 

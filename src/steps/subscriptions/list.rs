@@ -26,7 +26,7 @@ use super::{toggle_offer, Ui};
 use crate::catalog::{Catalog, SearchResult};
 use crate::components::tr;
 use crate::i18n::Key;
-use crate::store::use_wizard;
+use crate::store::{use_draft, use_instance, use_nav};
 use crate::windowing::{layout, row_at, Heights, ROW_PX};
 
 /// Rows rendered beyond each edge of the view. Every keystroke that changes the result
@@ -57,7 +57,7 @@ struct State {
 
 #[component]
 pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl IntoView {
-    let w = use_wizard();
+    let (inst, nav, draft) = (use_instance(), use_nav(), use_draft().draft);
     let ui = expect_context::<Ui>();
     let viewport = ElementRef::new();
     let spacer = ElementRef::new();
@@ -277,7 +277,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
     let chosen = {
         let cat = catalog.clone();
         memo(move || {
-            let mut v: Vec<u32> = w.draft.with(|d| {
+            let mut v: Vec<u32> = draft.with(|d| {
                 d.lines
                     .iter()
                     .filter_map(|l| cat.index_of(&l.offer_id))
@@ -287,7 +287,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
             v
         })
     };
-    let prefix = w.el_id("offer");
+    let prefix = inst.el_id("offer");
     let option_id = {
         let prefix = prefix.clone();
         move |p: usize| format!("{prefix}-{p}")
@@ -297,7 +297,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         let cat = catalog.clone();
         move |p: usize| {
             if let Some(i) = results.with_untracked(|r| r.indices.get(p).copied()) {
-                toggle_offer(w, ui, &cat, i);
+                toggle_offer(inst, nav, draft, ui, &cat, i);
             }
         }
     };
@@ -344,9 +344,9 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         }
     };
 
-    let listbox_id = w.el_id("offers");
-    let label_id = w.el_id("offers-label");
-    let hint_id = w.el_id("offers-hint");
+    let listbox_id = inst.el_id("offers");
+    let label_id = inst.el_id("offers-label");
+    let hint_id = inst.el_id("offers-hint");
     let activedescendant = {
         let option_id = option_id.clone();
         move || {

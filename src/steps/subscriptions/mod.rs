@@ -19,8 +19,8 @@ use crate::catalog::{
 use crate::components::{tr, ErrorSummary};
 use crate::i18n::{plural, Key};
 use crate::messages;
-use crate::model::{Offer, Step};
-use crate::store::{use_wizard, Wizard};
+use crate::model::{Draft, Offer, Step};
+use crate::store::{use_draft, use_instance, use_nav, use_subs, Instance, NavState};
 
 use lines::{OrderLines, PrereqPrompt};
 use list::OfferList;
@@ -39,7 +39,7 @@ struct Ui {
 
 #[component]
 pub fn SubscriptionsStep() -> impl IntoView {
-    let w = use_wizard();
+    let (nav, subs) = (use_nav(), use_subs());
     let ui = Ui {
         query: Var::new(String::new()),
         category: Var::new(String::new()),
@@ -53,7 +53,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
         <ErrorSummary step=Step::Subscriptions />
         <p class="cw-lead">{tr(Key::SubscriptionsIntro)}</p>
         <div class="cw-subs">
-            {move || match w.subs.catalog.get() {
+            {move || match subs.catalog.get() {
                 None | Some(None) => {
                     view! { <p class="cw-status" role="status">{tr(Key::OffersLoading)}</p> }.into_any()
                 }
@@ -62,7 +62,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
                         <div class="cw-notice cw-notice--error" role="alert">
                             <p>
                                 {move || {
-                                    let l = w.locale.get();
+                                    let l = nav.locale.get();
                                     format!(
                                         "{} {}",
                                         Key::ApiLoadFailed.fmt(l, &[("what", Key::WhatOffers.text(l))]),
@@ -70,7 +70,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
                                     )
                                 }}
                             </p>
-                            <button type="button" class="cw-button" on:click=move |_| w.subs.catalog.refetch()>
+                            <button type="button" class="cw-button" on:click=move |_| subs.catalog.refetch()>
                                 {tr(Key::Retry)}
                             </button>
                         </div>
@@ -90,7 +90,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
 /// Search, filters and the list, once the catalog is here.
 #[component]
 fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
-    let w = use_wizard();
+    let (inst, nav) = (use_instance(), use_nav());
     let ui = expect_context::<Ui>();
     let cat = catalog.clone();
     // The matching offers as catalog indices. A keystroke that only narrows the query filters
@@ -113,7 +113,7 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
     let pending: Keep<Option<TimeoutHandle>> = Keep::new(None);
     effect(move |first| {
         let text = {
-            let l = w.locale.get();
+            let l = nav.locale.get();
             let n = count.get();
             if n == 0 {
                 Key::OffersMatchNone.text(l).to_string()
@@ -141,11 +141,11 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
         }
     });
 
-    let search_id = w.el_id("offer-search");
-    let hint_id = w.el_id("offer-search-hint");
-    let category_id = w.el_id("offer-category");
-    let sort_id = w.el_id("offer-sort");
-    let listbox_id = w.el_id("offers");
+    let search_id = inst.el_id("offer-search");
+    let hint_id = inst.el_id("offer-search-hint");
+    let category_id = inst.el_id("offer-category");
+    let sort_id = inst.el_id("offer-sort");
+    let listbox_id = inst.el_id("offers");
     let categories = catalog.categories().to_vec();
     let on_search_key = {
         let listbox_id = listbox_id.clone();
@@ -209,9 +209,9 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
                 </select>
             </div>
         </div>
-        <p class="cw-offers__count" id=w.el_id("offer-count")>
+        <p class="cw-offers__count" id=inst.el_id("offer-count")>
             {move || {
-                let l = w.locale.get();
+                let l = nav.locale.get();
                 let n = count.get();
                 if n == 0 {
                     Key::OffersMatchNone.text(l).to_string()
@@ -228,42 +228,48 @@ fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
 
 /// Chooses or un-chooses an offer from the list. An add-on without a prerequisite in the
 /// order opens the prerequisite prompt instead.
-fn toggle_offer(w: Wizard, ui: Ui, catalog: &Catalog, index: u32) {
+fn toggle_offer(
+    inst: Instance,
+    nav: NavState,
+    draft: Var<Draft>,
+    ui: Ui,
+    catalog: &Catalog,
+    index: u32,
+) {
     let offer = catalog.offer(index);
     if !offer.available {
         return;
     }
-    let l = w.locale.get_untracked();
-    let chosen = w.draft.with_untracked(|d| {
+    let l = nav.locale.get_untracked();
+    let chosen = draft.with_untracked(|d| {
         d.lines
             .iter()
             .position(|x| x.offer_id.eq_ignore_ascii_case(&offer.id))
     });
     if let Some(pos) = chosen {
-        w.draft.update(|d| {
+        draft.update(|d| {
             d.lines.remove(pos);
         });
         ui.announce
             .set(Key::AnnounceRemoved.fmt(l, &[("offer", &offer.name)]));
         return;
     }
-    let ok = w
-        .draft
+    let ok = draft
         .with_untracked(|d| has_prerequisite(offer, d.lines.iter().map(|x| x.offer_id.as_str())));
     if !ok {
         ui.pending_addon.set(Some(index));
-        let id = w.el_id("prereq");
+        let id = inst.el_id("prereq");
         request_animation_frame(move || browser::focus_id(&id));
         return;
     }
-    add_line(w, ui, catalog, index);
+    add_line(nav, draft, ui, catalog, index);
 }
 
 /// Adds a line for an offer (billed like its prerequisite in the order, when it is an add-on).
-fn add_line(w: Wizard, ui: Ui, catalog: &Catalog, index: u32) {
+fn add_line(nav: NavState, draft: Var<Draft>, ui: Ui, catalog: &Catalog, index: u32) {
     let offer = catalog.offer(index);
-    let l = w.locale.get_untracked();
-    w.draft.update(|d| {
+    let l = nav.locale.get_untracked();
+    draft.update(|d| {
         if d.lines
             .iter()
             .any(|x| x.offer_id.eq_ignore_ascii_case(&offer.id))
@@ -295,10 +301,10 @@ fn choices(catalog: &Catalog, index: u32) -> Vec<u32> {
 /// Count of lines and licenses; stays in view at the bottom while the step scrolls.
 #[component]
 fn SummaryBar() -> impl IntoView {
-    let w = use_wizard();
+    let (inst, nav, draft, subs) = (use_instance(), use_nav(), use_draft().draft, use_subs());
     let totals = memo(move || {
-        let catalog = w.subs.loaded();
-        w.draft.with(|d| {
+        let catalog = subs.loaded();
+        draft.with(|d| {
             // Licenses only: an Azure plan ("Subscription"), devices, capacity or units are
             // not licenses (counted while the catalog is not known yet).
             let licenses: u64 = d
@@ -316,16 +322,16 @@ fn SummaryBar() -> impl IntoView {
             (d.lines.len(), licenses)
         })
     });
-    let order_id = w.el_id("order");
+    let order_id = inst.el_id("order");
     view! {
         <div class="cw-subs-bar">
             <p class="cw-subs-bar__text">
                 <strong>
-                    {move || plural(w.locale.get(), totals.get().0, Key::SubscriptionsChosenOne, Key::SubscriptionsChosenOther)}
+                    {move || plural(nav.locale.get(), totals.get().0, Key::SubscriptionsChosenOne, Key::SubscriptionsChosenOther)}
                 </strong>
                 <span aria-hidden="true">" · "</span>
                 <span>
-                    {move || plural(w.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
+                    {move || plural(nav.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
                 </span>
             </p>
             <Show when=move || { totals.get().0 > 0 }>
@@ -347,14 +353,14 @@ fn SummaryBar() -> impl IntoView {
 /// Asked when Continue is pressed with no lines.
 #[component]
 fn ConfirmEmpty() -> impl IntoView {
-    let w = use_wizard();
-    let id = w.el_id("subs-confirm");
-    let title_id = w.el_id("subs-confirm-title");
-    let body_id = w.el_id("subs-confirm-body");
+    let (inst, nav, draft, subs) = (use_instance(), use_nav(), use_draft().draft, use_subs());
+    let id = inst.el_id("subs-confirm");
+    let title_id = inst.el_id("subs-confirm-title");
+    let body_id = inst.el_id("subs-confirm-body");
     // Adding a line answers the question.
-    let asking = move || w.subs.confirming_empty.get() && w.draft.with(|d| d.lines.is_empty());
+    let asking = move || subs.confirming_empty.get() && draft.with(|d| d.lines.is_empty());
     // Leaving the step (Back, or on to Review) closes the question.
-    on_cleanup(move || w.subs.confirming_empty.set(false));
+    on_cleanup(move || subs.confirming_empty.set(false));
     view! {
         <Show when=asking>
             <section
@@ -372,8 +378,8 @@ fn ConfirmEmpty() -> impl IntoView {
                         type="button"
                         class="cw-button"
                         on:click=move |_| {
-                            w.subs.confirming_empty.set(false);
-                            w.advance(Step::Subscriptions);
+                            subs.confirming_empty.set(false);
+                            nav.advance(Step::Subscriptions);
                         }
                     >
                         {tr(Key::ConfirmEmptyYes)}
@@ -382,8 +388,8 @@ fn ConfirmEmpty() -> impl IntoView {
                         type="button"
                         class="cw-button cw-button--secondary"
                         on:click=move |_| {
-                            w.subs.confirming_empty.set(false);
-                            browser::focus_id(&w.el_id("offer-search"));
+                            subs.confirming_empty.set(false);
+                            browser::focus_id(&inst.el_id("offer-search"));
                         }
                     >
                         {tr(Key::ConfirmEmptyNo)}
