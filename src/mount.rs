@@ -298,7 +298,7 @@ impl WizardHandle {
     pub fn reset(&self) {
         if let Some(m) = &self.inner {
             m.wizard.discard_draft();
-            m.wizard.go(Step::Account);
+            m.wizard.nav.go(Step::Account);
         }
     }
 }

@@ -7,7 +7,7 @@ use super::tr;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::Key;
-use crate::store::use_wizard;
+use crate::store::use_nav;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Outcome {
@@ -27,7 +27,7 @@ async fn copy(text: String) -> bool {
 
 #[component]
 pub fn CopyButton(label: Key, #[prop(into)] text: Derived<String>) -> impl IntoView {
-    let w = use_wizard();
+    let nav = use_nav();
     let outcome = Var::new(Outcome::Idle);
     view! {
         <span class="cw-copy">
@@ -47,8 +47,8 @@ pub fn CopyButton(label: Key, #[prop(into)] text: Derived<String>) -> impl IntoV
             <span class="cw-copy__status" role="status" aria-live="polite">
                 {move || match outcome.get() {
                     Outcome::Idle => "",
-                    Outcome::Copied => w.t(Key::Copied),
-                    Outcome::Failed => w.t(Key::CopyFailed),
+                    Outcome::Copied => nav.t(Key::Copied),
+                    Outcome::Failed => nav.t(Key::CopyFailed),
                 }}
             </span>
         </span>

@@ -8,16 +8,21 @@ use super::tr;
 
 use crate::i18n::Key;
 use crate::model::{FieldId, Step};
-use crate::store::use_wizard;
+use crate::store::{field_message, use_checks, use_draft, use_instance, use_nav};
 
 /// The error to show at a field of Account info (only after the step's first Continue).
 pub fn field_error(field: FieldId) -> Derived<Option<String>> {
-    let w = use_wizard();
+    let (nav, checks, draft) = (use_nav(), use_checks(), use_draft().draft);
     derive(move || {
-        w.visible_issues(Step::Account)
-            .into_iter()
-            .find(|i| i.field == field)
-            .map(|i| w.field_message(&i.error))
+        if !nav.show_errors(Step::Account) {
+            return None;
+        }
+        checks.account_issues.with(|issues| {
+            issues
+                .iter()
+                .find(|i| i.field == field)
+                .map(|i| field_message(&i.error, nav.locale.get(), draft))
+        })
     })
 }
 
@@ -61,16 +66,13 @@ pub fn TextField(
     #[prop(optional, into)]
     warning: Option<Derived<Option<String>>>,
 ) -> impl IntoView {
-    let w = use_wizard();
-    let id = w.field_id(field);
+    let (nav, draft) = (use_nav(), use_draft().draft);
+    let id = use_instance().field_id(field);
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     let warn_id = format!("{id}-warning");
     let error = field_error(field);
-    let value = memo(move || {
-        w.draft
-            .with(|d| field.get(&d.account).unwrap_or_default().to_string())
-    });
+    let value = memo(move || draft.with(|d| field.get(&d.account).unwrap_or_default().to_string()));
     let warning = warning.unwrap_or_else(|| derive(|| None));
     let describedby = {
         let (hint_id, error_id, warn_id) = (hint_id.clone(), error_id.clone(), warn_id.clone());
@@ -89,7 +91,7 @@ pub fn TextField(
     view! {
         <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
             <label class="cw-label" for=id.clone()>
-                {move || w.t(label.get())}
+                {move || nav.t(label.get())}
                 {optional.then(|| view! { " " <span class="cw-optional">{tr(Key::Optional)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{tr(h)}</p> })}
@@ -113,7 +115,7 @@ pub fn TextField(
                         // A pasted tab or line break becomes a space (the draft then differs
                         // from the input, which shows the draft again).
                         let v = crate::validate::single_line(&event_target_value(&ev));
-                        w.draft.update(|d| field.set(&mut d.account, v));
+                        draft.update(|d| field.set(&mut d.account, v));
                     }
                 />
                 {suffix.map(|s| view! { <span class="cw-input-suffix" aria-hidden="true">{s}</span> })}
@@ -137,15 +139,13 @@ pub fn ChoiceField(
     #[prop(optional, into)]
     default_value: Option<Derived<String>>,
 ) -> impl IntoView {
-    let w = use_wizard();
-    let id = w.field_id(field);
+    let (nav, draft) = (use_nav(), use_draft().draft);
+    let id = use_instance().field_id(field);
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     let error = field_error(field);
     let value = memo(move || {
-        let v = w
-            .draft
-            .with(|d| field.get(&d.account).unwrap_or_default().to_string());
+        let v = draft.with(|d| field.get(&d.account).unwrap_or_default().to_string());
         match default_value {
             Some(d) if v.is_empty() => d.get(),
             _ => v,
@@ -158,7 +158,7 @@ pub fn ChoiceField(
     view! {
         <div class="cw-field" class:cw-field--error=move || error.get().is_some()>
             <label class="cw-label" for=id.clone()>
-                {move || w.t(label.get())}
+                {move || nav.t(label.get())}
                 {optional.then(|| view! { " " <span class="cw-optional">{tr(Key::Optional)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="cw-hint" id=hint_id.clone()>{tr(h)}</p> })}
@@ -173,10 +173,10 @@ pub fn ChoiceField(
                 prop:value=move || value.get()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    w.draft.update(|d| field.set(&mut d.account, v));
+                    draft.update(|d| field.set(&mut d.account, v));
                 }
             >
-                <option value="">{move || w.t(placeholder.get())}</option>
+                <option value="">{move || nav.t(placeholder.get())}</option>
                 {move || {
                     let current = value.get();
                     options

@@ -8,13 +8,13 @@ mod field;
 mod stepper;
 
 pub use copy::CopyButton;
-pub use error_summary::ErrorSummary;
+pub use error_summary::{use_error_links, ErrorSummary};
 pub use field::{field_error, ChoiceField, FieldMessage, TextField};
 pub use stepper::{step_title, Stepper};
 
 /// Id of the current step's `<h1>`.
-pub fn step_heading_id(w: &crate::store::Wizard) -> String {
-    w.el_id("heading")
+pub fn step_heading_id(inst: &crate::store::Instance) -> String {
+    inst.el_id("heading")
 }
 
 /// Translated text that follows the language switch. Every text uses this one closure type,
@@ -25,6 +25,6 @@ pub fn tr(key: crate::i18n::Key) -> impl leptos::prelude::IntoView {
 
 /// [`tr`] as a plain closure, for attributes (`aria-label=tx(..)`); the same closure type.
 pub fn tx(key: crate::i18n::Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let w = crate::store::use_wizard();
-    move || key.text(w.locale.get())
+    let locale = crate::store::use_nav().locale;
+    move || key.text(locale.get())
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{tr, tx};
 use crate::i18n::Key;
 use crate::model::Step;
-use crate::store::use_wizard;
+use crate::store::use_nav;
 
 pub fn step_title(step: Step) -> Key {
     match step {
@@ -18,8 +18,8 @@ pub fn step_title(step: Step) -> Key {
 
 #[component]
 pub fn Stepper() -> impl IntoView {
-    let w = use_wizard();
-    let current = w.step;
+    let nav = use_nav();
+    let current = nav.step;
     view! {
         <nav class="cw-stepper" aria-label=tx(Key::StepsNav)>
             <p class="cw-stepper__count">
@@ -29,7 +29,7 @@ pub fn Stepper() -> impl IntoView {
                         .number()
                         .map(|n| {
                             Key::StepOf
-                                .fmt(w.locale.get(), &[("n", &n.to_string()), ("total", "3")])
+                                .fmt(nav.locale.get(), &[("n", &n.to_string()), ("total", "3")])
                         })
                 }}
             </p>
@@ -59,7 +59,7 @@ pub fn Stepper() -> impl IntoView {
                                 <span class="cw-stepper__label">{tr(step_title(s))}</span>
                                 <span class="cw-visually-hidden">
                                     {move || match state() {
-                                        "complete" => format!(" ({})", w.t(Key::StepCompleted)),
+                                        "complete" => format!(" ({})", nav.t(Key::StepCompleted)),
                                         _ => String::new(),
                                     }}
                                 </span>

@@ -9,17 +9,19 @@ use super::StepHeading;
 use crate::components::{tr, CopyButton};
 use crate::i18n::Key;
 use crate::model::Step;
-use crate::store::use_wizard;
+use crate::store::{use_discard_draft, use_instance, use_nav, use_submit};
 
 #[component]
 pub fn DoneStep() -> impl IntoView {
-    let w = use_wizard();
+    let (inst, nav, submit) = (use_instance(), use_nav(), use_submit());
+    let discard_draft = use_discard_draft();
     // Leaving Done forgets the password for good.
     on_cleanup(move || {
-        let _ = w.credentials.try_set(None);
+        let _ = submit.credentials.try_set(None);
     });
     let customer = memo(move || {
-        w.submission
+        submit
+            .submission
             .with(|s| s.as_ref().and_then(|s| s.customer.clone()))
     });
     let sign_in = derive(move || {
@@ -29,12 +31,13 @@ pub fn DoneStep() -> impl IntoView {
             .unwrap_or_default()
     });
     let password = derive(move || {
-        w.credentials
+        submit
+            .credentials
             .with(|c| c.as_ref().map(|c| c.password.clone()).unwrap_or_default())
     });
     let revealed = Var::new(false);
     let orders = memo(move || {
-        w.submission.with(|s| {
+        submit.submission.with(|s| {
             s.as_ref()
                 .map(|s| {
                     s.orders
@@ -46,7 +49,7 @@ pub fn DoneStep() -> impl IntoView {
         })
     });
     let customer_url = move || {
-        let tpl = w.config.with_value(|c| c.customer_url.clone())?;
+        let tpl = inst.config.with_value(|c| c.customer_url.clone())?;
         let id = customer.get()?.id;
         Some(tpl.replace("{id}", &id))
     };
@@ -70,9 +73,9 @@ pub fn DoneStep() -> impl IntoView {
             {row(Key::DoneCustomerId, field(|c| c.id.clone()))}
             {row(Key::DoneDomain, field(|c| c.domain.clone()))}
         </dl>
-        <section class="cw-panel cw-panel--attention" aria-labelledby=w.el_id("credentials-title")>
-            <h2 class="cw-panel__title" id=w.el_id("credentials-title")>{tr(Key::DoneSignIn)}</h2>
-            <p class="cw-credential"><code id=w.el_id("sign-in")>{move || sign_in.get()}</code></p>
+        <section class="cw-panel cw-panel--attention" aria-labelledby=inst.el_id("credentials-title")>
+            <h2 class="cw-panel__title" id=inst.el_id("credentials-title")>{tr(Key::DoneSignIn)}</h2>
+            <p class="cw-credential"><code id=inst.el_id("sign-in")>{move || sign_in.get()}</code></p>
             <CopyButton label=Key::CopySignIn text=sign_in />
             <Show
                 when=move || !password.get().is_empty()
@@ -81,7 +84,7 @@ pub fn DoneStep() -> impl IntoView {
                 <h2 class="cw-panel__title">{tr(Key::DonePassword)}</h2>
                 <p class="cw-warning-message"><strong>{tr(Key::DonePasswordWarning)}</strong></p>
                 <p class="cw-credential">
-                    <code id=w.el_id("password")>
+                    <code id=inst.el_id("password")>
                         {move || if revealed.get() { password.get() } else { "•".repeat(password.get().chars().count()) }}
                     </code>
                 </p>
@@ -91,10 +94,10 @@ pub fn DoneStep() -> impl IntoView {
                         class="cw-button cw-button--secondary cw-button--small"
                         // The name says the action ("Show" / "Hide password"); a toggle's
                         // aria-pressed on top of a changing name would be read as both.
-                        aria-controls=w.el_id("password")
+                        aria-controls=inst.el_id("password")
                         on:click=move |_| revealed.update(|r| *r = !*r)
                     >
-                        {move || w.t(if revealed.get() { Key::HidePassword } else { Key::ShowPassword })}
+                        {move || nav.t(if revealed.get() { Key::HidePassword } else { Key::ShowPassword })}
                     </button>
                     <CopyButton label=Key::CopyPassword text=password />
                 </div>
@@ -105,9 +108,9 @@ pub fn DoneStep() -> impl IntoView {
             when=move || !orders.with(Vec::is_empty)
             fallback=move || view! { <p>{tr(Key::DoneNoOrders)}</p> }
         >
-            <ul class="cw-list" id=w.el_id("orders")>
+            <ul class="cw-list" id=inst.el_id("orders")>
                 {move || {
-                    let l = w.locale.get();
+                    let l = nav.locale.get();
                     orders
                         .get()
                         .into_iter()
@@ -119,17 +122,17 @@ pub fn DoneStep() -> impl IntoView {
         <h2 class="cw-subheading">{tr(Key::DoneNext)}</h2>
         // "The name and password above" only when a password is shown above (a server's
         // replay of a finished run, or a reload, no longer has it).
-        <p>{move || w.t(if password.with(String::is_empty) { Key::DoneNextBodyReset } else { Key::DoneNextBody })}</p>
+        <p>{move || nav.t(if password.with(String::is_empty) { Key::DoneNextBodyReset } else { Key::DoneNextBody })}</p>
         <div class="cw-nav">
-            <a class="cw-button cw-button--secondary" href=w.config.with_value(|c| c.offers_url.clone())>
+            <a class="cw-button cw-button--secondary" href=inst.config.with_value(|c| c.offers_url.clone())>
                 {tr(Key::DoneOffers)}
             </a>
             {move || customer_url().map(|href| view! {
                 <a class="cw-button cw-button--secondary" href=href>{tr(Key::DoneViewCustomer)}</a>
             })}
             <button type="button" class="cw-button" on:click=move |_| {
-                w.discard_draft();
-                w.go(Step::Account);
+                discard_draft();
+                nav.go(Step::Account);
             }>{tr(Key::AddAnother)}</button>
         </div>
     }

@@ -2,7 +2,9 @@
 //! state of their own.
 
 mod account;
+mod account_agreement;
 mod account_checks;
+mod account_reseller;
 mod done;
 mod review;
 mod submitting;
@@ -19,14 +21,14 @@ use leptos::prelude::*;
 
 use crate::components::{step_heading_id, tr};
 use crate::i18n::Key;
-use crate::store::use_wizard;
+use crate::store::use_instance;
 
 /// The step's `<h1>`: focus target on step change.
 #[component]
 pub fn StepHeading(title: Key) -> impl IntoView {
-    let w = use_wizard();
+    let inst = use_instance();
     view! {
-        <h1 class="cw-heading" id=step_heading_id(&w) tabindex="-1">
+        <h1 class="cw-heading" id=step_heading_id(&inst) tabindex="-1">
             {tr(title)}
         </h1>
     }

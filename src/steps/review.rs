@@ -12,18 +12,18 @@ use super::StepHeading;
 use crate::browser;
 use crate::i18n::Key;
 use crate::model::{Account, AgreementChoice, FieldId, PartnerType, Step};
-use crate::store::use_wizard;
+use crate::store::{use_checks, use_draft, use_instance, use_nav, use_subs};
 
 #[component]
 fn Row(label: Key, #[prop(into)] value: Derived<String>) -> impl IntoView {
-    let w = use_wizard();
+    let nav = use_nav();
     view! {
         <div class="cw-summary-list__row">
             <dt class="cw-summary-list__key">{tr(label)}</dt>
             <dd class="cw-summary-list__value">
                 {move || {
                     let v = value.get();
-                    if v.trim().is_empty() { w.t(Key::NotProvided).to_string() } else { v }
+                    if v.trim().is_empty() { nav.t(Key::NotProvided).to_string() } else { v }
                 }}
             </dd>
         </div>
@@ -42,7 +42,7 @@ fn Section(
     #[prop(optional)] focus: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let w = use_wizard();
+    let nav = use_nav();
     view! {
         <section class="cw-summary-card">
             <div class="cw-summary-card__head">
@@ -52,9 +52,9 @@ fn Section(
                     class="cw-link-button"
                     aria-label=tx(name)
                     on:click=move |_| {
-                        w.return_to_review.set(true);
-                        w.land_on.set_value(focus.clone());
-                        w.go(target);
+                        nav.return_to_review.set(true);
+                        nav.land_on.set_value(focus.clone());
+                        nav.go(target);
                     }
                 >
                     {tr(Key::Update)}
@@ -67,29 +67,29 @@ fn Section(
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
-    let w = use_wizard();
-    let a = move |f: fn(&Account) -> String| derive(move || w.draft.with(|d| f(&d.account)));
+    let (inst, nav, checks, subs) = (use_instance(), use_nav(), use_checks(), use_subs());
+    let draft = use_draft().draft;
+    let a = move |f: fn(&Account) -> String| derive(move || draft.with(|d| f(&d.account)));
     let country = derive(move || {
-        let c = w.draft.with(|d| d.account.country.clone());
+        let c = draft.with(|d| d.account.country.clone());
         if c.is_empty() {
             c
         } else {
-            browser::country_name(&c, w.locale.get().bcp47())
+            browser::country_name(&c, nav.locale.get().bcp47())
         }
     });
     // Culture and language of communications as they will be sent: chosen, else the
     // country's defaults.
     let sent = memo(move || {
-        let rules = w.rules.get().flatten().and_then(Result::ok);
-        w.draft
-            .with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref()))
+        let rules = checks.rules_ok();
+        draft.with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref()))
     });
     let resellers = Load::new(move || {
-        let api = w.api.get_value();
+        let api = inst.api.get_value();
         async move { api.resellers().await }
     });
     let reseller = derive(move || {
-        let id = w.draft.with(|d| d.reseller.clone());
+        let id = draft.with(|d| d.reseller.clone());
         let list = resellers.get().and_then(Result::ok).unwrap_or_default();
         id.map(|id| match list.into_iter().find(|r| r.id == id) {
             Some(r) => format!("{} · {} · {}", r.name, r.location, r.mpn_id.0),
@@ -98,9 +98,9 @@ pub fn ReviewStep() -> impl IntoView {
         .unwrap_or_default()
     });
     let lines = derive(move || {
-        let catalog = w.subs.loaded();
-        let l10n = w.locale.get();
-        w.draft.with(|d| {
+        let catalog = subs.loaded();
+        let l10n = nav.locale.get();
+        draft.with(|d| {
             d.lines
                 .iter()
                 .map(|l| {
@@ -140,7 +140,7 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
             <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
             <Row label=Key::Country value=country />
-            <Show when=move || w.draft.with(|d| crate::model::requires_registration_number(&d.account.country))>
+            <Show when=move || draft.with(|d| crate::model::requires_registration_number(&d.account.country))>
                 <Row label=Key::RegistrationNumberShort value=a(|a| a.registration_number.trim().to_string()) />
             </Show>
             <Row
@@ -158,26 +158,26 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::Email value=a(|a| a.email.trim().to_string()) />
             <Row label=Key::Phone value=a(|a| a.phone.trim().to_string()) />
             <Row label=Key::LanguageField value=derive(move || {
-                browser::language_name(&sent.with(|s| s.1.clone()), w.locale.get().bcp47())
+                browser::language_name(&sent.with(|s| s.1.clone()), nav.locale.get().bcp47())
             }) />
             <Row label=Key::Culture value=derive(move || sent.with(|s| s.0.clone())) />
             <Row
                 label=Key::ReviewGdap
                 value=derive(move || {
-                    w.t(if w.draft.with(|d| d.account.enable_gdap) { Key::Yes } else { Key::No }).to_string()
+                    nav.t(if draft.with(|d| d.account.enable_gdap) { Key::Yes } else { Key::No }).to_string()
                 })
             />
         </Section>
-        <Show when=move || w.partner_type() == PartnerType::IndirectProvider>
-            <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=w.el_id("reseller-search")>
+        <Show when=move || checks.partner_type() == PartnerType::IndirectProvider>
+            <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=inst.el_id("reseller-search")>
                 <Row label=Key::ReviewReseller value=reseller />
             </Section>
         </Show>
-        <Section title=Key::ReviewAgreement name=Key::UpdateAgreementName target=Step::Account focus=w.field_id(FieldId::Agreement)>
+        <Section title=Key::ReviewAgreement name=Key::UpdateAgreementName target=Step::Account focus=inst.field_id(FieldId::Agreement)>
             <Row
                 label=Key::ReviewAgreement
                 value=derive(move || {
-                    let (choice, who, email, date) = w.draft.with(|d| (
+                    let (choice, who, email, date) = draft.with(|d| (
                         d.account.agreement,
                         format!("{} {}", d.account.signer_first_name.trim(), d.account.signer_last_name.trim()),
                         d.account.signer_email.trim().to_string(),
@@ -187,10 +187,10 @@ pub fn ReviewStep() -> impl IntoView {
                     match choice {
                         AgreementChoice::Accepted => format!(
                             "{}: {who}, {email}, {}",
-                            w.t(Key::AgreementAccepted),
-                            browser::format_date(&date, w.locale.get().bcp47()),
+                            nav.t(Key::AgreementAccepted),
+                            browser::format_date(&date, nav.locale.get().bcp47()),
                         ),
-                        AgreementChoice::AcceptLater => w.t(Key::AgreementLater).to_string(),
+                        AgreementChoice::AcceptLater => nav.t(Key::AgreementLater).to_string(),
                         AgreementChoice::Unset => String::new(),
                     }
                 })

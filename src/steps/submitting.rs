@@ -13,39 +13,47 @@ use crate::events::Detail;
 use crate::i18n::{Key, Locale};
 use crate::messages;
 use crate::model::{Draft, Step};
-use crate::store::{use_wizard, DomainState, SubmitRun, Wizard};
+use crate::store::{DomainState, SubmitRun, Wizard};
 use crate::submit::{Event, Failure, Input, Outcome, Stage, StageStatus, Submission};
 use crate::validate::FieldError;
 
 /// Starts (or resumes) submitting. Does nothing while a run is under way, so a double click
 /// sends one request.
 pub fn start_submit(w: Wizard) {
-    if w.run.with_untracked(|r| r.busy) {
+    if w.submit.run.with_untracked(|r| r.busy) {
         return;
     }
-    w.run.set(SubmitRun {
+    w.submit.run.set(SubmitRun {
         busy: true,
         ..SubmitRun::default()
     });
     leptos::task::spawn_local(async move {
-        let draft = w.draft.get_untracked();
+        let draft = w.draft.draft.get_untracked();
         let input = Input {
             draft: &draft,
-            locale: w.locale.get_untracked(),
-            saved: w.submission.get_untracked(),
+            locale: w.nav.locale.get_untracked(),
+            saved: w.submit.submission.get_untracked(),
             catalog: w
                 .subs
                 .catalog
                 .get_untracked()
                 .flatten()
                 .and_then(Result::ok),
-            partner_type: w
-                .config
-                .with_value(|c| c.partner_type)
-                .or_else(|| w.profile.get_untracked()?.ok().map(|p| p.partner_type)),
-            rules: w.rules.get_untracked().flatten().and_then(Result::ok),
+            partner_type: w.inst.config.with_value(|c| c.partner_type).or_else(|| {
+                w.checks
+                    .profile
+                    .get_untracked()?
+                    .ok()
+                    .map(|p| p.partner_type)
+            }),
+            rules: w
+                .checks
+                .rules
+                .get_untracked()
+                .flatten()
+                .and_then(Result::ok),
         };
-        let api = w.api.get_value();
+        let api = w.inst.api.get_value();
         let outcome = crate::submit::run(&api, input, new_guid, |e| apply(w, e)).await;
         if !running(w) {
             return;
@@ -57,13 +65,13 @@ pub fn start_submit(w: Wizard) {
                 error,
                 failure,
             } => fail(w, stage, error, failure),
-            Outcome::NoCatalog(e) => w.run.set(SubmitRun {
+            Outcome::NoCatalog(e) => w.submit.run.set(SubmitRun {
                 busy: false,
                 running: None,
                 failed: Some((Stage::CreateCustomer, e)),
             }),
             Outcome::InvalidLines => {
-                w.run.set(SubmitRun::default());
+                w.submit.run.set(SubmitRun::default());
                 send_to(w, Step::Subscriptions);
             }
             Outcome::Stopped => {}
@@ -74,7 +82,7 @@ pub fn start_submit(w: Wizard) {
 /// Whether this run is still wanted: Cancel or "start again" reset the run, unmounting
 /// disposes it.
 fn running(w: Wizard) -> bool {
-    w.run.try_with_untracked(|r| r.busy) == Some(true)
+    w.submit.run.try_with_untracked(|r| r.busy) == Some(true)
 }
 
 /// Applies what the run reports to the store; stops the run once it is no longer wanted.
@@ -84,11 +92,11 @@ fn apply(w: Wizard, event: Event<'_>) -> ControlFlow<()> {
     }
     match event {
         Event::Changed(sub) => {
-            w.submission.set(Some(sub.clone()));
-            w.save_now();
+            w.submit.submission.set(Some(sub.clone()));
+            w.draft.save_now();
         }
-        Event::Running(stage) => w.run.update(|r| r.running = Some(stage)),
-        Event::Created(c) if !c.password.is_empty() => w.credentials.set(Some(c.clone())),
+        Event::Running(stage) => w.submit.run.update(|r| r.running = Some(stage)),
+        Event::Created(c) if !c.password.is_empty() => w.submit.credentials.set(Some(c.clone())),
         Event::Created(_) => {}
     }
     ControlFlow::Continue(())
@@ -98,7 +106,7 @@ fn apply(w: Wizard, event: Event<'_>) -> ControlFlow<()> {
 fn finished(w: Wizard, sub: &Submission) {
     let c = sub.customer.as_ref();
     let field = |f: fn(&crate::submit::CustomerRef) -> &str| Detail::Str(c.map_or("", f));
-    w.emit(
+    w.inst.emit(
         "cw-submitted",
         &[
             ("customerId", field(|c| &c.id)),
@@ -116,12 +124,12 @@ fn finished(w: Wizard, sub: &Submission) {
         ],
     );
     // Success: the personal data in the draft is no longer needed.
-    w.run.set(SubmitRun::default());
-    w.draft.set(Draft::default());
-    w.restored.set(false);
-    w.submitted.set(true);
-    w.save_now();
-    w.go(Step::Done);
+    w.submit.run.set(SubmitRun::default());
+    w.draft.draft.set(Draft::default());
+    w.draft.restored.set(false);
+    w.submit.submitted.set(true);
+    w.draft.save_now();
+    w.nav.go(Step::Done);
 }
 
 /// Tells the host page, shows the error with Retry, takes the user to what needs fixing.
@@ -133,7 +141,7 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, failure: Failure) {
         ),
         _ => (Detail::Null, Detail::Null),
     };
-    w.emit(
+    w.inst.emit(
         "cw-error",
         &[
             (
@@ -151,21 +159,21 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, failure: Failure) {
             ("retryable", Detail::Bool(e.is_transient())),
         ],
     );
-    w.run.set(SubmitRun {
+    w.submit.run.set(SubmitRun {
         busy: false,
         running: None,
         failed: Some((stage, e)),
     });
     match failure {
         Failure::Account { fields, unknown } => {
-            w.draft.with_untracked(|d| {
+            w.draft.draft.with_untracked(|d| {
                 // Taken since the live check (27100): the status under the field says so too,
                 // not "available" next to "already in use".
                 if fields.iter().any(|(_, e)| *e == FieldError::DomainTaken) {
                     let prefix = d.account.domain_prefix.trim().to_ascii_lowercase();
-                    w.domain.set(Some((prefix, DomainState::Taken)));
+                    w.checks.domain.set(Some((prefix, DomainState::Taken)));
                 }
-                w.server_errors.update(|v| {
+                w.checks.server_errors.update(|v| {
                     for (field, error) in fields.iter().cloned() {
                         let value = field.get(&d.account).unwrap_or("").trim().to_string();
                         v.retain(|(f, ..)| *f != field);
@@ -173,7 +181,7 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, failure: Failure) {
                     }
                 });
                 // Named by property when no field holds it (or nothing was named at all).
-                w.refused.set(
+                w.checks.refused.set(
                     (fields.is_empty() || !unknown.is_empty())
                         .then(|| (d.account.clone(), unknown)),
                 );
@@ -181,21 +189,21 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, failure: Failure) {
             send_to(w, Step::Account);
         }
         Failure::Line { offer_id, problem } => {
-            let quantity = w.draft.with_untracked(|d| {
+            let quantity = w.draft.draft.with_untracked(|d| {
                 d.lines
                     .iter()
                     .find(|l| l.offer_id == offer_id)
                     .map(|l| l.quantity.trim().to_string())
                     .unwrap_or_default()
             });
-            w.line_errors.update(|v| {
+            w.submit.line_errors.update(|v| {
                 v.retain(|(o, ..)| *o != offer_id);
                 v.push((offer_id, quantity, problem));
             });
             send_to(w, Step::Subscriptions);
         }
         Failure::Transient | Failure::Other => {
-            let id = w.el_id("submit-progress");
+            let id = w.inst.el_id("submit-progress");
             request_animation_frame(move || browser::focus_id(&id));
         }
     }
@@ -203,21 +211,21 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, failure: Failure) {
 
 /// Takes the user to the step that needs fixing, with its errors shown and the summary focused.
 fn send_to(w: Wizard, step: Step) {
-    w.attempted.update(|a| {
+    w.nav.attempted.update(|a| {
         if !a.contains(&step) {
             a.push(step);
         }
     });
-    w.return_to_review.set(true);
-    w.go(step);
-    let id = w.el_id("error-summary");
+    w.nav.return_to_review.set(true);
+    w.nav.go(step);
+    let id = w.inst.el_id("error-summary");
     request_animation_frame(move || {
         request_animation_frame(move || browser::focus_id(&id));
     });
 }
 
 fn stage_label(w: Wizard, stage: Stage, orders: usize) -> String {
-    let l = w.locale.get();
+    let l = w.nav.locale.get();
     match stage {
         Stage::CreateCustomer => Key::StageCustomer.text(l).to_string(),
         Stage::Attest => Key::StageAttest.text(l).to_string(),
@@ -233,18 +241,18 @@ fn stage_label(w: Wizard, stage: Stage, orders: usize) -> String {
 /// the message and a Retry button.
 #[component]
 pub fn SubmitProgress() -> impl IntoView {
-    let w = use_wizard();
-    let visible = move || w.run.with(|r| r.busy || r.failed.is_some());
+    let w = Wizard::from_context();
+    let visible = move || w.submit.run.with(|r| r.busy || r.failed.is_some());
     view! {
         <Show when=visible>
-            <section class="cw-panel cw-panel--attention" id=w.el_id("submit-progress") tabindex="-1"
-                aria-labelledby=w.el_id("submit-progress-title")>
-                <h2 class="cw-panel__title" id=w.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
+            <section class="cw-panel cw-panel--attention" id=w.inst.el_id("submit-progress") tabindex="-1"
+                aria-labelledby=w.inst.el_id("submit-progress-title")>
+                <h2 class="cw-panel__title" id=w.inst.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
                 <div role="status" aria-live="polite">
                 <ol class="cw-progress">
                     {move || {
-                        let run = w.run.get();
-                        let sub = w.submission.get();
+                        let run = w.submit.run.get();
+                        let sub = w.submit.submission.get();
                         let Some(sub) = sub else { return Vec::new() };
                         let n = sub.orders.len();
                         sub.stages(run.running, run.failed.as_ref().map(|(s, _)| *s))
@@ -258,7 +266,7 @@ pub fn SubmitProgress() -> impl IntoView {
                                 };
                                 view! {
                                     <li class="cw-progress__item" data-status=cls>
-                                        {stage_label(w, stage, n)}": "<strong>{w.t(key)}</strong>
+                                        {stage_label(w, stage, n)}": "<strong>{w.nav.t(key)}</strong>
                                     </li>
                                 }
                             })
@@ -267,10 +275,10 @@ pub fn SubmitProgress() -> impl IntoView {
                 </ol>
                 </div>
                 {move || {
-                    let run = w.run.get();
+                    let run = w.submit.run.get();
                     let (_, e) = run.failed?;
-                    let l = w.locale.get();
-                    let partial = w.submission.with(|s| s.as_ref().is_some_and(Submission::partial));
+                    let l = w.nav.locale.get();
+                    let partial = w.submit.submission.with(|s| s.as_ref().is_some_and(Submission::partial));
                     Some(view! {
                         <div role="alert" class="cw-submit-error">
                             <p class="cw-error-message">{Key::SubmitFailed.fmt(l, &[("detail", &messages::api_error(&e, l))])}</p>
@@ -288,7 +296,7 @@ pub fn SubmitProgress() -> impl IntoView {
 
 /// The submit button names its action.
 pub fn submit_label(w: &Wizard) -> Key {
-    if w.draft.with(|d| d.lines.is_empty()) {
+    if w.draft.draft.with(|d| d.lines.is_empty()) {
         Key::CreateCustomer
     } else {
         Key::CreateCustomerAndOrder

@@ -13,7 +13,7 @@ use crate::browser;
 use crate::catalog::{Catalog, Category, Query, Recent, SearchResult, Sort};
 use crate::components::tr;
 use crate::i18n::{plural, Key, Locale};
-use crate::store::use_wizard;
+use crate::store::Wizard;
 
 /// Search, filters and the list, once the catalog is here.
 #[component]
@@ -50,11 +50,11 @@ pub fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
 /// The search box; Down moves to the list, Enter does not submit the step.
 #[component]
 fn SearchBox() -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ui = expect_context::<Ui>();
-    let search_id = w.el_id("offer-search");
-    let hint_id = w.el_id("offer-search-hint");
-    let listbox_id = w.el_id("offers");
+    let search_id = w.inst.el_id("offer-search");
+    let hint_id = w.inst.el_id("offer-search-hint");
+    let listbox_id = w.inst.el_id("offers");
     let on_key = {
         let listbox_id = listbox_id.clone();
         move |ev: leptos::ev::KeyboardEvent| {
@@ -93,9 +93,9 @@ fn SearchBox() -> impl IntoView {
 /// The category filter, with each category's number of offers.
 #[component]
 fn CategorySelect(categories: Vec<Category>) -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ui = expect_context::<Ui>();
-    let id = w.el_id("offer-category");
+    let id = w.inst.el_id("offer-category");
     view! {
         <div class="cw-field">
             <label class="cw-label" for=id.clone()>{tr(Key::CategoryLabel)}</label>
@@ -118,9 +118,9 @@ fn CategorySelect(categories: Vec<Category>) -> impl IntoView {
 /// The order of the list: by name, A to Z or Z to A.
 #[component]
 fn SortSelect() -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ui = expect_context::<Ui>();
-    let id = w.el_id("offer-sort");
+    let id = w.inst.el_id("offer-sort");
     view! {
         <div class="cw-field">
             <label class="cw-label" for=id.clone()>{tr(Key::SortLabel)}</label>
@@ -141,18 +141,18 @@ fn SortSelect() -> impl IntoView {
 /// "N offers match": shown at once, said by the polite live region only once typing pauses.
 #[component]
 fn MatchCount(count: Calc<usize>) -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let spoken = Var::new(String::new());
     let speak = Debounced::new(700, move |text: String| spoken.set(text));
     effect(move |first| {
-        let text = match_text(w.locale.get(), count.get());
+        let text = match_text(w.nav.locale.get(), count.get());
         if !first {
             speak.call(text);
         }
     });
     view! {
-        <p class="cw-offers__count" id=w.el_id("offer-count")>
-            {move || match_text(w.locale.get(), count.get())}
+        <p class="cw-offers__count" id=w.inst.el_id("offer-count")>
+            {move || match_text(w.nav.locale.get(), count.get())}
         </p>
         <div class="cw-visually-hidden" role="status" aria-live="polite">{move || spoken.get()}</div>
     }

@@ -19,7 +19,7 @@ pub fn QuantityField(id: String) -> impl IntoView {
     let w = line.w;
     let label = move || {
         line.units(Key::Quantity, Key::QuantityUnits)
-            .text(w.locale.get())
+            .text(w.nav.locale.get())
     };
     // The quantity when the offer allows only one and the line has it.
     let fixed = memo(move || {
@@ -39,7 +39,7 @@ pub fn QuantityField(id: String) -> impl IntoView {
                 <div class="cw-field">
                     <p class="cw-label">{label}</p>
                     <p class="cw-line__fixed">
-                        {move || Key::QuantityFixed.fmt(w.locale.get(), &[("count", &fixed.get().unwrap_or(1).to_string())])}
+                        {move || Key::QuantityFixed.fmt(w.nav.locale.get(), &[("count", &fixed.get().unwrap_or(1).to_string())])}
                     </p>
                 </div>
             }
@@ -49,7 +49,7 @@ pub fn QuantityField(id: String) -> impl IntoView {
                 <p class="cw-hint" id=format!("{id}-hint")>
                     {move || {
                         let (min, max) = bounds(line);
-                        Key::QuantityHint.fmt(w.locale.get(), &[("min", &min.to_string()), ("max", &max.to_string())])
+                        Key::QuantityHint.fmt(w.nav.locale.get(), &[("min", &min.to_string()), ("max", &max.to_string())])
                     }}
                 </p>
                 <FieldMessage id=format!("{id}-error") message=err />
@@ -97,7 +97,7 @@ fn StepButton(up: bool, controls: String) -> impl IntoView {
         <button
             type="button"
             class="cw-button cw-button--secondary cw-stepper-input__btn"
-            aria-label=move || line.units(key, other).fmt(w.locale.get(), &[("offer", &line.name.get())])
+            aria-label=move || line.units(key, other).fmt(w.nav.locale.get(), &[("offer", &line.name.get())])
             aria-controls=controls
             on:click=step
         >
@@ -147,7 +147,7 @@ pub fn TermField(id: String) -> impl IntoView {
                 >
                     {move || {
                         let current = line.line.get().and_then(|l| l.term_duration).unwrap_or_default();
-                        let l = w.locale.get();
+                        let l = w.nav.locale.get();
                         terms
                             .get()
                             .into_iter()

@@ -15,15 +15,15 @@ use crate::components::{tr, FieldMessage};
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::{Line, Offer, Step};
-use crate::store::{use_wizard, Wizard};
+use crate::store::Wizard;
 use crate::subs::line_el_id;
 
 /// "Your order": one editable block per chosen line.
 #[component]
 pub fn OrderLines() -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ids = memo(move || {
-        w.draft.with(|d| {
+        w.draft.draft.with(|d| {
             d.lines
                 .iter()
                 .map(|l| l.offer_id.clone())
@@ -50,8 +50,8 @@ pub fn OrderLines() -> impl IntoView {
         })
     };
     view! {
-        <section class="cw-order" aria-labelledby=w.el_id("order")>
-            <h2 class="cw-order__title" id=w.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
+        <section class="cw-order" aria-labelledby=w.inst.el_id("order")>
+            <h2 class="cw-order__title" id=w.inst.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
             <Show when=move || ids.with(Vec::is_empty)>
                 <p class="cw-hint">{tr(Key::OrderEmpty)}</p>
             </Show>
@@ -83,12 +83,13 @@ impl LineCtx {
         let key = offer_id.clone();
         let index = memo(move || {
             w.draft
+                .draft
                 .with(|d| d.lines.iter().position(|l| l.offer_id == key))
         });
         let line = memo(move || {
             index
                 .get()
-                .and_then(|i| w.draft.with(|d| d.lines.get(i).cloned()))
+                .and_then(|i| w.draft.draft.with(|d| d.lines.get(i).cloned()))
         });
         let catalog = memo(move || w.subs.loaded().map(ArcCatalog));
         let key = offer_id.clone();
@@ -126,11 +127,11 @@ impl LineCtx {
         } = *self;
         derive(move || {
             let i = index.get()?;
-            let show = field == LineField::Offer || w.show_errors(Step::Subscriptions);
+            let show = field == LineField::Offer || w.nav.show_errors(Step::Subscriptions);
             if !show {
                 return None;
             }
-            let l = w.locale.get();
+            let l = w.nav.locale.get();
             w.subs.issues.with(|all| {
                 all.iter()
                     .find(|x| x.line == i && x.field == field)
@@ -142,7 +143,7 @@ impl LineCtx {
     /// Changes the line in the draft (boxed: one copy of the draft update for every field).
     pub fn update(&self, f: Box<dyn FnOnce(&mut Line)>) {
         if let Some(i) = self.index.get_untracked() {
-            self.w.draft.update(|d| {
+            self.w.draft.draft.update(|d| {
                 if let Some(l) = d.lines.get_mut(i) {
                     f(l);
                 }
@@ -153,10 +154,10 @@ impl LineCtx {
 
 #[component]
 fn LineEditor(offer_id: String) -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let line = LineCtx::new(w, offer_id.clone());
     provide_context(line);
-    let prefix = w.id.get_value();
+    let prefix = w.inst.id.get_value();
     let el = |field: LineField| line_el_id(&prefix, &offer_id, field);
     let line_id = el(LineField::Offer);
     let title_id = format!("{line_id}-title");
@@ -185,21 +186,21 @@ fn LineEditor(offer_id: String) -> impl IntoView {
 /// The line's title, its Remove button, and the offer id with its badges.
 #[component]
 fn LineHead(title_id: String, offer_id: String) -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ui = expect_context::<Ui>();
     let line = expect_context::<LineCtx>();
     let name = line.name;
     let remove = move |_| {
-        let l = w.locale.get_untracked();
+        let l = w.nav.locale.get_untracked();
         let n = name.get_untracked();
         if let Some(i) = line.index.get_untracked() {
-            w.draft.update(|d| {
+            w.draft.draft.update(|d| {
                 d.lines.remove(i);
             });
         }
         ui.announce
             .set(Key::AnnounceRemoved.fmt(l, &[("offer", &n)]));
-        browser::focus_id(&w.el_id("order"));
+        browser::focus_id(&w.inst.el_id("order"));
     };
     view! {
         <div class="cw-line__head">
@@ -224,12 +225,12 @@ pub fn has_error(err: Derived<Option<String>>) -> impl Fn() -> bool + Send + Syn
 
 /// " · Add-on" / " · Trial" after the offer id, while the offer has the flag.
 fn meta_badge(offer: Calc<Option<Offer>>, flag: fn(&Offer) -> bool, key: Key) -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     move || {
         offer
             .get()
             .filter(flag)
-            .map(|_| view! { " · " <span>{w.t(key)}</span> })
+            .map(|_| view! { " · " <span>{w.nav.t(key)}</span> })
     }
 }
 

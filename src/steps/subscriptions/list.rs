@@ -12,19 +12,19 @@ use super::{toggle_offer, Ui};
 use crate::catalog::{Catalog, SearchResult};
 use crate::components::tr;
 use crate::i18n::Key;
-use crate::store::use_wizard;
+use crate::store::Wizard;
 use crate::use_windowed_list::{use_windowed_list, UseWindowedListOptions};
 
 #[component]
 pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ui = expect_context::<Ui>();
     let list = use_windowed_list(UseWindowedListOptions::new(results, catalog.offers().len()));
     // The chosen offers' catalog indices, sorted (a row looks its offer up by binary search).
     let chosen = {
         let cat = catalog.clone();
         memo(move || {
-            let mut v: Vec<u32> = w.draft.with(|d| {
+            let mut v: Vec<u32> = w.draft.draft.with(|d| {
                 d.lines
                     .iter()
                     .filter_map(|l| cat.index_of(&l.offer_id))
@@ -34,7 +34,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
             v
         })
     };
-    let prefix = w.el_id("offer");
+    let prefix = w.inst.el_id("offer");
     let toggle_at = {
         let cat = catalog.clone();
         move |p: usize| {
@@ -74,8 +74,8 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         list.reveal(next);
     };
 
-    let label_id = w.el_id("offers-label");
-    let hint_id = w.el_id("offers-hint");
+    let label_id = w.inst.el_id("offers-label");
+    let hint_id = w.inst.el_id("offers-hint");
     let activedescendant = {
         let prefix = prefix.clone();
         move || {
@@ -89,7 +89,7 @@ pub fn OfferList(catalog: Arc<Catalog>, results: Calc<SearchResult>) -> impl Int
         <div
             class="cw-offers"
             node_ref=list.viewport
-            id=w.el_id("offers")
+            id=w.inst.el_id("offers")
             role="listbox"
             tabindex="0"
             aria-multiselectable="true"

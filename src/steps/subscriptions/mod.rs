@@ -21,7 +21,7 @@ use crate::components::{tr, ErrorSummary};
 use crate::i18n::Key;
 use crate::messages;
 use crate::model::Step;
-use crate::store::{use_wizard, Wizard};
+use crate::store::Wizard;
 
 use filters::Loaded;
 use lines::OrderLines;
@@ -41,7 +41,7 @@ struct Ui {
 
 #[component]
 pub fn SubscriptionsStep() -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ui = Ui {
         query: Var::new(String::new()),
         category: Var::new(String::new()),
@@ -64,7 +64,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
                         <div class="cw-notice cw-notice--error" role="alert">
                             <p>
                                 {move || {
-                                    let l = w.locale.get();
+                                    let l = w.nav.locale.get();
                                     format!(
                                         "{} {}",
                                         Key::ApiLoadFailed.fmt(l, &[("what", Key::WhatOffers.text(l))]),
@@ -96,14 +96,14 @@ fn toggle_offer(w: Wizard, ui: Ui, catalog: &Catalog, index: u32) {
     if !offer.available {
         return;
     }
-    let l = w.locale.get_untracked();
-    let chosen = w.draft.with_untracked(|d| {
+    let l = w.nav.locale.get_untracked();
+    let chosen = w.draft.draft.with_untracked(|d| {
         d.lines
             .iter()
             .position(|x| x.offer_id.eq_ignore_ascii_case(&offer.id))
     });
     if let Some(pos) = chosen {
-        w.draft.update(|d| {
+        w.draft.draft.update(|d| {
             d.lines.remove(pos);
         });
         ui.announce
@@ -112,10 +112,11 @@ fn toggle_offer(w: Wizard, ui: Ui, catalog: &Catalog, index: u32) {
     }
     let ok = w
         .draft
+        .draft
         .with_untracked(|d| has_prerequisite(offer, d.lines.iter().map(|x| x.offer_id.as_str())));
     if !ok {
         ui.pending_addon.set(Some(index));
-        let id = w.el_id("prereq");
+        let id = w.inst.el_id("prereq");
         request_animation_frame(move || browser::focus_id(&id));
         return;
     }
@@ -125,8 +126,8 @@ fn toggle_offer(w: Wizard, ui: Ui, catalog: &Catalog, index: u32) {
 /// Adds a line for an offer (billed like its prerequisite in the order, when it is an add-on).
 fn add_line(w: Wizard, ui: Ui, catalog: &Catalog, index: u32) {
     let offer = catalog.offer(index);
-    let l = w.locale.get_untracked();
-    w.draft.update(|d| {
+    let l = w.nav.locale.get_untracked();
+    w.draft.draft.update(|d| {
         if d.lines
             .iter()
             .any(|x| x.offer_id.eq_ignore_ascii_case(&offer.id))

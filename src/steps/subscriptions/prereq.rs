@@ -12,7 +12,7 @@ use crate::browser;
 use crate::catalog::{Catalog, LineError};
 use crate::components::tr;
 use crate::i18n::Key;
-use crate::store::use_wizard;
+use crate::store::Wizard;
 
 /// The choice among an add-on's prerequisites (by position in `options`), used by the prompt
 /// and by a line whose prerequisite was removed.
@@ -45,13 +45,13 @@ fn PrereqSelect(
 /// them to add with it, or cancel.
 #[component]
 pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ui = expect_context::<Ui>();
-    let id = w.el_id("prereq");
-    let select_id = w.el_id("prereq-choice");
-    let title_id = w.el_id("prereq-title");
+    let id = w.inst.el_id("prereq");
+    let select_id = w.inst.el_id("prereq-choice");
+    let title_id = w.inst.el_id("prereq-title");
     let picked = Var::new(0usize);
-    let back_to_list = move || browser::focus_id(&w.el_id("offers"));
+    let back_to_list = move || browser::focus_id(&w.inst.el_id("offers"));
     view! {
         {move || {
             let cat = catalog.clone();
@@ -66,7 +66,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                     if let Some(&pre) = opts_add.get(picked.get_untracked()) {
                         add_line(w, ui, &cat_add, pre);
                         add_line(w, ui, &cat_add, addon);
-                        let l = w.locale.get_untracked();
+                        let l = w.nav.locale.get_untracked();
                         ui.announce.set(Key::AnnounceAdded.fmt(l, &[
                             ("offer", &format!("{}, {}", cat_add.offer(pre).name, cat_add.offer(addon).name)),
                         ]));
@@ -77,7 +77,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                 view! {
                     <section class="cw-prereq" id=id.clone() tabindex="-1" role="group" aria-labelledby=title_id.clone()>
                         <h2 class="cw-prereq__title" id=title_id.clone()>
-                            {move || Key::PrereqTitle.fmt(w.locale.get(), &[("offer", &name)])}
+                            {move || Key::PrereqTitle.fmt(w.nav.locale.get(), &[("offer", &name)])}
                         </h2>
                         <p>
                             {tr(if has_options { Key::PrereqBody } else { Key::PrereqNone })}
@@ -112,7 +112,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
 /// On a line of an add-on whose prerequisite is no longer in the order: pick one to add.
 #[component]
 pub fn LinePrereqFix(id: String) -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let ui = expect_context::<Ui>();
     let line = expect_context::<LineCtx>();
     let missing = memo(move || {

@@ -9,15 +9,15 @@ use crate::catalog::parse_quantity;
 use crate::components::tr;
 use crate::i18n::{plural, Key};
 use crate::model::{Offer, Step};
-use crate::store::use_wizard;
+use crate::store::Wizard;
 
 /// Count of lines and licenses; stays in view at the bottom while the step scrolls.
 #[component]
 pub fn SummaryBar() -> impl IntoView {
-    let w = use_wizard();
+    let w = Wizard::from_context();
     let totals = memo(move || {
         let catalog = w.subs.loaded();
-        w.draft.with(|d| {
+        w.draft.draft.with(|d| {
             // Licenses only: an Azure plan ("Subscription"), devices, capacity or units are
             // not licenses (counted while the catalog is not known yet).
             let licenses: u64 = d
@@ -35,16 +35,16 @@ pub fn SummaryBar() -> impl IntoView {
             (d.lines.len(), licenses)
         })
     });
-    let order_id = w.el_id("order");
+    let order_id = w.inst.el_id("order");
     view! {
         <div class="cw-subs-bar">
             <p class="cw-subs-bar__text">
                 <strong>
-                    {move || plural(w.locale.get(), totals.get().0, Key::SubscriptionsChosenOne, Key::SubscriptionsChosenOther)}
+                    {move || plural(w.nav.locale.get(), totals.get().0, Key::SubscriptionsChosenOne, Key::SubscriptionsChosenOther)}
                 </strong>
                 <span aria-hidden="true">" · "</span>
                 <span>
-                    {move || plural(w.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
+                    {move || plural(w.nav.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
                 </span>
             </p>
             <Show when=move || { totals.get().0 > 0 }>
@@ -66,12 +66,13 @@ pub fn SummaryBar() -> impl IntoView {
 /// Asked when Continue is pressed with no lines.
 #[component]
 pub fn ConfirmEmpty() -> impl IntoView {
-    let w = use_wizard();
-    let id = w.el_id("subs-confirm");
-    let title_id = w.el_id("subs-confirm-title");
-    let body_id = w.el_id("subs-confirm-body");
+    let w = Wizard::from_context();
+    let id = w.inst.el_id("subs-confirm");
+    let title_id = w.inst.el_id("subs-confirm-title");
+    let body_id = w.inst.el_id("subs-confirm-body");
     // Adding a line answers the question.
-    let asking = move || w.subs.confirming_empty.get() && w.draft.with(|d| d.lines.is_empty());
+    let asking =
+        move || w.subs.confirming_empty.get() && w.draft.draft.with(|d| d.lines.is_empty());
     // Leaving the step (Back, or on to Review) closes the question.
     on_cleanup(move || w.subs.confirming_empty.set(false));
     view! {
@@ -92,7 +93,7 @@ pub fn ConfirmEmpty() -> impl IntoView {
                         class="cw-button"
                         on:click=move |_| {
                             w.subs.confirming_empty.set(false);
-                            w.advance(Step::Subscriptions);
+                            w.nav.advance(Step::Subscriptions);
                         }
                     >
                         {tr(Key::ConfirmEmptyYes)}
@@ -102,7 +103,7 @@ pub fn ConfirmEmpty() -> impl IntoView {
                         class="cw-button cw-button--secondary"
                         on:click=move |_| {
                             w.subs.confirming_empty.set(false);
-                            browser::focus_id(&w.el_id("offer-search"));
+                            browser::focus_id(&w.inst.el_id("offer-search"));
                         }
                     >
                         {tr(Key::ConfirmEmptyNo)}
