@@ -10,11 +10,11 @@ use crate::i18n::{Key, Locale};
 use crate::messages;
 use crate::model::Step;
 use crate::steps::{
-    address_gate, start_submit, submit_label, AccountStep, DoneStep, ReviewStep, SubscriptionsStep,
+    address_gate, submit_label, AccountStep, DoneStep, ReviewStep, SubscriptionsStep,
 };
 use crate::store::{
-    use_checks, use_discard_draft, use_draft, use_instance, use_nav, use_submit, use_subs,
-    DomainState, Wizard,
+    start_submit, use_checks, use_discard_draft, use_draft, use_instance, use_nav, use_submit,
+    use_subs, DomainState, Wizard,
 };
 use crate::submit::Stage;
 

@@ -18,6 +18,7 @@ mod checks;
 mod instance;
 mod nav;
 mod submission;
+mod submit_run;
 
 use crate::reactive::{effect, Debounced, Keep, Var};
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ pub use checks::{field_message, use_checks, AddressState, CheckState, DomainStat
 pub use instance::{use_instance, Instance};
 pub use nav::{locale_key, step_valid, use_nav, NavState};
 pub use submission::{use_submit, SubmitRun, SubmitState};
+pub use submit_run::start_submit;
 
 use crate::api::Api;
 use crate::browser;

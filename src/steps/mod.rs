@@ -14,7 +14,7 @@ pub use account::AccountStep;
 pub use account_checks::address_gate;
 pub use done::DoneStep;
 pub use review::ReviewStep;
-pub use submitting::{start_submit, submit_label};
+pub use submitting::submit_label;
 pub use subscriptions::SubscriptionsStep;
 
 use leptos::prelude::*;
