@@ -1,6 +1,6 @@
 // The first screen before the wasm (issue 18). scripts/post-build.mjs writes dist/prerender.js
 // as `const SCREENS = {...};` (the markup the app's own components render natively at build
-// time: src/prerender.rs) followed by this file.
+// time: src/view/prerender.rs) followed by this file.
 //
 //  - show(el, standalone): puts the prerendered screen into a mount element at once, in the
 //    locale the app will choose (configuration, then the URL on the standalone page, then the

@@ -1,5 +1,5 @@
 // Build step (called by scripts/post-build.mjs): the wizard's first screen as HTML, rendered
-// natively by the app's own components (src/prerender.rs, `cargo run --features ssr --bin
+// natively by the app's own components (src/view/prerender.rs, `cargo run --features ssr --bin
 // prerender`), in every locale, standalone and embedded. Country names and their order come
 // from this runtime's Intl, as the browser's Intl gives them to the running app.
 import { execFileSync } from 'node:child_process';

@@ -48,7 +48,7 @@ layer "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 layer "clippy (native prerender)" cargo clippy --features ssr --lib --bins --locked -- -D warnings
 layer "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 layer "clippy (server)" cargo clippy -p customer-wizard-server --all-targets --locked -- -D warnings
-layer "native unit tests" cargo test --lib --locked
+layer "native unit tests" cargo test --lib --test layers --locked
 layer "demo data check" node tools/check-demo-data.mjs
 layer "contract fixtures" node tests/stub/check-fixtures.mjs
 layer "stub server selftest" node tests/stub/selftest.mjs

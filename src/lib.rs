@@ -10,15 +10,7 @@
 #![recursion_limit = "512"]
 
 // ---- domain: plain data and rules, no web; natively tested -----------------------------
-pub mod catalog;
-pub mod config;
-pub mod examples;
-pub mod i18n;
-pub mod messages;
-pub mod model;
-pub mod submit;
-pub mod validate;
-pub mod windowing;
+pub mod domain;
 
 // ---- api: the wire (JSON, HTTP, the demo backend) ---------------------------------------
 pub mod api;
@@ -27,27 +19,9 @@ pub mod api;
 // prerender (`--features ssr`), which renders the first screen to HTML with the same
 // components.
 
-// ---- state: reactive values, the wizard store in context, the browser and host page ------
-#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
-pub mod browser;
-#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
-pub mod events;
-pub mod reactive;
-#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
-pub mod store;
-#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
-pub mod subs;
-#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
-pub mod use_windowed_list;
+// ---- state: reactive values, the wizard's state in context, the browser and host page -----
+pub mod state;
 
 // ---- view: components, one file per step, the shell, the mount entry and the prerender ---
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
-pub mod app;
-#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod mount;
-#[cfg(feature = "ssr")]
-pub mod prerender;
-#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
-pub mod steps;
+pub mod view;

@@ -2,7 +2,7 @@
 //! summary behave as the GOV.UK pattern requires.
 #![cfg(target_arch = "wasm32")]
 
-use customer_wizard::mount::mount_into;
+use customer_wizard::view::mount::mount_into;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -224,8 +224,8 @@ fn json_errors_in_the_wasm_name_the_member() {
 #[wasm_bindgen_test]
 fn json_round_trips_the_draft_and_submission() {
     use customer_wizard::api::json;
-    use customer_wizard::model::{BillingCycle, Draft, Line, Order, OrderLine, ResellerId};
-    use customer_wizard::submit::Submission;
+    use customer_wizard::domain::model::{BillingCycle, Draft, Line, Order, OrderLine, ResellerId};
+    use customer_wizard::domain::submit::Submission;
     let mut draft = Draft::default();
     draft.account.company_name = "Contoso \"Ltd\" ü".into();
     draft.account.enable_gdap = true;
@@ -272,8 +272,8 @@ fn json_round_trips_the_draft_and_submission() {
 /// letter-pair filter are written for speed, and this runs them as compiled for the browser.
 #[wasm_bindgen_test]
 fn offer_search_in_the_wasm_matches_a_plain_scan() {
-    use customer_wizard::catalog::{Catalog, Query};
-    use customer_wizard::model::Offer;
+    use customer_wizard::domain::catalog::{Catalog, Query};
+    use customer_wizard::domain::model::Offer;
     let words = [
         "alpha",
         "teams",

@@ -347,18 +347,18 @@ if (json.has('offers.json') && need('offers.tr.json')) {
   if (trTranslated < 100) fail(where, `only ${trTranslated} descriptions in Turkish (need >= 100)`);
 }
 
-// ---------------------------------------------------------------- examples in messages (src/examples.rs)
+// ---------------------------------------------------------------- examples in messages (src/domain/examples.rs)
 // The phone and postal code examples that messages give must be valid for their country.
 {
-  const src = readFileSync(join(ROOT, 'src', 'examples.rs'), 'utf8');
+  const src = readFileSync(join(ROOT, 'src', 'domain', 'examples.rs'), 'utf8');
   const rows = [...src.matchAll(/^([A-Z]{2})\|([^|\n]*)\|([^|\\\n"]*)/gm)];
-  if (rows.length < 40) fail('src/examples.rs', `only ${rows.length} examples found`);
+  if (rows.length < 40) fail('src/domain/examples.rs', `only ${rows.length} examples found`);
   for (const [, iso, phone, postal] of rows) {
     const r = rules.get(iso);
-    if (!r) { fail('src/examples.rs', `${iso}: no country rules`); continue; }
-    if (phone && r.phoneNumberRegex && !new RegExp(r.phoneNumberRegex).test(phone)) fail('src/examples.rs', `${iso}: phone example ${phone} does not match`);
-    if (phone && !r.countryCallingCodesList.some((c) => phone.startsWith(`+${c} `))) fail('src/examples.rs', `${iso}: phone example ${phone} lacks the country code`);
-    if (postal && !(r.postalCodeRegex && new RegExp(r.postalCodeRegex).test(postal))) fail('src/examples.rs', `${iso}: postal example ${postal} does not match`);
+    if (!r) { fail('src/domain/examples.rs', `${iso}: no country rules`); continue; }
+    if (phone && r.phoneNumberRegex && !new RegExp(r.phoneNumberRegex).test(phone)) fail('src/domain/examples.rs', `${iso}: phone example ${phone} does not match`);
+    if (phone && !r.countryCallingCodesList.some((c) => phone.startsWith(`+${c} `))) fail('src/domain/examples.rs', `${iso}: phone example ${phone} lacks the country code`);
+    if (postal && !(r.postalCodeRegex && new RegExp(r.postalCodeRegex).test(postal))) fail('src/domain/examples.rs', `${iso}: postal example ${postal} does not match`);
   }
 }
 

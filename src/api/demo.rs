@@ -16,7 +16,7 @@ use super::faults::{self, Fault, FaultKind};
 use super::http::{new_guid, sleep, with_retries, Answer, Call, Cancel, Transport};
 use super::wire::{self, ErrorBody};
 use super::{parse, Req};
-use crate::i18n::Locale;
+use crate::domain::i18n::Locale;
 use leptos::prelude::GetUntracked;
 use serde::{Deserialize, Serialize};
 

@@ -5,14 +5,14 @@ use leptos::prelude::GetUntracked;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::reactive::Var;
+use crate::state::reactive::Var;
 use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestCredentials};
 
 use super::error::{backoff_ms, ApiError, MAX_RETRIES};
-use crate::i18n::Locale;
+use crate::domain::i18n::Locale;
 
 /// How the host authenticates calls.
 #[derive(Clone, Default)]

@@ -1,7 +1,7 @@
 //! The one place where wire types become model types.
 
 use super::wire;
-use crate::model::{
+use crate::domain::model::{
     BillingCycle, Cloud, CountryRules, MpnId, Offer, Order, PartnerType, Profile, Reseller,
     ResellerId, Role,
 };
@@ -78,16 +78,16 @@ pub fn offer(w: wire::Offer) -> Offer {
     }
 }
 
-pub fn address_check(w: wire::AddressValidationResponse) -> crate::model::AddressCheck {
-    crate::model::AddressCheck {
+pub fn address_check(w: wire::AddressValidationResponse) -> crate::domain::model::AddressCheck {
+    crate::domain::model::AddressCheck {
         status: w.status,
         suggestions: w.suggested_addresses.into_iter().map(address).collect(),
         message: w.validation_message,
     }
 }
 
-fn address(w: wire::ValidatedAddress) -> crate::model::Address {
-    crate::model::Address {
+fn address(w: wire::ValidatedAddress) -> crate::domain::model::Address {
+    crate::domain::model::Address {
         line1: w.address_line1.unwrap_or_default(),
         line2: w.address_line2.unwrap_or_default(),
         city: w.city.unwrap_or_default(),
@@ -97,7 +97,7 @@ fn address(w: wire::ValidatedAddress) -> crate::model::Address {
     }
 }
 
-pub fn address_to_validate(a: &crate::model::Address) -> wire::AddressToValidate {
+pub fn address_to_validate(a: &crate::domain::model::Address) -> wire::AddressToValidate {
     wire::AddressToValidate {
         address_line1: a.line1.clone(),
         address_line2: (!a.line2.is_empty()).then(|| a.line2.clone()),
@@ -116,7 +116,7 @@ fn opt(s: &str) -> Option<String> {
 /// The culture and the language of communications sent for the customer: as chosen, else the
 /// country's defaults (shown on Review as they will be sent).
 pub fn culture_and_language(
-    a: &crate::model::Account,
+    a: &crate::domain::model::Account,
     rules: Option<&CountryRules>,
 ) -> (String, String) {
     let culture = opt(&a.culture)
@@ -136,7 +136,7 @@ pub fn culture_and_language(
 /// to `AssociatedPartnerId` (never the MPN id). The registration number is sent only where the
 /// country requires it.
 pub fn customer_create(
-    a: &crate::model::Account,
+    a: &crate::domain::model::Account,
     rules: Option<&CountryRules>,
     reseller: Option<&ResellerId>,
 ) -> wire::CustomerCreate {
@@ -149,7 +149,7 @@ pub fn customer_create(
                 "{}.onmicrosoft.com",
                 a.domain_prefix.trim().to_ascii_lowercase()
             ),
-            organization_registration_number: if crate::model::requires_registration_number(
+            organization_registration_number: if crate::domain::model::requires_registration_number(
                 &country,
             ) {
                 opt(&a.registration_number)
@@ -178,7 +178,10 @@ pub fn customer_create(
     }
 }
 
-pub fn agreement_create(a: &crate::model::Account, template_id: &str) -> wire::AgreementCreate {
+pub fn agreement_create(
+    a: &crate::domain::model::Account,
+    template_id: &str,
+) -> wire::AgreementCreate {
     wire::AgreementCreate {
         primary_contact: wire::AgreementContact {
             first_name: a.signer_first_name.trim().to_string(),
@@ -187,7 +190,7 @@ pub fn agreement_create(a: &crate::model::Account, template_id: &str) -> wire::A
             phone_number: opt(&a.signer_phone),
         },
         // As typed (27.03.2026), sent as ISO; validation let only real dates through.
-        date_agreed: crate::validate::parse_date(&a.date_agreed).unwrap_or_default(),
+        date_agreed: crate::domain::validate::parse_date(&a.date_agreed).unwrap_or_default(),
         template_id: template_id.to_string(),
         agreement_type: "MicrosoftCustomerAgreement".into(),
     }
@@ -216,8 +219,8 @@ pub fn order_create(customer_id: &str, order: &Order, mpn: Option<&MpnId>) -> wi
     }
 }
 
-pub fn created_customer(w: wire::Customer) -> crate::model::CreatedCustomer {
-    crate::model::CreatedCustomer {
+pub fn created_customer(w: wire::Customer) -> crate::domain::model::CreatedCustomer {
+    crate::domain::model::CreatedCustomer {
         id: w.id,
         domain: w.company_profile.domain,
         company_name: w.company_profile.company_name,

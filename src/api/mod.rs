@@ -21,13 +21,13 @@ use gloo_net::http::Method;
 pub use error::ApiError;
 pub use http::{new_guid, Auth, Cancel};
 
-use crate::catalog::Catalog;
-use crate::i18n::Locale;
-use crate::model::{
+use crate::domain::catalog::Catalog;
+use crate::domain::i18n::Locale;
+use crate::domain::model::{
     Account, Address, AddressCheck, CountryRules, CreatedCustomer, MpnId, Offer, Order,
     PartnerType, PlacedOrder, Profile, Reseller, ResellerId,
 };
-use crate::submit::SubmitApi;
+use crate::domain::submit::SubmitApi;
 use http::{Answer, Call, Transport};
 
 /// Offers are fetched in pages of this size and assembled into one list.
@@ -41,7 +41,7 @@ enum Backend {
     Demo(demo::Demo),
 }
 
-/// Cheap to clone; not `Send` (it holds JS values), so it lives in a [`crate::reactive::Local`].
+/// Cheap to clone; not `Send` (it holds JS values), so it lives in a [`crate::state::reactive::Local`].
 #[derive(Clone)]
 pub struct Api(Rc<Inner>);
 

@@ -3,7 +3,7 @@
 
 use super::map;
 use super::wire;
-use crate::model::{
+use crate::domain::model::{
     Account, AgreementChoice, BillingCycle, CountryRules, MpnId, Order, OrderLine, ResellerId,
 };
 

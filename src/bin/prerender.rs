@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 
 use customer_wizard::api::json::from_str;
-use customer_wizard::browser::native::set_display_names;
-use customer_wizard::i18n::Locale;
-use customer_wizard::prerender::{first_screen, loading_draft, title, Mode, INSTANCE};
+use customer_wizard::domain::i18n::Locale;
+use customer_wizard::state::browser::native::set_display_names;
+use customer_wizard::view::prerender::{first_screen, loading_draft, title, Mode, INSTANCE};
 
 fn main() {
     let path = std::env::args()

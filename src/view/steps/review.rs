@@ -1,0 +1,219 @@
+//! Step 3: Review. Every answer as a summary list per section, an "Update" control per
+//! section that returns here after Continue, and the submit button that names its action.
+
+use leptos::prelude::*;
+
+use crate::state::reactive::{derive, memo, Derived, Load};
+
+use crate::view::components::{tr, tx};
+
+use super::submitting::SubmitProgress;
+use super::StepHeading;
+use crate::domain::i18n::Key;
+use crate::domain::model::{Account, AgreementChoice, FieldId, PartnerType, Step};
+use crate::state::browser;
+use crate::state::store::{use_checks, use_draft, use_instance, use_nav, use_subs};
+
+#[component]
+fn Row(label: Key, #[prop(into)] value: Derived<String>) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <div class="cw-summary-list__row">
+            <dt class="cw-summary-list__key">{tr(label)}</dt>
+            <dd class="cw-summary-list__value">
+                {move || {
+                    let v = value.get();
+                    if v.trim().is_empty() { nav.t(Key::NotProvided).to_string() } else { v }
+                }}
+            </dd>
+        </div>
+    }
+}
+
+/// A section with its "Update" control. Its accessible name says what is updated ("Update
+/// agreement"), as one phrase per language: Turkish puts the verb last ("Sözleşmeyi
+/// güncelle"), so a hidden suffix after the visible "Update" cannot be translated. `focus`
+/// is the element that the control lands on (the step's heading when `None`).
+#[component]
+fn Section(
+    title: Key,
+    name: Key,
+    target: Step,
+    #[prop(optional)] focus: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <section class="cw-summary-card">
+            <div class="cw-summary-card__head">
+                <h2 class="cw-summary-card__title">{tr(title)}</h2>
+                <button
+                    type="button"
+                    class="cw-link-button"
+                    aria-label=tx(name)
+                    on:click=move |_| {
+                        nav.return_to_review.set(true);
+                        nav.land_on.set_value(focus.clone());
+                        nav.go(target);
+                    }
+                >
+                    {tr(Key::Update)}
+                </button>
+            </div>
+            <dl class="cw-summary-list">{children()}</dl>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let (inst, nav, checks, subs) = (use_instance(), use_nav(), use_checks(), use_subs());
+    let draft = use_draft().draft;
+    let a = move |f: fn(&Account) -> String| derive(move || draft.with(|d| f(&d.account)));
+    let country = derive(move || {
+        let c = draft.with(|d| d.account.country.clone());
+        if c.is_empty() {
+            c
+        } else {
+            browser::country_name(&c, nav.locale.get().bcp47())
+        }
+    });
+    // Culture and language of communications as they will be sent: chosen, else the
+    // country's defaults.
+    let sent = memo(move || {
+        let rules = checks.rules_ok();
+        draft.with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref()))
+    });
+    let resellers = Load::new(move || {
+        let api = inst.api.get_value();
+        async move { api.resellers().await }
+    });
+    let reseller = derive(move || {
+        let id = draft.with(|d| d.reseller.clone());
+        let list = resellers.get().and_then(Result::ok).unwrap_or_default();
+        id.map(|id| match list.into_iter().find(|r| r.id == id) {
+            Some(r) => format!("{} · {} · {}", r.name, r.location, r.mpn_id.0),
+            None => id.0,
+        })
+        .unwrap_or_default()
+    });
+    let lines = derive(move || {
+        let catalog = subs.loaded();
+        let l10n = nav.locale.get();
+        draft.with(|d| {
+            d.lines
+                .iter()
+                .map(|l| {
+                    let name = catalog
+                        .as_ref()
+                        .and_then(|c| c.get(&l.offer_id))
+                        .map(|o| o.name.clone())
+                        .unwrap_or_else(|| l.offer_id.clone());
+                    let friendly = if l.friendly_name.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", l.friendly_name.trim())
+                    };
+                    // The term is the commitment: shown where the offer has one.
+                    let term = l
+                        .term_duration
+                        .as_deref()
+                        .filter(|t| !t.is_empty())
+                        .map(|t| format!("{}, ", crate::domain::messages::term(t, l10n)))
+                        .unwrap_or_default();
+                    (
+                        name + &friendly,
+                        format!(
+                            "{} × {term}{}",
+                            l.quantity.trim(),
+                            crate::domain::messages::billing_cycle(l.billing_cycle).text(l10n)
+                        ),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <StepHeading title=Key::StepReview />
+        <p class="cw-lead">{tr(Key::ReviewIntro)}</p>
+        <Section title=Key::ReviewAccountSection name=Key::UpdateAccountName target=Step::Account>
+            <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
+            <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
+            <Row label=Key::Country value=country />
+            <Show when=move || draft.with(|d| crate::domain::model::requires_registration_number(&d.account.country))>
+                <Row label=Key::RegistrationNumberShort value=a(|a| a.registration_number.trim().to_string()) />
+            </Show>
+            <Row
+                label=Key::ReviewAddress
+                value=a(|a| {
+                    [&a.address_line1, &a.address_line2, &a.city, &a.state, &a.postal_code]
+                        .iter()
+                        .map(|s| s.trim())
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+            />
+            <Row label=Key::ReviewContact value=a(|a| format!("{} {}", a.first_name.trim(), a.last_name.trim())) />
+            <Row label=Key::Email value=a(|a| a.email.trim().to_string()) />
+            <Row label=Key::Phone value=a(|a| a.phone.trim().to_string()) />
+            <Row label=Key::LanguageField value=derive(move || {
+                browser::language_name(&sent.with(|s| s.1.clone()), nav.locale.get().bcp47())
+            }) />
+            <Row label=Key::Culture value=derive(move || sent.with(|s| s.0.clone())) />
+            <Row
+                label=Key::ReviewGdap
+                value=derive(move || {
+                    nav.t(if draft.with(|d| d.account.enable_gdap) { Key::Yes } else { Key::No }).to_string()
+                })
+            />
+        </Section>
+        <Show when=move || checks.partner_type() == PartnerType::IndirectProvider>
+            <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=inst.el_id("reseller-search")>
+                <Row label=Key::ReviewReseller value=reseller />
+            </Section>
+        </Show>
+        <Section title=Key::ReviewAgreement name=Key::UpdateAgreementName target=Step::Account focus=inst.field_id(FieldId::Agreement)>
+            <Row
+                label=Key::ReviewAgreement
+                value=derive(move || {
+                    let (choice, who, email, date) = draft.with(|d| (
+                        d.account.agreement,
+                        format!("{} {}", d.account.signer_first_name.trim(), d.account.signer_last_name.trim()),
+                        d.account.signer_email.trim().to_string(),
+                        crate::domain::validate::parse_date(&d.account.date_agreed)
+                            .unwrap_or_else(|| d.account.date_agreed.clone()),
+                    ));
+                    match choice {
+                        AgreementChoice::Accepted => format!(
+                            "{}: {who}, {email}, {}",
+                            nav.t(Key::AgreementAccepted),
+                            browser::format_date(&date, nav.locale.get().bcp47()),
+                        ),
+                        AgreementChoice::AcceptLater => nav.t(Key::AgreementLater).to_string(),
+                        AgreementChoice::Unset => String::new(),
+                    }
+                })
+            />
+        </Section>
+        <Section title=Key::ReviewSubscriptions name=Key::UpdateSubscriptionsName target=Step::Subscriptions>
+            <Show
+                when=move || !lines.with(Vec::is_empty)
+                fallback=move || view! {
+                    <div class="cw-summary-list__row">
+                        <dt class="cw-summary-list__key">{tr(Key::ReviewSubscriptions)}</dt>
+                        <dd class="cw-summary-list__value">{tr(Key::ReviewNoSubscriptions)}</dd>
+                    </div>
+                }
+            >
+                {move || lines.get().into_iter().map(|(name, detail)| view! {
+                    <div class="cw-summary-list__row">
+                        <dt class="cw-summary-list__key">{name}</dt>
+                        <dd class="cw-summary-list__value">{detail}</dd>
+                    </div>
+                }).collect_view()}
+            </Show>
+        </Section>
+        <SubmitProgress />
+    }
+}

@@ -1,0 +1,89 @@
+//! Submit's view: the progress of the run (started by `store::start_submit`), each stage with
+//! its status, and on failure the message with Retry.
+
+use leptos::prelude::*;
+
+use crate::domain::i18n::Key;
+use crate::domain::messages;
+use crate::domain::submit::{Stage, StageStatus, Submission};
+use crate::state::store::{start_submit, Wizard};
+use crate::view::components::tr;
+
+fn stage_label(w: Wizard, stage: Stage, orders: usize) -> String {
+    let l = w.nav.locale.get();
+    match stage {
+        Stage::CreateCustomer => Key::StageCustomer.text(l).to_string(),
+        Stage::Attest => Key::StageAttest.text(l).to_string(),
+        Stage::Order(i) => Key::StageOrder.fmt(
+            l,
+            &[("n", &(i + 1).to_string()), ("total", &orders.to_string())],
+        ),
+        Stage::Finished => String::new(),
+    }
+}
+
+/// The progress of a submit run: each stage with its status, announced politely; on failure
+/// the message and a Retry button.
+#[component]
+pub fn SubmitProgress() -> impl IntoView {
+    let w = Wizard::from_context();
+    let visible = move || w.submit.run.with(|r| r.busy || r.failed.is_some());
+    view! {
+        <Show when=visible>
+            <section class="cw-panel cw-panel--attention" id=w.inst.el_id("submit-progress") tabindex="-1"
+                aria-labelledby=w.inst.el_id("submit-progress-title")>
+                <h2 class="cw-panel__title" id=w.inst.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
+                <div role="status" aria-live="polite">
+                <ol class="cw-progress">
+                    {move || {
+                        let run = w.submit.run.get();
+                        let sub = w.submit.submission.get();
+                        let Some(sub) = sub else { return Vec::new() };
+                        let n = sub.orders.len();
+                        sub.stages(run.running, run.failed.as_ref().map(|(s, _)| *s))
+                            .into_iter()
+                            .map(|(stage, status)| {
+                                let (key, cls) = match status {
+                                    StageStatus::Waiting => (Key::StatusWaiting, "waiting"),
+                                    StageStatus::InProgress => (Key::StatusInProgress, "in-progress"),
+                                    StageStatus::Done => (Key::StatusDone, "done"),
+                                    StageStatus::Failed => (Key::StatusFailed, "failed"),
+                                };
+                                view! {
+                                    <li class="cw-progress__item" data-status=cls>
+                                        {stage_label(w, stage, n)}": "<strong>{w.nav.t(key)}</strong>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    }}
+                </ol>
+                </div>
+                {move || {
+                    let run = w.submit.run.get();
+                    let (_, e) = run.failed?;
+                    let l = w.nav.locale.get();
+                    let partial = w.submit.submission.with(|s| s.as_ref().is_some_and(Submission::partial));
+                    Some(view! {
+                        <div role="alert" class="cw-submit-error">
+                            <p class="cw-error-message">{Key::SubmitFailed.fmt(l, &[("detail", &messages::api_error(&e, l))])}</p>
+                            {partial.then(|| view! { <p>{Key::SubmitPartial.text(l)}</p> })}
+                        </div>
+                        <button type="button" class="cw-button" on:click=move |_| start_submit(w)>
+                            {Key::SubmitRetry.text(l)}
+                        </button>
+                    })
+                }}
+            </section>
+        </Show>
+    }
+}
+
+/// The submit button names its action.
+pub fn submit_label(w: &Wizard) -> Key {
+    if w.draft.draft.with(|d| d.lines.is_empty()) {
+        Key::CreateCustomer
+    } else {
+        Key::CreateCustomerAndOrder
+    }
+}

@@ -1,0 +1,115 @@
+//! The summary bar (lines and licenses, always in view) and the question asked when
+//! Continue is pressed with no line.
+
+use crate::state::reactive::memo;
+use leptos::prelude::*;
+
+use crate::domain::catalog::parse_quantity;
+use crate::domain::i18n::{plural, Key};
+use crate::domain::model::{Offer, Step};
+use crate::state::browser;
+use crate::state::store::Wizard;
+use crate::view::components::tr;
+
+/// Count of lines and licenses; stays in view at the bottom while the step scrolls.
+#[component]
+pub fn SummaryBar() -> impl IntoView {
+    let w = Wizard::from_context();
+    let totals = memo(move || {
+        let catalog = w.subs.loaded();
+        w.draft.draft.with(|d| {
+            // Licenses only: an Azure plan ("Subscription"), devices, capacity or units are
+            // not licenses (counted while the catalog is not known yet).
+            let licenses: u64 = d
+                .lines
+                .iter()
+                .filter(|l| {
+                    catalog
+                        .as_ref()
+                        .and_then(|c| c.get(&l.offer_id))
+                        .is_none_or(Offer::per_license)
+                })
+                .filter_map(|l| parse_quantity(&l.quantity, 1, u32::MAX).ok())
+                .map(u64::from)
+                .sum();
+            (d.lines.len(), licenses)
+        })
+    });
+    let order_id = w.inst.el_id("order");
+    view! {
+        <div class="cw-subs-bar">
+            <p class="cw-subs-bar__text">
+                <strong>
+                    {move || plural(w.nav.locale.get(), totals.get().0, Key::SubscriptionsChosenOne, Key::SubscriptionsChosenOther)}
+                </strong>
+                <span aria-hidden="true">" · "</span>
+                <span>
+                    {move || plural(w.nav.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
+                </span>
+            </p>
+            <Show when=move || { totals.get().0 > 0 }>
+                <button
+                    type="button"
+                    class="cw-link-button"
+                    on:click={
+                        let order_id = order_id.clone();
+                        move |_| browser::focus_id(&order_id)
+                    }
+                >
+                    {tr(Key::SummaryView)}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// Asked when Continue is pressed with no lines.
+#[component]
+pub fn ConfirmEmpty() -> impl IntoView {
+    let w = Wizard::from_context();
+    let id = w.inst.el_id("subs-confirm");
+    let title_id = w.inst.el_id("subs-confirm-title");
+    let body_id = w.inst.el_id("subs-confirm-body");
+    // Adding a line answers the question.
+    let asking =
+        move || w.subs.confirming_empty.get() && w.draft.draft.with(|d| d.lines.is_empty());
+    // Leaving the step (Back, or on to Review) closes the question.
+    on_cleanup(move || w.subs.confirming_empty.set(false));
+    view! {
+        <Show when=asking>
+            <section
+                class="cw-confirm"
+                id=id.clone()
+                tabindex="-1"
+                role="alertdialog"
+                aria-labelledby=title_id.clone()
+                aria-describedby=body_id.clone()
+            >
+                <h2 class="cw-confirm__title" id=title_id.clone()>{tr(Key::ConfirmEmptyTitle)}</h2>
+                <p id=body_id.clone()>{tr(Key::ConfirmEmptyBody)}</p>
+                <div class="cw-confirm__actions">
+                    <button
+                        type="button"
+                        class="cw-button"
+                        on:click=move |_| {
+                            w.subs.confirming_empty.set(false);
+                            w.nav.advance(Step::Subscriptions);
+                        }
+                    >
+                        {tr(Key::ConfirmEmptyYes)}
+                    </button>
+                    <button
+                        type="button"
+                        class="cw-button cw-button--secondary"
+                        on:click=move |_| {
+                            w.subs.confirming_empty.set(false);
+                            browser::focus_id(&w.inst.el_id("offer-search"));
+                        }
+                    >
+                        {tr(Key::ConfirmEmptyNo)}
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}
