@@ -19,8 +19,11 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Issue 18 added dist/prerender-*.js (the first screen in both languages and both modes, 6.9 KB,
 # which the page shows before the wasm) and the handover in boot.js/embed.js (0.3 KB); the wasm
 # does not change for it. Measured with issue 16 merged: 259,034 B.
-# Issues 16, 17 and 18 merged (2026-12-03): 289,287 B.
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-290000}
+# Issues 16, 17 and 18 merged (2026-12-03): 289,287 B. Country names by one Intl.DisplayNames
+# and one Intl.Collator (issue 18's mount time): 290,170 B. Issue 17's remaining pieces (one
+# debounce helper, use_windowed_list, small Subscriptions components, the submit run out of
+# the view, the state split by concern): 293,902 B (docs/performance.md, "Issue 17").
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-294500}
 
 summary=()
 started=$(date +%s)

@@ -450,6 +450,13 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> From<Calc<T>> for Derived<T> 
     }
 }
 
+/// A `Derived` goes wherever leptos takes a `Signal<T>` (a prop, leptos-use's options).
+impl<T: Send + Sync + 'static> From<Derived<T>> for Signal<T> {
+    fn from(d: Derived<T>) -> Self {
+        Signal::derive(move || d.get())
+    }
+}
+
 impl From<crate::domain::i18n::Key> for Derived<crate::domain::i18n::Key> {
     fn from(k: crate::domain::i18n::Key) -> Self {
         derive(move || k)
@@ -700,10 +707,11 @@ mod tests {
         let v = Var::new(2u32);
         let c = memo(move || v.get() + 1);
         let (dv, dc) = (doubled(v), doubled(c));
-        assert_eq!((dv.get(), dc.get()), (4, 6));
+        let dd = doubled(derive(move || v.get() + 10));
+        assert_eq!((dv.get(), dc.get(), dd.get()), (4, 6, 24));
         assert_eq!((read(&v), read(&c)), (2, 3));
         bump(&v);
-        assert_eq!((dv.get(), dc.get(), read(&c)), (6, 8, 4));
+        assert_eq!((dv.get(), dc.get(), read(&c), dd.get()), (6, 8, 4, 26));
         assert_eq!(v.with(|n| n * 10), 30);
         let k = Keep::new(1u32);
         k.update_value(|n| *n += 1);
