@@ -16,6 +16,8 @@
 const PREFIX = new RegExp(`\\b${SCREENS.instance}-`, 'g');
 const LOCALES = Object.keys(SCREENS).filter((k) => k !== 'instance');
 let unnamed = 0;
+// Per mount element: where its early typing is kept, and what of it the screen could not show.
+const EARLY = new WeakMap();
 
 // The app's mount is one long task (about 100 ms unthrottled, four times that on a slow phone,
 // docs/performance.md): a key pressed during it waits for it. So the handover waits for a pause
@@ -145,6 +147,25 @@ export function show(el, standalone) {
   const locale = fromTag(c.locale) ?? fromTag(chosen)
     ?? [...(navigator.languages ?? []), navigator.language].map(fromTag).find(Boolean) ?? LOCALES[0];
   const loading = savedDraft(store, id, Number(c['draft-days'] ?? 7));
+  // What was typed into this screen on an earlier load that ended before the app took over
+  // (a reload, a crash): kept where the app keeps its draft, so it is not lost either.
+  const earlyKey = `customer-wizard:${id}:typed`;
+  let early = [];
+  try {
+    early = JSON.parse(store?.getItem(earlyKey) ?? '[]');
+  } catch {
+    // Unreadable: nothing to restore.
+  }
+  if (!Array.isArray(early)) early = [];
+  const keepTyped = (root) => {
+    try {
+      const values = typed(root);
+      if (values.length) store?.setItem(earlyKey, JSON.stringify(values));
+      else store?.removeItem(earlyKey);
+    } catch {
+      // Storage full or refused: the app still adopts what is on the screen.
+    }
+  };
 
   const render = (locale, values) => {
     const screen = SCREENS[locale];
@@ -162,6 +183,7 @@ export function show(el, standalone) {
       wake?.();
     });
     for (const type of ['keydown', 'input', 'pointerdown']) root.addEventListener(type, typing, true);
+    for (const type of ['input', 'change']) root.addEventListener(type, () => keepTyped(root));
     // Country names as this browser's Intl gives them and in its order, as the app lists them
     // (the build's Intl may name a few differently).
     const country = root.querySelector(`#${CSS.escape(`${id}-country`)}`);
@@ -205,7 +227,9 @@ export function show(el, standalone) {
     }
     return root;
   };
-  el.append(render(locale));
+  // The loading screen has no fields: what was typed early is handed to the app with the rest.
+  el.append(render(locale, loading ? [] : early));
+  EARLY.set(el, { key: earlyKey, store, values: loading ? early : [] });
   // The first moments after the screen appears are when a user starts typing: the handover
   // waits for a pause from here on too.
   typing();
@@ -239,7 +263,8 @@ export async function handover(els, mount) {
   const scroll = [scrollX, scrollY];
   const states = els.map((el) => {
     const root = el.querySelector(':scope > [data-cw-prerendered]');
-    return root && { el, root, values: typed(root), focus: focusState(root), pending: root.dataset.cwPending };
+    const early = EARLY.get(el);
+    return root && { el, root, early, values: [...(early?.values ?? []), ...typed(root)], focus: focusState(root), pending: root.dataset.cwPending };
   });
   mount();
   for (const s of states) {
@@ -260,6 +285,12 @@ export async function handover(els, mount) {
       }
     }
     restoreFocus(app, s.focus);
+    // In the app's draft now (saved by the app, also when the page goes away at once).
+    try {
+      s.early?.store?.removeItem(s.early.key);
+    } catch {
+      // Nothing was kept.
+    }
     if (s.pending) {
       // After the app's first effects (e.g. the domain check starting), as a press would be.
       const form = app.querySelector('form');

@@ -134,9 +134,12 @@ impl DraftState {
         // pending saves now: nothing typed is lost, even in the last half second.
         let save = Debounced::new(500, move |()| self.save_now()).flush_on_cleanup();
         let draft = self.draft;
+        // The first run does not save back what was just read, but does save a change made
+        // before it: the handover types what was entered into the prerendered screen into
+        // the draft in the mount's own task, before effects first run.
+        let initial = draft.get_untracked();
         effect(move |first| {
-            draft.track();
-            if !first {
+            if !draft.with(|d| first && *d == initial) {
                 save.call(());
             }
         });

@@ -161,6 +161,28 @@ for (const [mode, { open }] of Object.entries(pages)) {
     await expect(summary).not.toContainText('first name');
   });
 
+  test(`${mode}: typed before the wasm and reloaded before the app ran, nothing is lost`, async ({ page }) => {
+    const release = await holdWasm(page);
+    const { scope, id } = await open(page, 'en', { storage: 'session' });
+    const f = (name) => scope.locator(`#${id}-${name}`);
+    await f('company-name').fill('Early Reload Ltd');
+    await f('email').fill('early@example.com');
+    // The app has not run, so it has no draft to save: the screen keeps what was typed.
+    await expect(scope.locator('[data-cw-mounted]')).toHaveCount(0);
+    await page.reload();
+    await expect(prerendered(scope)).toBeVisible();
+    await expect(f('company-name')).toHaveValue('Early Reload Ltd');
+    await expect(f('email')).toHaveValue('early@example.com');
+    release();
+    await expect(prerendered(scope)).toHaveCount(0);
+    await expect(live(scope)).toBeVisible();
+    await expect(f('company-name')).toHaveValue('Early Reload Ltd');
+    await expect(f('email')).toHaveValue('early@example.com');
+    // Handed over: in the app's draft now, which the next reload restores.
+    await expect.poll(() => page.evaluate((key) => sessionStorage.getItem(key) ?? '', `customer-wizard:${id}:draft`)).toContain('Early Reload Ltd');
+    expect(await page.evaluate((key) => sessionStorage.getItem(key), `customer-wizard:${id}:typed`)).toBeNull();
+  });
+
   test(`${mode}: Continue pressed before the wasm shows the same errors as pressed later`, async ({ page }) => {
     const fill = async (scope, id) => {
       await scope.locator(`#${id}-company-name`).fill('Contoso Pharmaceuticals');
