@@ -12,7 +12,8 @@ use crate::domain::i18n::Key;
 use crate::domain::model::{Address, Draft, Step};
 use crate::domain::validate;
 use crate::state::store::{
-    use_checks, use_instance, use_nav, AddressState, DomainState, Instance, Wizard,
+    use_checks, use_draft, use_instance, use_nav, use_subs, AddressState, DomainState, Instance,
+    Wizard,
 };
 use crate::view::components::{tr, CopyButton};
 
@@ -193,12 +194,12 @@ fn one_line(a: &Address) -> String {
 /// The address check's outcome: checking, suggestions to accept with one click, or failure.
 #[component]
 pub fn AddressCheckPanel() -> impl IntoView {
-    let w = Wizard::from_context();
-    let (inst, nav, draft, address) = (w.inst, w.nav, w.draft.draft, w.checks.address);
+    let (inst, nav, checks, subs) = (use_instance(), use_nav(), use_checks(), use_subs());
+    let (draft, address) = (use_draft().draft, checks.address);
     // A kept or accepted address is confirmed: Continue goes on at once.
     let confirm = move |a: Address| {
         address.set(Some((a, AddressState::Confirmed)));
-        nav.continue_from(Step::Account, &w.checks, &w.subs, draft);
+        nav.continue_from(Step::Account, &checks, &subs, draft);
     };
     let current = memo(move || draft.with(|d| d.account.address()));
     let state = move || {

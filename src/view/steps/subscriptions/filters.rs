@@ -12,7 +12,7 @@ use super::Ui;
 use crate::domain::catalog::{Catalog, Category, Query, Recent, SearchResult, Sort};
 use crate::domain::i18n::{plural, Key, Locale};
 use crate::state::browser;
-use crate::state::store::Wizard;
+use crate::state::store::{use_instance, use_nav};
 use crate::view::components::tr;
 
 /// Search, filters and the list, once the catalog is here.
@@ -50,11 +50,11 @@ pub fn Loaded(catalog: Arc<Catalog>) -> impl IntoView {
 /// The search box; Down moves to the list, Enter does not submit the step.
 #[component]
 fn SearchBox() -> impl IntoView {
-    let w = Wizard::from_context();
+    let inst = use_instance();
     let ui = expect_context::<Ui>();
-    let search_id = w.inst.el_id("offer-search");
-    let hint_id = w.inst.el_id("offer-search-hint");
-    let listbox_id = w.inst.el_id("offers");
+    let search_id = inst.el_id("offer-search");
+    let hint_id = inst.el_id("offer-search-hint");
+    let listbox_id = inst.el_id("offers");
     let on_key = {
         let listbox_id = listbox_id.clone();
         move |ev: leptos::ev::KeyboardEvent| {
@@ -93,9 +93,9 @@ fn SearchBox() -> impl IntoView {
 /// The category filter, with each category's number of offers.
 #[component]
 fn CategorySelect(categories: Vec<Category>) -> impl IntoView {
-    let w = Wizard::from_context();
+    let inst = use_instance();
     let ui = expect_context::<Ui>();
-    let id = w.inst.el_id("offer-category");
+    let id = inst.el_id("offer-category");
     view! {
         <div class="cw-field">
             <label class="cw-label" for=id.clone()>{tr(Key::CategoryLabel)}</label>
@@ -118,9 +118,9 @@ fn CategorySelect(categories: Vec<Category>) -> impl IntoView {
 /// The order of the list: by name, A to Z or Z to A.
 #[component]
 fn SortSelect() -> impl IntoView {
-    let w = Wizard::from_context();
+    let inst = use_instance();
     let ui = expect_context::<Ui>();
-    let id = w.inst.el_id("offer-sort");
+    let id = inst.el_id("offer-sort");
     view! {
         <div class="cw-field">
             <label class="cw-label" for=id.clone()>{tr(Key::SortLabel)}</label>
@@ -141,18 +141,18 @@ fn SortSelect() -> impl IntoView {
 /// "N offers match": shown at once, said by the polite live region only once typing pauses.
 #[component]
 fn MatchCount(count: Calc<usize>) -> impl IntoView {
-    let w = Wizard::from_context();
+    let (inst, nav) = (use_instance(), use_nav());
     let spoken = Var::new(String::new());
     let speak = Debounced::new(700, move |text: String| spoken.set(text));
     effect(move |first| {
-        let text = match_text(w.nav.locale.get(), count.get());
+        let text = match_text(nav.locale.get(), count.get());
         if !first {
             speak.call(text);
         }
     });
     view! {
-        <p class="cw-offers__count" id=w.inst.el_id("offer-count")>
-            {move || match_text(w.nav.locale.get(), count.get())}
+        <p class="cw-offers__count" id=inst.el_id("offer-count")>
+            {move || match_text(nav.locale.get(), count.get())}
         </p>
         <div class="cw-visually-hidden" role="status" aria-live="polite">{move || spoken.get()}</div>
     }

@@ -14,16 +14,16 @@ use crate::domain::i18n::Key;
 use crate::domain::messages;
 use crate::domain::model::{Line, Offer, Step};
 use crate::state::browser;
-use crate::state::store::Wizard;
+use crate::state::store::{use_draft, use_instance, use_nav, Wizard};
 use crate::state::subs::line_el_id;
 use crate::view::components::{tr, FieldMessage};
 
 /// "Your order": one editable block per chosen line.
 #[component]
 pub fn OrderLines() -> impl IntoView {
-    let w = Wizard::from_context();
+    let (inst, draft) = (use_instance(), use_draft());
     let ids = memo(move || {
-        w.draft.draft.with(|d| {
+        draft.draft.with(|d| {
             d.lines
                 .iter()
                 .map(|l| l.offer_id.clone())
@@ -50,8 +50,8 @@ pub fn OrderLines() -> impl IntoView {
         })
     };
     view! {
-        <section class="cw-order" aria-labelledby=w.inst.el_id("order")>
-            <h2 class="cw-order__title" id=w.inst.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
+        <section class="cw-order" aria-labelledby=inst.el_id("order")>
+            <h2 class="cw-order__title" id=inst.el_id("order") tabindex="-1">{tr(Key::OrderHeading)}</h2>
             <Show when=move || ids.with(Vec::is_empty)>
                 <p class="cw-hint">{tr(Key::OrderEmpty)}</p>
             </Show>
@@ -186,21 +186,21 @@ fn LineEditor(offer_id: String) -> impl IntoView {
 /// The line's title, its Remove button, and the offer id with its badges.
 #[component]
 fn LineHead(title_id: String, offer_id: String) -> impl IntoView {
-    let w = Wizard::from_context();
+    let (inst, draft, nav) = (use_instance(), use_draft(), use_nav());
     let ui = expect_context::<Ui>();
     let line = expect_context::<LineCtx>();
     let name = line.name;
     let remove = move |_| {
-        let l = w.nav.locale.get_untracked();
+        let l = nav.locale.get_untracked();
         let n = name.get_untracked();
         if let Some(i) = line.index.get_untracked() {
-            w.draft.draft.update(|d| {
+            draft.draft.update(|d| {
                 d.lines.remove(i);
             });
         }
         ui.announce
             .set(Key::AnnounceRemoved.fmt(l, &[("offer", &n)]));
-        browser::focus_id(&w.inst.el_id("order"));
+        browser::focus_id(&inst.el_id("order"));
     };
     view! {
         <div class="cw-line__head">
@@ -225,12 +225,12 @@ pub fn has_error(err: Derived<Option<String>>) -> impl Fn() -> bool + Send + Syn
 
 /// " · Add-on" / " · Trial" after the offer id, while the offer has the flag.
 fn meta_badge(offer: Calc<Option<Offer>>, flag: fn(&Offer) -> bool, key: Key) -> impl IntoView {
-    let w = Wizard::from_context();
+    let nav = use_nav();
     move || {
         offer
             .get()
             .filter(flag)
-            .map(|_| view! { " · " <span>{w.nav.t(key)}</span> })
+            .map(|_| view! { " · " <span>{nav.t(key)}</span> })
     }
 }
 

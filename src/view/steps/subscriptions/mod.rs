@@ -20,7 +20,7 @@ use crate::domain::i18n::Key;
 use crate::domain::messages;
 use crate::domain::model::Step;
 use crate::state::browser;
-use crate::state::store::Wizard;
+use crate::state::store::{use_nav, use_subs, Wizard};
 use crate::view::components::{tr, ErrorSummary};
 
 use filters::Loaded;
@@ -41,7 +41,7 @@ struct Ui {
 
 #[component]
 pub fn SubscriptionsStep() -> impl IntoView {
-    let w = Wizard::from_context();
+    let (nav, subs) = (use_nav(), use_subs());
     let ui = Ui {
         query: Var::new(String::new()),
         category: Var::new(String::new()),
@@ -55,7 +55,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
         <ErrorSummary step=Step::Subscriptions />
         <p class="cw-lead">{tr(Key::SubscriptionsIntro)}</p>
         <div class="cw-subs">
-            {move || match w.subs.catalog.get() {
+            {move || match subs.catalog.get() {
                 None | Some(None) => {
                     view! { <p class="cw-status" role="status">{tr(Key::OffersLoading)}</p> }.into_any()
                 }
@@ -64,7 +64,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
                         <div class="cw-notice cw-notice--error" role="alert">
                             <p>
                                 {move || {
-                                    let l = w.nav.locale.get();
+                                    let l = nav.locale.get();
                                     format!(
                                         "{} {}",
                                         Key::ApiLoadFailed.fmt(l, &[("what", Key::WhatOffers.text(l))]),
@@ -72,7 +72,7 @@ pub fn SubscriptionsStep() -> impl IntoView {
                                     )
                                 }}
                             </p>
-                            <button type="button" class="cw-button" on:click=move |_| w.subs.catalog.refetch()>
+                            <button type="button" class="cw-button" on:click=move |_| subs.catalog.refetch()>
                                 {tr(Key::Retry)}
                             </button>
                         </div>

@@ -8,16 +8,16 @@ use crate::domain::catalog::parse_quantity;
 use crate::domain::i18n::{plural, Key};
 use crate::domain::model::{Offer, Step};
 use crate::state::browser;
-use crate::state::store::Wizard;
+use crate::state::store::{use_draft, use_instance, use_nav, use_subs};
 use crate::view::components::tr;
 
 /// Count of lines and licenses; stays in view at the bottom while the step scrolls.
 #[component]
 pub fn SummaryBar() -> impl IntoView {
-    let w = Wizard::from_context();
+    let (inst, draft, nav, subs) = (use_instance(), use_draft(), use_nav(), use_subs());
     let totals = memo(move || {
-        let catalog = w.subs.loaded();
-        w.draft.draft.with(|d| {
+        let catalog = subs.loaded();
+        draft.draft.with(|d| {
             // Licenses only: an Azure plan ("Subscription"), devices, capacity or units are
             // not licenses (counted while the catalog is not known yet).
             let licenses: u64 = d
@@ -35,16 +35,16 @@ pub fn SummaryBar() -> impl IntoView {
             (d.lines.len(), licenses)
         })
     });
-    let order_id = w.inst.el_id("order");
+    let order_id = inst.el_id("order");
     view! {
         <div class="cw-subs-bar">
             <p class="cw-subs-bar__text">
                 <strong>
-                    {move || plural(w.nav.locale.get(), totals.get().0, Key::SubscriptionsChosenOne, Key::SubscriptionsChosenOther)}
+                    {move || plural(nav.locale.get(), totals.get().0, Key::SubscriptionsChosenOne, Key::SubscriptionsChosenOther)}
                 </strong>
                 <span aria-hidden="true">" · "</span>
                 <span>
-                    {move || plural(w.nav.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
+                    {move || plural(nav.locale.get(), totals.get().1 as usize, Key::LicensesOne, Key::LicensesOther)}
                 </span>
             </p>
             <Show when=move || { totals.get().0 > 0 }>
@@ -66,15 +66,14 @@ pub fn SummaryBar() -> impl IntoView {
 /// Asked when Continue is pressed with no lines.
 #[component]
 pub fn ConfirmEmpty() -> impl IntoView {
-    let w = Wizard::from_context();
-    let id = w.inst.el_id("subs-confirm");
-    let title_id = w.inst.el_id("subs-confirm-title");
-    let body_id = w.inst.el_id("subs-confirm-body");
+    let (inst, draft, nav, subs) = (use_instance(), use_draft(), use_nav(), use_subs());
+    let id = inst.el_id("subs-confirm");
+    let title_id = inst.el_id("subs-confirm-title");
+    let body_id = inst.el_id("subs-confirm-body");
     // Adding a line answers the question.
-    let asking =
-        move || w.subs.confirming_empty.get() && w.draft.draft.with(|d| d.lines.is_empty());
+    let asking = move || subs.confirming_empty.get() && draft.draft.with(|d| d.lines.is_empty());
     // Leaving the step (Back, or on to Review) closes the question.
-    on_cleanup(move || w.subs.confirming_empty.set(false));
+    on_cleanup(move || subs.confirming_empty.set(false));
     view! {
         <Show when=asking>
             <section
@@ -92,8 +91,8 @@ pub fn ConfirmEmpty() -> impl IntoView {
                         type="button"
                         class="cw-button"
                         on:click=move |_| {
-                            w.subs.confirming_empty.set(false);
-                            w.nav.advance(Step::Subscriptions);
+                            subs.confirming_empty.set(false);
+                            nav.advance(Step::Subscriptions);
                         }
                     >
                         {tr(Key::ConfirmEmptyYes)}
@@ -102,8 +101,8 @@ pub fn ConfirmEmpty() -> impl IntoView {
                         type="button"
                         class="cw-button cw-button--secondary"
                         on:click=move |_| {
-                            w.subs.confirming_empty.set(false);
-                            browser::focus_id(&w.inst.el_id("offer-search"));
+                            subs.confirming_empty.set(false);
+                            browser::focus_id(&inst.el_id("offer-search"));
                         }
                     >
                         {tr(Key::ConfirmEmptyNo)}
