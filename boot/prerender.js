@@ -131,6 +131,16 @@ function restoreFocus(root, focus) {
   }
 }
 
+/** Names and orders the country options as the app will (this browser's Intl). */
+function localizeCountries(country, bcp47) {
+  const names = new Intl.DisplayNames([bcp47], { type: 'region' });
+  const options = [...country.options].filter((o) => o.value);
+  for (const o of options) o.textContent = names.of(o.value) ?? o.value;
+  const collator = new Intl.Collator(bcp47);
+  options.sort((a, b) => collator.compare(a.textContent, b.textContent));
+  country.append(...options);
+}
+
 /** Puts the prerendered screen into `el` unless the app or a screen is already there. */
 export function show(el, standalone) {
   if (el.hasAttribute('data-cw-mounted') || el.querySelector(':scope > [data-cw-prerendered]')) return;
@@ -185,15 +195,12 @@ export function show(el, standalone) {
     for (const type of ['keydown', 'input', 'pointerdown']) root.addEventListener(type, typing, true);
     for (const type of ['input', 'change']) root.addEventListener(type, () => keepTyped(root));
     // Country names as this browser's Intl gives them and in its order, as the app lists them
-    // (the build's Intl may name a few differently).
+    // (the build's Intl may name a few differently). After the first paint: the names cost
+    // 15-25 ms (four times that on a slow phone) that the screen need not wait for, and the
+    // closed list shows only its placeholder meanwhile.
     const country = root.querySelector(`#${CSS.escape(`${id}-country`)}`);
     if (country && typeof Intl.DisplayNames === 'function') {
-      const names = new Intl.DisplayNames([screen.bcp47], { type: 'region' });
-      const options = [...country.options].filter((o) => o.value);
-      for (const o of options) o.textContent = names.of(o.value) ?? o.value;
-      const collator = new Intl.Collator(screen.bcp47);
-      options.sort((a, b) => collator.compare(a.textContent, b.textContent));
-      country.append(...options);
+      requestAnimationFrame(() => setTimeout(() => localizeCountries(country, screen.bcp47), 0));
     }
     const ui = root.querySelector(`#${CSS.escape(`${id}-ui-language`)}`);
     if (ui) {
