@@ -133,6 +133,8 @@ function restoreFocus(root, focus) {
 
 /** Names and orders the country options as the app will (this browser's Intl). */
 function localizeCountries(country, bcp47) {
+  // Handed over or re-rendered in another language meanwhile: nothing to do.
+  if (!country.isConnected) return;
   const names = new Intl.DisplayNames([bcp47], { type: 'region' });
   const options = [...country.options].filter((o) => o.value);
   for (const o of options) o.textContent = names.of(o.value) ?? o.value;
@@ -160,17 +162,21 @@ export function show(el, standalone) {
   // What was typed into this screen on an earlier load that ended before the app took over
   // (a reload, a crash): kept where the app keeps its draft, so it is not lost either.
   const earlyKey = `customer-wizard:${id}:typed`;
+  // Kept no longer than a draft, and never over a draft saved after it.
   let early = [];
   try {
-    early = JSON.parse(store?.getItem(earlyKey) ?? '[]');
+    const kept = JSON.parse(store?.getItem(earlyKey) ?? 'null');
+    const draftAt = loading ? JSON.parse(store.getItem(`customer-wizard:${id}:draft`)).saved_at : 0;
+    const fresh = kept && Date.now() - kept.saved_at < Number(c['draft-days'] ?? 7) * 86_400_000 && kept.saved_at > draftAt;
+    if (fresh && Array.isArray(kept.values)) early = kept.values;
+    else if (kept) store.removeItem(earlyKey);
   } catch {
     // Unreadable: nothing to restore.
   }
-  if (!Array.isArray(early)) early = [];
   const keepTyped = (root) => {
     try {
       const values = typed(root);
-      if (values.length) store?.setItem(earlyKey, JSON.stringify(values));
+      if (values.length) store?.setItem(earlyKey, JSON.stringify({ saved_at: Date.now(), values }));
       else store?.removeItem(earlyKey);
     } catch {
       // Storage full or refused: the app still adopts what is on the screen.

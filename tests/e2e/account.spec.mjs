@@ -199,8 +199,15 @@ test('a reload restores the draft with a notice, which can be discarded', async 
   await page.reload();
   await expect(page.getByText('We restored the details you entered earlier.')).toBeVisible();
   await expect(page.locator('#cw-company-name')).toHaveValue('Kalıcı Taslak A.Ş.');
+  await page.evaluate(() => {
+    window.__nextSave = new Promise((r) => document.addEventListener('cw-draft-saved', r, { capture: true, once: true }));
+  });
   await page.getByRole('button', { name: 'Start again with an empty form' }).click();
   await expect(page.locator('#cw-company-name')).toHaveValue('');
+  // The autosave after the reset keeps no empty draft (the next visit would first say it is
+  // loading one, then show an empty form).
+  await page.evaluate(() => window.__nextSave);
+  expect(await page.evaluate(() => localStorage.getItem('customer-wizard:cw:draft'))).toBeNull();
   await page.reload();
   await expect(page.getByText('We restored')).toHaveCount(0);
 });

@@ -268,6 +268,21 @@ test('standalone: the locale is chosen as the app chooses it (remembered choice,
   await context.close();
 });
 
+test('standalone: what was typed early is not brought back once older than a draft may be kept', async ({ page }) => {
+  await page.goto('/?demo-latency=0');
+  const days = 8 * 86_400_000;
+  await page.evaluate((d) => localStorage.setItem('customer-wizard:cw:typed', JSON.stringify({ saved_at: Date.now() - d, values: [['cw-company-name', 'Old Visit Ltd']] })), days);
+  const release = await holdWasm(page);
+  await page.reload();
+  await expect(page.locator('[data-cw-prerendered]')).toBeVisible();
+  await expect(page.locator('#cw-company-name')).toHaveValue('');
+  expect(await page.evaluate(() => localStorage.getItem('customer-wizard:cw:typed'))).toBeNull();
+  release();
+  await expect(page.locator('[data-cw-mounted]')).toHaveCount(1);
+  await expect(page.locator('#cw-company-name')).toHaveValue('');
+  await page.evaluate(() => localStorage.clear());
+});
+
 test('standalone: with a saved draft the screen says it is loading it, then shows the draft', async ({ page }) => {
   await page.goto('/?demo-latency=0');
   await page.fill('#cw-company-name', 'Fabrikam Ltd');
