@@ -8,9 +8,11 @@
 //    a saved draft exists it says that the draft is loading instead of showing an empty form.
 //    Continue (or Enter) does not submit the page: it is remembered.
 //  - handover(els, mount): once the wasm is ready and the user pauses typing, mounts the app
-//    next to the prerendered screen in the same task (nothing is painted in between), removes the prerendered screen,
-//    hands what was typed to the app as input events (into the draft, validated as if typed),
-//    and keeps focus, caret and scroll. A remembered Continue is then pressed for the user.
+//    next to the prerendered screen in the same task (nothing is painted in between), removes
+//    the prerendered screen, hands what was typed to the app as input events (into the draft,
+//    validated as if typed), and keeps focus, caret and scroll. A remembered Continue is then
+//    pressed for the user. What is typed before then is kept in storage until the handover, so
+//    a reload or a crash before it loses nothing.
 /* global SCREENS */
 
 const PREFIX = new RegExp(`\\b${SCREENS.instance}-`, 'g');
@@ -73,13 +75,13 @@ function storage(kind) {
   }
 }
 
-/** Whether the app will restore a saved draft (v1, younger than draft-days). */
-function savedDraft(store, id, days) {
+/** When the draft the app will restore was saved (v1, younger than `keep` ms), or null. */
+function savedDraftAt(store, id, keep) {
   try {
     const saved = JSON.parse(store?.getItem(`customer-wizard:${id}:draft`) ?? 'null');
-    return !!saved && saved.v === 1 && Date.now() - saved.saved_at < days * 86_400_000;
+    return saved && saved.v === 1 && Date.now() - saved.saved_at < keep ? saved.saved_at : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -158,7 +160,10 @@ export function show(el, standalone) {
   }
   const locale = fromTag(c.locale) ?? fromTag(chosen)
     ?? [...(navigator.languages ?? []), navigator.language].map(fromTag).find(Boolean) ?? LOCALES[0];
-  const loading = savedDraft(store, id, Number(c['draft-days'] ?? 7));
+  // How long the app keeps a draft, and when the one it will restore was saved.
+  const keep = Number(c['draft-days'] ?? 7) * 86_400_000;
+  const draftAt = savedDraftAt(store, id, keep);
+  const loading = draftAt !== null;
   // What was typed into this screen on an earlier load that ended before the app took over
   // (a reload, a crash): kept where the app keeps its draft, so it is not lost either.
   const earlyKey = `customer-wizard:${id}:typed`;
@@ -166,8 +171,7 @@ export function show(el, standalone) {
   let early = [];
   try {
     const kept = JSON.parse(store?.getItem(earlyKey) ?? 'null');
-    const draftAt = loading ? JSON.parse(store.getItem(`customer-wizard:${id}:draft`)).saved_at : 0;
-    const fresh = kept && Date.now() - kept.saved_at < Number(c['draft-days'] ?? 7) * 86_400_000 && kept.saved_at > draftAt;
+    const fresh = kept && Date.now() - kept.saved_at < keep && kept.saved_at > (draftAt ?? 0);
     if (fresh && Array.isArray(kept.values)) early = kept.values;
     else if (kept) store.removeItem(earlyKey);
   } catch {

@@ -113,24 +113,22 @@ impl DraftState {
             draft,
             submission,
         };
-        {
-            // Nothing typed and nothing submitted: no draft to keep (the first screen would
-            // otherwise say it is loading one on the next visit, then show an empty form).
-            if saved.draft == Draft::default() && saved.submission.is_none() {
-                browser::store_remove(storage, &self.draft_key.get_value());
-            } else {
-                let json = crate::api::json::to_string(&saved);
-                browser::store_set(storage, &self.draft_key.get_value(), &json);
+        let key = self.draft_key.get_value();
+        // Nothing typed and nothing submitted: no draft to keep (the first screen would
+        // otherwise say it is loading one on the next visit, then show an empty form).
+        if saved.draft == Draft::default() && saved.submission.is_none() {
+            browser::store_remove(storage, &key);
+        } else {
+            browser::store_set(storage, &key, &crate::api::json::to_string(&saved));
+        }
+        if storage != crate::domain::config::DraftStorage::None {
+            if self.saved_once.try_get_untracked() == Some(false) {
+                self.saved_once.set(true);
             }
-            if storage != crate::domain::config::DraftStorage::None {
-                if self.saved_once.try_get_untracked() == Some(false) {
-                    self.saved_once.set(true);
-                }
-                self.inst.emit(
-                    "cw-draft-saved",
-                    &[("savedAt", crate::state::events::Detail::Num(saved.saved_at))],
-                );
-            }
+            self.inst.emit(
+                "cw-draft-saved",
+                &[("savedAt", crate::state::events::Detail::Num(saved.saved_at))],
+            );
         }
     }
 
