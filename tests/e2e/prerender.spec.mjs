@@ -283,6 +283,21 @@ test('standalone: what was typed early is not brought back once older than a dra
   await page.evaluate(() => localStorage.clear());
 });
 
+test('standalone: what was typed early is never put over a draft saved after it', async ({ page }) => {
+  await page.goto('/?demo-latency=0');
+  await page.fill('#cw-company-name', 'Newer Draft Ltd');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('customer-wizard:cw:draft') ?? '')).toContain('Newer Draft Ltd');
+  await page.evaluate(() => {
+    const draftAt = JSON.parse(localStorage.getItem('customer-wizard:cw:draft')).saved_at;
+    localStorage.setItem('customer-wizard:cw:typed', JSON.stringify({ saved_at: draftAt - 60_000, values: [['cw-company-name', 'Older Typing Ltd']] }));
+  });
+  await page.reload();
+  await expect(page.locator('[data-cw-mounted]')).toHaveCount(1);
+  await expect(page.locator('#cw-company-name')).toHaveValue('Newer Draft Ltd');
+  expect(await page.evaluate(() => localStorage.getItem('customer-wizard:cw:typed'))).toBeNull();
+  await page.evaluate(() => localStorage.clear());
+});
+
 test('standalone: with a saved draft the screen says it is loading it, then shows the draft', async ({ page }) => {
   await page.goto('/?demo-latency=0');
   await page.fill('#cw-company-name', 'Fabrikam Ltd');
