@@ -135,8 +135,6 @@ function restoreFocus(root, focus) {
 
 /** Names and orders the country options as the app will (this browser's Intl). */
 function localizeCountries(country, bcp47) {
-  // Handed over or re-rendered in another language meanwhile: nothing to do.
-  if (!country.isConnected) return;
   const names = new Intl.DisplayNames([bcp47], { type: 'region' });
   const options = [...country.options].filter((o) => o.value);
   for (const o of options) o.textContent = names.of(o.value) ?? o.value;
@@ -205,12 +203,19 @@ export function show(el, standalone) {
     for (const type of ['keydown', 'input', 'pointerdown']) root.addEventListener(type, typing, true);
     for (const type of ['input', 'change']) root.addEventListener(type, () => keepTyped(root));
     // Country names as this browser's Intl gives them and in its order, as the app lists them
-    // (the build's Intl may name a few differently). After the first paint: the names cost
-    // 15-25 ms (four times that on a slow phone) that the screen need not wait for, and the
-    // closed list shows only its placeholder meanwhile.
+    // (the build's Intl names a few differently, e.g. "Hong Kong SAR China" for "Hong Kong").
+    // Only when someone reaches the list before the app takes over: the closed list shows its
+    // placeholder, the app names the countries itself, and constructing Intl.DisplayNames
+    // costs 15-25 ms (80 on a slow phone), which right after the first paint held back the
+    // first keys typed (docs/performance.md).
     const country = root.querySelector(`#${CSS.escape(`${id}-country`)}`);
+    const reached = ['focus', 'pointerdown'];
+    const localize = () => {
+      for (const type of reached) country.removeEventListener(type, localize, true);
+      localizeCountries(country, screen.bcp47);
+    };
     if (country && typeof Intl.DisplayNames === 'function') {
-      requestAnimationFrame(() => setTimeout(() => localizeCountries(country, screen.bcp47), 0));
+      for (const type of reached) country.addEventListener(type, localize, true);
     }
     const ui = root.querySelector(`#${CSS.escape(`${id}-ui-language`)}`);
     if (ui) {
@@ -238,6 +243,8 @@ export function show(el, standalone) {
       if (f && typeof v === 'boolean') f.checked = v;
       else if (f) f.value = v;
     }
+    // A country kept from earlier typing is named as the app will name it.
+    if (country?.value && typeof Intl.DisplayNames === 'function') localize();
     if (standalone && c['manage-title'] !== 'false') {
       document.title = screen.title;
       document.documentElement.lang = locale;
