@@ -17,6 +17,8 @@ wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "target/profile-bindgen/${name}_bg.wasm" -o "dist-profile/$wasm"
 cp "target/profile-bindgen/$name.js" dist-profile/
+# The precompressed copies are dist's: scripts/serve.mjs would serve them instead.
+rm -f "dist-profile/$wasm".br "dist-profile/$wasm".gz "dist-profile/$name.js".br "dist-profile/$name.js".gz
 # The files changed, so their integrity hashes no longer hold.
 sed -i 's/ integrity="[^"]*"//g' dist-profile/index.html
 echo "dist-profile/ ready"

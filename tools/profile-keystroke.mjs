@@ -10,6 +10,7 @@
 // per animation frame, every frame replacing every row).
 // For wasm function names, DIR must hold a wasm with its name section (`make profile` builds one: scripts/profile-dist.sh).
 import { keySequence, launchChromium, openSubscriptions, option, ROOT, serveWithCatalog } from '../bench/catalog-page.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DIST = option('dist', join(ROOT, 'dist'));
@@ -17,6 +18,79 @@ const KEYS = Number(option('keys', 60));
 const CPU = Number(option('cpu', 1));
 const PORT = Number(option('port', 8198));
 const server = await serveWithCatalog(DIST, PORT);
+
+// This Chromium's profiles name wasm functions `wasm-function[N]`, but give each one's byte
+// offset in the module (the call frame's column): the name is looked up by that offset in DIR's
+// wasm (its code section for where each body starts, its name section for the names).
+function wasmNamesByOffset(dir) {
+  const file = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  if (!file) return () => null;
+  const b = new Uint8Array(readFileSync(join(dir, file)));
+  let p = 8;
+  const leb = () => {
+    let r = 0;
+    for (let shift = 0; ; shift += 7) {
+      const x = b[p++];
+      r += (x & 0x7f) * 2 ** shift;
+      if (!(x & 0x80)) return r;
+    }
+  };
+  const str = () => {
+    const len = leb();
+    p += len;
+    return new TextDecoder().decode(b.subarray(p - len, p));
+  };
+  let imports = 0;
+  const starts = []; // [body offset, function index], ascending
+  const names = new Map();
+  while (p < b.length) {
+    const id = b[p++];
+    const end = leb() + p;
+    if (id === 2) {
+      for (let n = leb(); n > 0; n--) {
+        str();
+        str();
+        const kind = b[p++];
+        if (kind === 0) { leb(); imports++; }
+        else if (kind === 1) { p++; const f = b[p++]; leb(); if (f & 1) leb(); }
+        else if (kind === 2) { const f = b[p++]; leb(); if (f & 1) leb(); }
+        else if (kind === 3) { p += 2; }
+        else if (kind === 4) { p++; leb(); }
+      }
+    } else if (id === 10) {
+      const n = leb();
+      for (let i = 0; i < n; i++) {
+        const size = leb();
+        starts.push([p, imports + i]);
+        p += size;
+      }
+    } else if (id === 0 && str() === 'name') {
+      while (p < end) {
+        const sub = b[p++];
+        const subEnd = leb() + p;
+        for (let n = sub === 1 ? leb() : 0; n > 0; n--) {
+          const index = leb();
+          names.set(index, str().replace(/::h[0-9a-f]{16}$/, ''));
+        }
+        p = subEnd;
+      }
+    }
+    p = end;
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || offset < starts[0][0]) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid][0] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return names.get(starts[lo][1]) ?? null;
+  };
+}
+const nameAt = wasmNamesByOffset(DIST);
+const fnName = (f) => (/^wasm-function\[/.test(f.functionName) && nameAt(f.columnNumber)) || f.functionName;
 
 const keys = keySequence(KEYS);
 const SCROLL = process.argv.includes('--scroll');
@@ -92,7 +166,7 @@ try {
   for (const [id, us] of counts) {
     const n = byId.get(id);
     const f = n.callFrame;
-    const name = `${f.functionName || '(anonymous)'}${f.url ? ` ${f.url.split('/').pop().replace(/-[0-9a-f]{16}/, '')}` : ''}`;
+    const name = `${fnName(f) || '(anonymous)'}${f.url ? ` ${f.url.split('/').pop().replace(/-[0-9a-f]{16}/, '')}` : ''}`;
     self.set(name, (self.get(name) ?? 0) + us);
     total += us;
   }
@@ -111,7 +185,7 @@ try {
   for (const [id, us] of counts) {
     const seen = new Set();
     for (let at = id; at !== undefined; at = parent.get(at)) {
-      const f = byId.get(at).callFrame.functionName;
+      const f = fnName(byId.get(at).callFrame);
       if (!/customer_wizard|tachys|reactive_graph/.test(f) || seen.has(f)) continue;
       seen.add(f);
       incl.set(f, (incl.get(f) ?? 0) + us);
