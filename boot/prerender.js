@@ -35,13 +35,17 @@ const typing = () => {
 };
 
 // The first Intl.DisplayNames a page constructs loads the browser's region names: 15-25 ms
-// (four times that on a slow phone); later ones, in any language, cost nothing. The app
-// constructs one as it mounts (its country list), so the mount is that much shorter when the
-// names are already loaded. They are loaded here at the first moment the page is idle and no
-// one has typed for PAUSE ms, so neither the first keys nor the mount wait for them.
+// (four times that on a slow phone); later ones, in any language or kind, cost 0.1 ms
+// (docs/performance.md). The app constructs one as it mounts (its country list), so the mount
+// is that much shorter when the names are already loaded. They are loaded here, once per page,
+// at the first moment the page is idle and no one has typed for PAUSE ms, so neither the first
+// keys nor the mount wait for them. When the wasm is ready before such a pause, the handover
+// takes the pause and the app loads the names itself.
 let intlWarm = false;
+let intlWarming = false;
 function warmIntl(bcp47) {
-  if (typeof Intl.DisplayNames !== 'function') return;
+  if (intlWarming || typeof Intl !== 'object' || typeof Intl.DisplayNames !== 'function') return;
+  intlWarming = true;
   const idle = (f) => (window.requestIdleCallback ? requestIdleCallback(f) : setTimeout(f, 0));
   const attempt = () => {
     if (intlWarm) return;
@@ -227,17 +231,22 @@ export function show(el, standalone) {
     for (const type of ['input', 'change']) root.addEventListener(type, () => keepTyped(root));
     // Country names as this browser's Intl gives them and in its order, as the app lists them
     // (the build's Intl names a few differently, e.g. "Hong Kong SAR China" for "Hong Kong").
-    // Only when someone reaches the list before the app takes over: the closed list shows its
-    // placeholder, the app names the countries itself, and constructing Intl.DisplayNames
-    // costs 15-25 ms (80 on a slow phone), which right after the first paint held back the
-    // first keys typed (docs/performance.md).
+    // Only once the list is reached (focus, a press, or a value set by autofill) or shows a
+    // kept country before the app takes over: until then the closed list shows its
+    // placeholder, and the app names the countries itself. The first Intl.DisplayNames costs
+    // 15-25 ms (80 on a slow phone), which right after the first paint held back the first
+    // keys typed (docs/performance.md).
     const country = root.querySelector(`#${CSS.escape(`${id}-country`)}`);
-    const reached = ['focus', 'pointerdown'];
+    const intl = country && typeof Intl === 'object' && typeof Intl.DisplayNames === 'function';
+    const reached = ['focus', 'pointerdown', 'change'];
+    let named = false;
     const localize = () => {
+      if (named) return;
+      named = true;
       for (const type of reached) country.removeEventListener(type, localize, true);
       localizeCountries(country, screen.bcp47);
     };
-    if (country && typeof Intl.DisplayNames === 'function') {
+    if (intl) {
       for (const type of reached) country.addEventListener(type, localize, true);
     }
     const ui = root.querySelector(`#${CSS.escape(`${id}-ui-language`)}`);
@@ -266,8 +275,9 @@ export function show(el, standalone) {
       if (f && typeof v === 'boolean') f.checked = v;
       else if (f) f.value = v;
     }
-    // A country kept from earlier typing is named as the app will name it.
-    if (country?.value && typeof Intl.DisplayNames === 'function') localize();
+    // A country kept from earlier typing is named as the app will name it, after the first
+    // paint (this runs on the render-blocking path of the standalone page).
+    if (intl && country.value) requestAnimationFrame(() => setTimeout(localize, 0));
     if (standalone && c['manage-title'] !== 'false') {
       document.title = screen.title;
       document.documentElement.lang = locale;

@@ -1,5 +1,6 @@
 // The first screen before the wasm (issue 18): the build's prerendered Account info (rendered
-// natively by the app's own components) is the live app's first screen, usable before the wasm
+// natively by the app's own components) is the live app's first screen (its country list as
+// named once someone reaches it), usable before the wasm
 // runs, and handed over without losing a keystroke, the focus, the caret or the position.
 // The wasm is held back by delaying its route until the test releases it.
 import { test, expect as baseExpect } from '@playwright/test';
@@ -283,6 +284,22 @@ test('standalone: what was typed early is not brought back once older than a dra
   release();
   await expect(page.locator('[data-cw-mounted]')).toHaveCount(1);
   await expect(page.locator('#cw-company-name')).toHaveValue('');
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('standalone: a country kept from early typing shows the name the app gives it, before and after the app runs', async ({ page }) => {
+  await page.goto('/?demo-latency=0');
+  // Hong Kong: one of the names the build's Intl gives differently ("Hong Kong SAR China").
+  await page.evaluate(() => localStorage.setItem('customer-wizard:cw:typed', JSON.stringify({ saved_at: Date.now(), values: [['cw-country', 'HK']] })));
+  const release = await holdWasm(page);
+  await page.reload();
+  await expect(page.locator('[data-cw-prerendered]')).toBeVisible();
+  const shown = page.locator('#cw-country option:checked');
+  await expect(shown).toHaveText('Hong Kong');
+  release();
+  await expect(page.locator('[data-cw-mounted]')).toHaveCount(1);
+  await expect(page.locator('#cw-country')).toHaveValue('HK');
+  await expect(shown).toHaveText('Hong Kong');
   await page.evaluate(() => localStorage.clear());
 });
 
