@@ -225,10 +225,20 @@ fn mount_with(
     auth: Option<Auth>,
 ) -> Mounted {
     let langs = browser::browser_languages();
+    // The prerendered first screen, still in `el` while the app mounts (the handover removes it
+    // after), is in the language the user sees: the one chosen below, or the one they switched
+    // it to before the app ran. The app starts in that language, or the page would change
+    // language at the handover.
+    let shown = el
+        .query_selector(":scope > [data-cw-prerendered]")
+        .ok()
+        .flatten()
+        .and_then(|screen| screen.get_attribute("lang"))
+        .and_then(|tag| Locale::from_tag(&tag));
     // The host's locale wins; else the language last chosen in the wizard on this device
     // (kept where the draft is kept); else the browser's.
-    let initial = config
-        .locale
+    let initial = shown
+        .or(config.locale)
         .or_else(|| {
             browser::store_get(config.storage, &crate::state::store::locale_key(&instance))
                 .and_then(|t| Locale::from_tag(&t))

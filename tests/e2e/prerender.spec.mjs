@@ -272,6 +272,22 @@ test('standalone: the locale is chosen as the app chooses it (remembered choice,
   await context.close();
 });
 
+test('standalone: a language switched to before the app runs is kept at the handover, also over the URL\'s locale', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/?locale=tr&demo-latency=0');
+  await expect(page.locator('[data-cw-prerendered]')).toHaveAttribute('lang', 'tr');
+  await page.locator('#cw-ui-language').selectOption('en');
+  await expect(page.locator('[data-cw-prerendered]')).toHaveAttribute('lang', 'en');
+  await page.locator('#cw-company-name').fill('Switched Ltd');
+  release();
+  await expect(page.locator('[data-cw-mounted]')).toHaveCount(1);
+  await expect(page.locator('#customer-wizard > .cw-root')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account info');
+  await expect(page.locator('#cw-ui-language')).toHaveValue('en');
+  await expect(page.locator('#cw-company-name')).toHaveValue('Switched Ltd');
+  await page.evaluate(() => localStorage.clear());
+});
+
 test('standalone: what was typed early is not brought back once older than a draft may be kept', async ({ page }) => {
   await page.goto('/?demo-latency=0');
   const days = 8 * 86_400_000;
