@@ -155,6 +155,12 @@ messages! {
     ErrZipInvalidUs => "Enter a ZIP code of 5 digits, like 98052, or of 5 and 4 digits, like 98052-6399", "ZIP kodunu 5 haneli (98052 gibi) ya da 5 + 4 haneli (98052-6399 gibi) girin";
     ErrPostcodeInvalid => "Enter a postcode in the format used in this country", "Bu ülkede kullanılan biçimde bir posta kodu (postcode) girin";
     ErrStateList => "Choose a state or province from the list", "Listeden bir eyalet veya il seçin";
+    ErrStateListState => "Choose the state from the list", "Listeden bir eyalet seçin";
+    ErrStateListProvince => "Choose the province from the list", "Listeden bir il seçin";
+    ErrStateListTerritory => "Choose the state or territory from the list", "Listeden bir eyalet veya bölge seçin";
+    ErrStateListPrefecture => "Choose the prefecture from the list", "Listeden bir prefektörlük seçin";
+    ErrStateListEmirate => "Choose the emirate from the list", "Listeden bir emirlik seçin";
+    ErrStateListCounty => "Choose the county from the list", "Listeden bir ilçe (county) seçin";
     ErrPhoneInvalid => "Enter a phone number in the format used in this country", "Bu ülkede kullanılan biçimde bir telefon numarası girin";
     ErrDateInvalid => "Enter a real date as day, month and year, like 27/03/2026", "Geçerli bir tarihi gün, ay ve yıl olarak girin, örneğin 27.03.2026";
     ErrDateFuture => "The date the agreement was accepted must be today or in the past", "Sözleşmenin kabul edildiği tarih bugün veya geçmişte olmalıdır";
@@ -309,6 +315,8 @@ messages! {
     StateEmirate => "Emirate", "Emirlik";
     StateCounty => "County", "İlçe (county)";
     Culture => "Culture (formats)", "Kültür (biçimler)";
+    CultureChoose => "Choose a culture", "Bir kültür seçin";
+    LanguageChoose => "Choose a language", "Bir dil seçin";
     CultureHint => "Used for dates and numbers in the customer's documents.", "Müşterinin belgelerindeki tarih ve sayılar için kullanılır.";
     LanguageField => "Language of communications", "İletişim dili";
     LanguageSection => "Language", "Dil";

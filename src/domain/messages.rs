@@ -90,6 +90,21 @@ pub fn state_label(country: &str) -> Key {
     }
 }
 
+/// "Choose the province from the list": the state field named as the country's form names it.
+fn choose_state(country: &str, l: Locale) -> String {
+    match state_label(country) {
+        Key::StateState => Key::ErrStateListState,
+        Key::StateProvince => Key::ErrStateListProvince,
+        Key::StateTerritory => Key::ErrStateListTerritory,
+        Key::StatePrefecture => Key::ErrStateListPrefecture,
+        Key::StateEmirate => Key::ErrStateListEmirate,
+        Key::StateCounty => Key::ErrStateListCounty,
+        _ => Key::ErrStateList,
+    }
+    .text(l)
+    .into()
+}
+
 /// `country`: the customer's country (ISO code), for messages that name a field the way
 /// that country does (a US postal code is a ZIP code).
 pub fn field_error(e: &FieldError, l: Locale, country: &str) -> String {
@@ -115,7 +130,7 @@ pub fn field_error(e: &FieldError, l: Locale, country: &str) -> String {
         FieldError::Required(FieldId::Country) => Key::ErrChooseCountry.text(l).into(),
         FieldError::Required(FieldId::Agreement) => Key::ErrChooseAgreement.text(l).into(),
         FieldError::Required(FieldId::Reseller) => Key::ErrChooseReseller.text(l).into(),
-        FieldError::Required(FieldId::State) => Key::ErrStateList.text(l).into(),
+        FieldError::Required(FieldId::State) => choose_state(country, l),
         FieldError::Required(f) => match enter(*f) {
             Some(k) => k.text(l).into(),
             None => Key::ErrRequired.fmt(l, &[("field", field_name(*f).text(l))]),
@@ -130,7 +145,7 @@ pub fn field_error(e: &FieldError, l: Locale, country: &str) -> String {
         FieldError::DomainInvalidCharacters => Key::ErrDomainInvalid.text(l).into(),
         FieldError::DomainTooLong => Key::ErrDomainTooLong.text(l).into(),
         FieldError::DomainTaken => Key::ErrDomainTaken.text(l).into(),
-        FieldError::StateNotInList => Key::ErrStateList.text(l).into(),
+        FieldError::StateNotInList => choose_state(country, l),
         FieldError::PhoneInvalid => match examples::phone(country) {
             Some(e) => Key::ErrPhoneInvalidExample.fmt(l, &[("example", e)]),
             None => Key::ErrPhoneInvalid.text(l).into(),
@@ -286,6 +301,45 @@ mod tests {
             field_error(&bad, Locale::Tr, "TR"),
             "Bu ülkede kullanılan biçimde bir posta kodu girin, örneğin 34000"
         );
+    }
+
+    #[test]
+    fn state_messages_name_the_field_as_the_country_does() {
+        for e in [
+            FieldError::Required(FieldId::State),
+            FieldError::StateNotInList,
+        ] {
+            assert_eq!(field_error(&e, Locale::Tr, "TR"), "Listeden bir il seçin");
+            assert_eq!(
+                field_error(&e, Locale::En, "TR"),
+                "Choose the province from the list"
+            );
+            assert_eq!(
+                field_error(&e, Locale::En, "US"),
+                "Choose the state from the list"
+            );
+            assert_eq!(
+                field_error(&e, Locale::En, "AE"),
+                "Choose the emirate from the list"
+            );
+            assert_eq!(
+                field_error(&e, Locale::En, "FR"),
+                "Choose a state or province from the list"
+            );
+        }
+        // Every country's label has its own message, in both languages. (Lower case without
+        // the combining dot `str::to_lowercase` gives Turkish "İ".)
+        let fold = |t: &str| t.to_lowercase().replace('\u{307}', "");
+        for country in ["US", "CA", "AU", "JP", "AE", "GB"] {
+            for l in Locale::ALL {
+                let label = fold(state_label(country).text(l));
+                let msg = field_error(&FieldError::StateNotInList, l, country);
+                assert!(
+                    fold(&msg).contains(&label),
+                    "{country} {l:?}: {msg} / {label}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -268,6 +268,16 @@ pub fn language_name(code: &str, locale: &str) -> String {
     display_name("language", code, locale)
 }
 
+/// A culture (e.g. `zh-HK`) as people read it, with its code: "Chinese (Hong Kong) (zh-HK)".
+pub fn culture_name(code: &str, locale: &str) -> String {
+    let name = language_name(code, locale);
+    if name == code {
+        name
+    } else {
+        format!("{name} ({code})")
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 use native::display_name;
 

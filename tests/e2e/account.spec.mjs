@@ -55,6 +55,8 @@ test('country-specific labels, culture and language defaults', async ({ page }) 
   await page.selectOption('#cw-country', 'TR');
   await expect(page.locator('label[for=cw-state]')).toHaveText('Province');
   await expect(page.locator('#cw-culture')).toHaveValue('tr-TR');
+  // Cultures read as names, with their codes.
+  await expect(page.locator('#cw-culture option:checked')).toHaveText('Turkish (Türkiye) (tr-TR)');
   await expect(page.locator('#cw-registration-number')).toBeVisible();
   await expect(page.locator('label[for=cw-phone]')).not.toContainText('optional');
   await page.selectOption('#cw-country', 'US');

@@ -145,8 +145,8 @@ test('Cancel asks before deleting what was typed; keeping it is the default way 
 });
 
 for (const [locale, names] of Object.entries({
-  en: { account: 'Update account info', agreement: 'Update agreement', subs: 'Update subscriptions', back: 'Save and return to Review', language: ['Language of communications', 'English'], culture: ['Culture (formats)', 'en-US'] },
-  tr: { account: 'Hesap bilgilerini güncelle', agreement: 'Sözleşmeyi güncelle', subs: 'Abonelikleri güncelle', back: 'Kaydet ve incelemeye dön', language: ['İletişim dili', 'İngilizce'], culture: ['Kültür (biçimler)', 'en-US'] },
+  en: { account: 'Update account info', agreement: 'Update agreement', subs: 'Update subscriptions', back: 'Save and return to Review', language: ['Language of communications', 'English'], culture: ['Culture (formats)', 'American English (en-US)'] },
+  tr: { account: 'Hesap bilgilerini güncelle', agreement: 'Sözleşmeyi güncelle', subs: 'Abonelikleri güncelle', back: 'Kaydet ve incelemeye dön', language: ['İletişim dili', 'İngilizce'], culture: ['Kültür (biçimler)', 'Amerikan İngilizcesi (en-US)'] },
 })) {
   test(`Review's Update controls name what they update, land on it, and Continue says it returns (${locale})`, async ({ page }) => {
     const t = T[locale];

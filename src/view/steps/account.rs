@@ -196,9 +196,18 @@ fn LanguageSection() -> impl IntoView {
                 label=Key::Culture
                 hint=Key::CultureHint
                 autocomplete="off"
-                placeholder=Key::Culture
+                placeholder=Key::CultureChoose
                 options=derive(move || {
-                    rules_ok().map(|r| r.cultures).unwrap_or_default().into_iter().map(|c| (c.clone(), c)).collect()
+                    let ui = nav.locale.get().bcp47();
+                    rules_ok()
+                        .map(|r| r.cultures)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|c| {
+                            let name = browser::culture_name(&c, ui);
+                            (c, name)
+                        })
+                        .collect()
                 })
                 default_value=derive(move || rules_ok().map(|r| r.default_culture).unwrap_or_default())
             />
@@ -206,7 +215,7 @@ fn LanguageSection() -> impl IntoView {
                 field=FieldId::Language
                 label=Key::LanguageField
                 autocomplete="off"
-                placeholder=Key::LanguageField
+                placeholder=Key::LanguageChoose
                 options=derive(move || {
                     let ui = nav.locale.get().bcp47();
                     rules_ok()

@@ -160,7 +160,9 @@ pub fn ReviewStep() -> impl IntoView {
             <Row label=Key::LanguageField value=derive(move || {
                 browser::language_name(&sent.with(|s| s.1.clone()), nav.locale.get().bcp47())
             }) />
-            <Row label=Key::Culture value=derive(move || sent.with(|s| s.0.clone())) />
+            <Row label=Key::Culture value=derive(move || {
+                browser::culture_name(&sent.with(|s| s.0.clone()), nav.locale.get().bcp47())
+            }) />
             <Row
                 label=Key::ReviewGdap
                 value=derive(move || {
