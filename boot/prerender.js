@@ -128,6 +128,11 @@ function typed(root) {
   return out;
 }
 
+/** The Continue button as the app shows it while Continue waits (`aria-disabled`). */
+function showWaiting(root) {
+  root.querySelector('.cw-nav button[type=submit]')?.setAttribute('aria-disabled', 'true');
+}
+
 function focusState(root) {
   const el = document.activeElement;
   if (!el || !el.id || !root.contains(el)) return null;
@@ -221,10 +226,18 @@ export function show(el, standalone) {
     // The demo banner is the demo backend's: a wizard with an API base has none.
     if (!['', 'demo'].includes((c['api-base'] ?? '').trim())) root.querySelector('.cw-demo-banner')?.remove();
     const form = root.querySelector('form');
-    // Continue or Enter before the app runs: remembered, pressed once the app runs.
+    // Continue or Enter before the app runs: remembered, pressed once the app runs. Meanwhile
+    // the button shows that it is waiting, as the app's Continue does while a check runs.
     form?.addEventListener('submit', (e) => {
       e.preventDefault();
       root.dataset.cwPending = 'continue';
+      showWaiting(root);
+      wake?.();
+    });
+    // Cancel before the app runs: remembered too, and pressed once the app runs (the app then
+    // asks whether to delete what was entered, or tells the host page).
+    root.querySelector('.cw-nav__cancel')?.addEventListener('click', () => {
+      root.dataset.cwPending = 'cancel';
       wake?.();
     });
     for (const type of ['keydown', 'input', 'pointerdown']) root.addEventListener(type, typing, true);
@@ -266,6 +279,7 @@ export function show(el, standalone) {
         const pending = root.dataset.cwPending;
         const fresh = render(next, typed(root));
         if (pending) fresh.dataset.cwPending = pending;
+        if (pending === 'continue') showWaiting(fresh);
         root.replaceWith(fresh);
         restoreFocus(fresh, { id: ui.id, caret: null });
       });
@@ -354,7 +368,11 @@ export async function handover(els, mount) {
     if (s.pending) {
       // After the app's first effects (e.g. the domain check starting), as a press would be.
       const form = app.querySelector('form');
-      setTimeout(() => form?.isConnected && form.requestSubmit(), 0);
+      const cancel = app.querySelector('.cw-nav__cancel');
+      setTimeout(() => {
+        if (s.pending === 'cancel') cancel?.isConnected && cancel.click();
+        else form?.isConnected && form.requestSubmit();
+      }, 0);
     }
   }
   if (scrollX !== scroll[0] || scrollY !== scroll[1]) scrollTo(scroll[0], scroll[1]);

@@ -212,6 +212,8 @@ for (const [mode, { open }] of Object.entries(pages)) {
     // Not submitted natively: same page, no query added.
     expect(new URL(page2.url()).searchParams.has('email')).toBe(false);
     await expect(prerendered(scope)).toHaveAttribute('data-cw-pending', 'continue');
+    // The button shows that it is waiting, as the app's does while a check runs.
+    await expect(prerendered(scope).getByRole('button', { name: NEXT.en })).toHaveAttribute('aria-disabled', 'true');
     release();
     await expect(scope.locator('.cw-error-summary')).toBeFocused();
     // The same summary (it follows what the app learns meanwhile, e.g. the profile's partner
@@ -258,6 +260,23 @@ for (const [mode, { open }] of Object.entries(pages)) {
     });
   }
 }
+
+test('standalone: Cancel pressed before the wasm is pressed once the app runs (it asks first)', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/?demo-latency=0');
+  await expect(page.locator('[data-cw-prerendered]')).toBeVisible();
+  await page.locator('#cw-company-name').fill('Early Cancel Ltd');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.locator('[data-cw-prerendered]')).toHaveAttribute('data-cw-pending', 'cancel');
+  release();
+  const dialog = page.getByRole('alertdialog', { name: "Delete this customer's details?" });
+  await expect(dialog).toBeVisible();
+  await expect.poll(() => focusedId(page)).toBe('cw-cancel-confirm');
+  // Nothing is deleted unless the user says so.
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(page.locator('#cw-company-name')).toHaveValue('Early Cancel Ltd');
+  await page.evaluate(() => localStorage.clear());
+});
 
 test('standalone: the locale is chosen as the app chooses it (remembered choice, browser language)', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'tr-TR' });
