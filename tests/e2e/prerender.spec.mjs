@@ -278,6 +278,21 @@ test('standalone: Cancel pressed before the wasm is pressed once the app runs (i
   await page.evaluate(() => localStorage.clear());
 });
 
+test('embedded: Cancel pressed before the wasm reaches the host page as cw-cancel once the app runs', async ({ page }) => {
+  const release = await holdWasm(page);
+  const { scope } = await pages.embedded.open(page, 'en');
+  await expect(prerendered(scope)).toBeVisible();
+  await page.evaluate(() => {
+    window.__cancels = [];
+    document.addEventListener('cw-cancel', (e) => window.__cancels.push(e.detail), true);
+  });
+  await scope.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(prerendered(scope)).toHaveAttribute('data-cw-pending', 'cancel');
+  expect(await page.evaluate(() => window.__cancels)).toEqual([]);
+  release();
+  await expect.poll(() => page.evaluate(() => window.__cancels)).toEqual([{ step: 'account' }]);
+});
+
 test('standalone: the locale is chosen as the app chooses it (remembered choice, browser language)', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'tr-TR' });
   const page = await context.newPage();
