@@ -26,8 +26,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # before the app kept across a reload (boot/prerender.js): 294,311 B. Components on the state
 # pieces, country names after the first paint: 294,452 B; review fixes: 294,487 B. Evening:
 # the handover keeps a language switched to early, cultures named, state messages per country,
-# an early Cancel remembered (the prerender module): 295,019 B.
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-295500}
+# an early Cancel remembered (the prerender module): 295,019 B. Nothing changes under a
+# submission in flight, the created customer's details fixed: 295,767 B.
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-296000}
 
 summary=()
 started=$(date +%s)

@@ -316,6 +316,7 @@ messages! {
     StateCounty => "County", "İlçe (county)";
     Culture => "Culture (formats)", "Kültür (biçimler)";
     CultureChoose => "Choose a culture", "Bir kültür seçin";
+    CustomerCreatedFixed => "The customer has been created with these details: they can no longer be changed here.", "Müşteri bu bilgilerle oluşturuldu: bunlar artık burada değiştirilemez.";
     LanguageChoose => "Choose a language", "Bir dil seçin";
     CultureHint => "Used for dates and numbers in the customer's documents.", "Müşterinin belgelerindeki tarih ve sayılar için kullanılır.";
     LanguageField => "Language of communications", "İletişim dili";

@@ -347,7 +347,17 @@ fn WizardForm() -> impl IntoView {
 /// Continue (`primary` names where it goes), Back and Cancel.
 #[component]
 fn StepButtons(primary: Derived<Key>, waiting: Var<bool>, confirming: Var<bool>) -> impl IntoView {
-    let (inst, nav, run) = (use_instance(), use_nav(), use_submit().run);
+    let (inst, nav, submit) = (use_instance(), use_nav(), use_submit());
+    let run = submit.run;
+    // Not while a submission is in flight, and no Cancel once the customer exists: starting
+    // again would throw away the new customer's sign-in details and the rest of its order.
+    let busy = move || run.with(|r| r.busy);
+    let no_cancel = move || {
+        busy()
+            || submit
+                .submission
+                .with(|s| s.as_ref().is_some_and(|s| s.customer.is_some()))
+    };
     view! {
         <div class="cw-nav">
             <button
@@ -363,6 +373,7 @@ fn StepButtons(primary: Derived<Key>, waiting: Var<bool>, confirming: Var<bool>)
                 <button
                     type="button"
                     class="cw-button cw-button--secondary"
+                    disabled=busy
                     on:click=move |_| nav.back_from(nav.step.get_untracked())
                 >
                     {tr(Key::Back)}
@@ -372,6 +383,7 @@ fn StepButtons(primary: Derived<Key>, waiting: Var<bool>, confirming: Var<bool>)
                 type="button"
                 class="cw-link-button cw-nav__cancel"
                 id=inst.el_id("cancel")
+                disabled=no_cancel
                 // Standalone only: there it opens the question below.
                 aria-expanded=move || {
                     inst.config

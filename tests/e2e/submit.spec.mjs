@@ -335,7 +335,25 @@ test('demo: a failing order shows partial success, then Retry places it', async 
   await expect(page.getByText('The customer account was created, but not everything else was done yet')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('Create the customer account: done')).toBeVisible();
   await expect(page.getByText('Place order 1 of 1: failed')).toBeVisible();
+  // The customer exists: its details can no longer be changed here, and starting again (which
+  // would lose its sign-in details) is not offered; the order can still be changed.
+  await expect(page.getByRole('button', { name: 'Update account info' })).toBeDisabled();
+  await expect(page.getByText('The customer has been created with these details').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Update subscriptions' })).toBeEnabled();
   await page.getByRole('button', { name: 'Try again' }).click();
   await expectDone(page);
   await expect(page.locator('#cw-orders li')).toHaveCount(1);
+});
+
+test('demo: while the submission runs nothing can be changed or cancelled', async ({ page }) => {
+  await openApp(page, { query: 'demo-latency=700' });
+  await toReviewWithLines(page, 'demobusy1', [['Microsoft 365 Business Basic', 3]]);
+  await page.getByRole('button', { name: 'Create customer and place order' }).click();
+  await expect(page.locator('#cw-submit-progress')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Update subscriptions' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Update account info' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Back', exact: true })).toBeDisabled();
+  await expectDone(page);
 });

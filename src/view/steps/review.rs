@@ -12,7 +12,7 @@ use super::StepHeading;
 use crate::domain::i18n::Key;
 use crate::domain::model::{Account, AgreementChoice, FieldId, PartnerType, Step};
 use crate::state::browser;
-use crate::state::store::{use_checks, use_draft, use_instance, use_nav, use_subs};
+use crate::state::store::{use_checks, use_draft, use_instance, use_nav, use_submit, use_subs};
 
 #[component]
 fn Row(label: Key, #[prop(into)] value: Derived<String>) -> impl IntoView {
@@ -40,9 +40,20 @@ fn Section(
     name: Key,
     target: Step,
     #[prop(optional)] focus: Option<String>,
+    /// What the created customer already holds (its account details): fixed once it exists.
+    #[prop(optional)]
+    customer_details: bool,
     children: Children,
 ) -> impl IntoView {
-    let nav = use_nav();
+    let (nav, submit) = (use_nav(), use_submit());
+    // Nothing changes under a submission in flight; the customer's own details not once it
+    // is created (a change would not reach it, and Done would show the customer as created).
+    let created = move || {
+        submit
+            .submission
+            .with(|s| s.as_ref().is_some_and(|s| s.customer.is_some()))
+    };
+    let locked = move || submit.run.with(|r| r.busy) || (customer_details && created());
     view! {
         <section class="cw-summary-card">
             <div class="cw-summary-card__head">
@@ -51,6 +62,7 @@ fn Section(
                     type="button"
                     class="cw-link-button"
                     aria-label=tx(name)
+                    disabled=locked
                     on:click=move |_| {
                         nav.return_to_review.set(true);
                         nav.land_on.set_value(focus.clone());
@@ -60,6 +72,9 @@ fn Section(
                     {tr(Key::Update)}
                 </button>
             </div>
+            <Show when=move || customer_details && created()>
+                <p class="cw-hint">{tr(Key::CustomerCreatedFixed)}</p>
+            </Show>
             <dl class="cw-summary-list">{children()}</dl>
         </section>
     }
@@ -136,7 +151,7 @@ pub fn ReviewStep() -> impl IntoView {
     view! {
         <StepHeading title=Key::StepReview />
         <p class="cw-lead">{tr(Key::ReviewIntro)}</p>
-        <Section title=Key::ReviewAccountSection name=Key::UpdateAccountName target=Step::Account>
+        <Section title=Key::ReviewAccountSection name=Key::UpdateAccountName target=Step::Account customer_details=true>
             <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
             <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
             <Row label=Key::Country value=country />
@@ -171,7 +186,7 @@ pub fn ReviewStep() -> impl IntoView {
             />
         </Section>
         <Show when=move || checks.partner_type() == PartnerType::IndirectProvider>
-            <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=inst.el_id("reseller-search")>
+            <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=inst.el_id("reseller-search") customer_details=true>
                 <Row label=Key::ReviewReseller value=reseller />
             </Section>
         </Show>
