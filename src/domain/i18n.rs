@@ -144,6 +144,7 @@ messages! {
     WhatOffers => "the offers", "Teklifler";
     WhatProfile => "your partner profile", "İş ortağı profiliniz";
     ErrTooLong => "Must be {max} characters or fewer", "En fazla {max} karakter olmalıdır";
+    ErrFriendlyNameTooLong => "The friendly name must be {max} characters or fewer", "Kolay ad en fazla {max} karakter olmalıdır";
     ErrCompanySingle => "Enter the full legal company name, not a single character", "Tek bir karakter değil, şirketin tam yasal adını girin";
     ErrCompanySpecial => "The company name must contain letters or digits", "Şirket adı harf veya rakam içermelidir";
     ErrCompanyLegalForm => "Enter the company name, not only its legal form (such as Ltd or GmbH)", "Yalnızca şirket türünü (Ltd, A.Ş. gibi) değil, şirketin adını girin";

@@ -243,7 +243,7 @@ pub fn line_error(e: &LineError, l: Locale, per_license: bool) -> String {
         LineError::BillingCycle => Key::ErrBillingCycle.text(l).into(),
         LineError::Term => Key::ErrTerm.text(l).into(),
         LineError::FriendlyNameTooLong { max } => {
-            Key::ErrTooLong.fmt(l, &[("max", &max.to_string())])
+            Key::ErrFriendlyNameTooLong.fmt(l, &[("max", &max.to_string())])
         }
         LineError::QuantityRefused => Key::ErrQuantityRefused.text(l).into(),
         LineError::FriendlyNameControlCharacter => {
@@ -300,6 +300,19 @@ mod tests {
         assert_eq!(
             field_error(&bad, Locale::Tr, "TR"),
             "Bu ülkede kullanılan biçimde bir posta kodu girin, örneğin 34000"
+        );
+    }
+
+    #[test]
+    fn the_friendly_name_length_message_names_the_field() {
+        let e = LineError::FriendlyNameTooLong { max: 50 };
+        assert_eq!(
+            line_error(&e, Locale::En, true),
+            "The friendly name must be 50 characters or fewer"
+        );
+        assert_eq!(
+            line_error(&e, Locale::Tr, true),
+            "Kolay ad en fazla 50 karakter olmalıdır"
         );
     }
 
