@@ -322,23 +322,15 @@ mod tests {
             FieldError::Required(FieldId::State),
             FieldError::StateNotInList,
         ] {
-            assert_eq!(field_error(&e, Locale::Tr, "TR"), "Listeden bir il seçin");
-            assert_eq!(
-                field_error(&e, Locale::En, "TR"),
-                "Choose the province from the list"
-            );
-            assert_eq!(
-                field_error(&e, Locale::En, "US"),
-                "Choose the state from the list"
-            );
-            assert_eq!(
-                field_error(&e, Locale::En, "AE"),
-                "Choose the emirate from the list"
-            );
-            assert_eq!(
-                field_error(&e, Locale::En, "FR"),
-                "Choose a state or province from the list"
-            );
+            for (l, country, expected) in [
+                (Locale::Tr, "TR", "Listeden bir il seçin"),
+                (Locale::En, "TR", "Choose the province from the list"),
+                (Locale::En, "US", "Choose the state from the list"),
+                (Locale::En, "AE", "Choose the emirate from the list"),
+                (Locale::En, "FR", "Choose a state or province from the list"),
+            ] {
+                assert_eq!(field_error(&e, l, country), expected);
+            }
         }
         // Every country's label has its own message, in both languages. (Lower case without
         // the combining dot `str::to_lowercase` gives Turkish "İ".)

@@ -352,12 +352,7 @@ fn StepButtons(primary: Derived<Key>, waiting: Var<bool>, confirming: Var<bool>)
     // Not while a submission is in flight, and no Cancel once the customer exists: starting
     // again would throw away the new customer's sign-in details and the rest of its order.
     let busy = move || run.with(|r| r.busy);
-    let no_cancel = move || {
-        busy()
-            || submit
-                .submission
-                .with(|s| s.as_ref().is_some_and(|s| s.customer.is_some()))
-    };
+    let no_cancel = move || busy() || submit.customer_created();
     view! {
         <div class="cw-nav">
             <button

@@ -31,6 +31,12 @@ pub struct SubmitState {
 }
 
 impl SubmitState {
+    /// The customer of this submission has been created (tracked): its details are fixed.
+    pub fn customer_created(&self) -> bool {
+        self.submission
+            .with(|s| s.as_ref().is_some_and(|s| s.customer.is_some()))
+    }
+
     /// `restored` is the submission saved with the draft (a reload mid-submit resumes it).
     pub fn new(restored: Option<Submission>) -> SubmitState {
         let submitted = restored

@@ -183,6 +183,17 @@ fn ContactSection() -> impl IntoView {
     }
 }
 
+/// Codes from the country's rules as (code, name) choices, named in the UI language.
+fn named(codes: Vec<String>, name: fn(&str, &str) -> String, ui: &str) -> Vec<(String, String)> {
+    codes
+        .into_iter()
+        .map(|code| {
+            let n = name(&code, ui);
+            (code, n)
+        })
+        .collect()
+}
+
 /// Culture and language of communications, from the country's rules (shown once loaded).
 #[component]
 fn LanguageSection() -> impl IntoView {
@@ -198,16 +209,7 @@ fn LanguageSection() -> impl IntoView {
                 autocomplete="off"
                 placeholder=Key::CultureChoose
                 options=derive(move || {
-                    let ui = nav.locale.get().bcp47();
-                    rules_ok()
-                        .map(|r| r.cultures)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|c| {
-                            let name = browser::culture_name(&c, ui);
-                            (c, name)
-                        })
-                        .collect()
+                    named(rules_ok().map(|r| r.cultures).unwrap_or_default(), browser::culture_name, nav.locale.get().bcp47())
                 })
                 default_value=derive(move || rules_ok().map(|r| r.default_culture).unwrap_or_default())
             />
@@ -217,16 +219,7 @@ fn LanguageSection() -> impl IntoView {
                 autocomplete="off"
                 placeholder=Key::LanguageChoose
                 options=derive(move || {
-                    let ui = nav.locale.get().bcp47();
-                    rules_ok()
-                        .map(|r| r.languages)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|c| {
-                            let name = browser::language_name(&c, ui);
-                            (c, name)
-                        })
-                        .collect()
+                    named(rules_ok().map(|r| r.languages).unwrap_or_default(), browser::language_name, nav.locale.get().bcp47())
                 })
                 default_value=derive(move || {
                     rules_ok().and_then(|r| r.languages.first().cloned()).unwrap_or_default()

@@ -48,11 +48,7 @@ fn Section(
     let (nav, submit) = (use_nav(), use_submit());
     // Nothing changes under a submission in flight; the customer's own details not once it
     // is created (a change would not reach it, and Done would show the customer as created).
-    let created = move || {
-        submit
-            .submission
-            .with(|s| s.as_ref().is_some_and(|s| s.customer.is_some()))
-    };
+    let created = move || submit.customer_created();
     let locked = move || submit.run.with(|r| r.busy) || (customer_details && created());
     view! {
         <section class="cw-summary-card">
