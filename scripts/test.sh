@@ -27,8 +27,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # pieces, country names after the first paint: 294,452 B; review fixes: 294,487 B. Evening:
 # the handover keeps a language switched to early, cultures named, state messages per country,
 # an early Cancel remembered (the prerender module): 295,019 B. Nothing changes under a
-# submission in flight, the created customer's details fixed: 295,767 B.
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-296000}
+# submission in flight, the created customer's details fixed: 295,767 B. Usability fixes of
+# the next session (Review loading state, submit progress, Done's orders, messages): 299,028 B.
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-299500}
 
 summary=()
 started=$(date +%s)

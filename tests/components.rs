@@ -260,6 +260,7 @@ fn json_round_trips_the_draft_and_submission() {
                 quantity: 3,
                 friendly_name: "x".into(),
                 term_duration: Some("P1Y".into()),
+                offer_name: "Offer one".into(),
             }],
         }],
     );

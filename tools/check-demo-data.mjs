@@ -171,8 +171,11 @@ for (const rel of ruleFiles) {
   if (!r.countryCallingCodesList.length || r.countryCallingCodesList.some((c) => !/^\d{1,4}$/.test(c))) fail(rel, 'bad countryCallingCodesList');
   if (!isStr(r.postalCodeRegex)) fail(rel, 'postalCodeRegex must be a string ("" when none)');
   if (r.isPostalCodeRequired && !r.postalCodeRegex) fail(rel, 'postal code required but no regex');
+  // Every country with a postal code or phone regex has samples above (the hand-written files);
+  // one with neither (most of them made by tools/gen-demo-rules.mjs) has nothing to sample.
   const sample = SAMPLES[iso];
-  if (!sample) fail(rel, 'no samples in tools/check-demo-data.mjs for this country');
+  if (!sample && (r.postalCodeRegex || (r.phoneNumberRegex !== undefined && r.phoneNumberRegex !== null)))
+    fail(rel, 'has a postal code or phone regex but no samples in tools/check-demo-data.mjs');
   if (r.postalCodeRegex) {
     const re = compile(`${rel} postalCodeRegex`, r.postalCodeRegex);
     if (re) {
@@ -194,6 +197,15 @@ for (const rel of ruleFiles) {
   } else if (sample?.[1].length) fail(rel, 'phone samples given but no regex');
 }
 if (rules.size < 45) fail('countryvalidationrules', `only ${rules.size} countries (need >= 45)`);
+// The demo answers for every country the app offers (COUNTRIES in src/domain/model.rs), and only those.
+{
+  const m = /pub const COUNTRIES: &str = "([A-Z ]+)";/.exec(readFileSync(join(ROOT, 'src', 'domain', 'model.rs'), 'utf8'));
+  const offered = m ? m[1].trim().split(/ +/) : [];
+  if (offered.length < 200) fail('src/domain/model.rs', `COUNTRIES not found or short (${offered.length} codes)`);
+  const noRules = offered.filter((c) => !rules.has(c));
+  if (noRules.length) fail('countryvalidationrules', `no rules for ${noRules.join(' ')} (run node tools/gen-demo-rules.mjs)`);
+  for (const c of rules.keys()) if (m && !offered.includes(c)) fail(`countryvalidationrules/${c}.json`, 'not in COUNTRIES (src/domain/model.rs)');
+}
 for (const c of MUST) if (!rules.has(c)) fail('countryvalidationrules', `missing ${c}`);
 if (![...rules.values()].some((r) => !('phoneNumberRegex' in r))) fail('countryvalidationrules', 'no country without phoneNumberRegex');
 {

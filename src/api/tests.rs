@@ -211,12 +211,14 @@ fn the_order_body_conforms_and_uses_the_mpn_id() {
                 quantity: 25,
                 friendly_name: " Sales team ".into(),
                 term_duration: Some("P1Y".into()),
+                offer_name: "Microsoft 365 E3".into(),
             },
             OrderLine {
                 offer_id: "CFQ7TTC0LH0R:0002".into(),
                 quantity: 5,
                 friendly_name: String::new(),
                 term_duration: None,
+                offer_name: String::new(),
             },
         ],
     };

@@ -270,6 +270,7 @@ messages! {
     AddressCheckFailed => "We could not check the address. You can continue; the address is checked again when you submit.", "Adres kontrol edilemedi. Devam edebilirsiniz; adres gönderilirken yeniden kontrol edilir.";
     CreateCustomerAndOrder => "Create customer and place order", "Müşteri oluştur ve sipariş ver";
     SubmitProgressTitle => "Creating the customer", "Müşteri oluşturuluyor";
+    SubmitStoppedTitle => "The submission did not finish", "Gönderim tamamlanmadı";
     StageCustomer => "Create the customer account", "Müşteri hesabını oluştur";
     StageAttest => "Record the customer's acceptance of the Microsoft Customer Agreement", "Müşterinin Microsoft Müşteri Sözleşmesi'ni kabulünü kaydet";
     StageOrder => "Place order {n} of {total}", "Sipariş {n} / {total} ver";
@@ -294,6 +295,7 @@ messages! {
     CopySignIn => "Copy sign-in name", "Oturum açma adını kopyala";
     CopyPassword => "Copy password", "Parolayı kopyala";
     DoneOrders => "Orders", "Siparişler";
+    DoneOrderId => "Order", "Sipariş";
     DoneNoOrders => "No subscriptions were ordered.", "Abonelik siparişi verilmedi.";
     DoneViewCustomer => "Go to the customer's page", "Müşterinin sayfasına git";
     DoneOffers => "Browse CSP offers", "CSP tekliflerine göz at";
@@ -385,7 +387,7 @@ messages! {
     CancelConfirmBody => "Everything entered for this customer, on every step, is deleted from this device. This cannot be undone.", "Bu müşteri için tüm adımlarda girilen her şey bu cihazdan silinir. Bu işlem geri alınamaz.";
     CancelConfirmYes => "Delete and start again", "Sil ve baştan başla";
     CancelConfirmNo => "Keep editing", "Düzenlemeye devam et";
-    SaveAndReview => "Save and return to Review", "Kaydet ve incelemeye dön";
+    SaveAndReview => "Save and return to Review", "Kaydet ve Gözden geçir adımına dön";
     ErrQtyEmpty => "Enter the number of licenses", "Lisans sayısını girin";
     ErrQtyNotNumber => "Enter the number of licenses in digits, like 5", "Lisans sayısını rakamla girin, örneğin 5";
     ErrQtyDecimal => "Enter a whole number of licenses, without a decimal point or thousands separator", "Lisans sayısını ondalık işareti ve binlik ayırıcı olmadan, tam sayı olarak girin";
@@ -403,7 +405,9 @@ messages! {
     ErrQtyAboveMaxUnits => "The quantity must be {max} or fewer", "Miktar en fazla {max} olmalıdır";
     ErrQtyTooLargeUnits => "That number is far too large: the quantity must be {max} or fewer", "Bu sayı çok büyük: miktar en fazla {max} olmalıdır";
     ErrMissingPrereq => "This add-on needs one of the offers it builds on in the same order: add one, or remove the add-on", "Bu eklenti, dayandığı tekliflerden birinin aynı siparişte olmasını gerektirir: birini ekleyin veya eklentiyi kaldırın";
-    ErrPrereqOtherOrder => "Choose the same billing frequency as the offer this add-on builds on", "Bu eklentinin dayandığı teklifle aynı faturalama sıklığını seçin";
+    ErrPrereqOtherOrder => "This add-on cannot be billed like the offer it builds on: change that offer's billing frequency", "Bu eklenti dayandığı teklif gibi faturalanamaz: o teklifin faturalama sıklığını değiştirin";
+    ErrPrereqChooseCycle => "Choose “{cycle}” billing, as for the offer this add-on builds on", "Bu eklentinin dayandığı teklifteki gibi “{cycle}” faturalamayı seçin";
+    ErrPrereqTermFirst => "Choose a term that can be billed “{cycle}”, then “{cycle}” billing, as for the offer this add-on builds on", "Bu eklentinin dayandığı teklifteki gibi önce “{cycle}” faturalanabilen bir süre, sonra “{cycle}” faturalamayı seçin";
     ErrUnavailable => "This offer is not available for purchase: remove it", "Bu teklif satın alınamaz: kaldırın";
     ErrUnknownOffer => "This offer is no longer in the catalog: remove it", "Bu teklif artık katalogda yok: kaldırın";
     ErrBillingCycle => "Choose a billing frequency this offer supports for this term", "Bu teklifin bu süre için desteklediği bir faturalama sıklığı seçin";

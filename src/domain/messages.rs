@@ -1,7 +1,7 @@
 //! Typed errors mapped once to localized messages.
 
 use crate::api::ApiError;
-use crate::domain::catalog::{term_months, LineError, QuantityError};
+use crate::domain::catalog::{term_months, LineError, PrereqBilling, QuantityError};
 use crate::domain::examples;
 use crate::domain::i18n::{Key, Locale};
 use crate::domain::model::{BillingCycle, FieldId};
@@ -237,7 +237,15 @@ pub fn line_error(e: &LineError, l: Locale, per_license: bool) -> String {
     match e {
         LineError::Quantity(q) => quantity_error(*q, l, per_license),
         LineError::MissingPrerequisite => Key::ErrMissingPrereq.text(l).into(),
-        LineError::PrerequisiteInOtherOrder => Key::ErrPrereqOtherOrder.text(l).into(),
+        LineError::PrerequisiteInOtherOrder(fix) => match fix {
+            PrereqBilling::Choose(c) => {
+                Key::ErrPrereqChooseCycle.fmt(l, &[("cycle", billing_cycle(*c).text(l))])
+            }
+            PrereqBilling::TermFirst(c) => {
+                Key::ErrPrereqTermFirst.fmt(l, &[("cycle", billing_cycle(*c).text(l))])
+            }
+            PrereqBilling::ChangePrerequisite => Key::ErrPrereqOtherOrder.text(l).into(),
+        },
         LineError::Unavailable => Key::ErrUnavailable.text(l).into(),
         LineError::UnknownOffer => Key::ErrUnknownOffer.text(l).into(),
         LineError::BillingCycle => Key::ErrBillingCycle.text(l).into(),
@@ -432,5 +440,24 @@ mod tests {
             "Yıllık"
         );
         assert!(line_error(&LineError::Unavailable, Locale::Tr, true).contains("satın alınamaz"));
+    }
+
+    #[test]
+    fn an_add_on_billed_unlike_its_prerequisite_is_told_what_to_choose() {
+        let err = |fix| LineError::PrerequisiteInOtherOrder(fix);
+        let annual = BillingCycle::Annual;
+        assert_eq!(
+            line_error(&err(PrereqBilling::Choose(annual)), Locale::En, true),
+            "Choose “Annual” billing, as for the offer this add-on builds on"
+        );
+        // Annual is not in the list while the term is one month: the term comes first.
+        assert_eq!(
+            line_error(&err(PrereqBilling::TermFirst(annual)), Locale::Tr, true),
+            "Bu eklentinin dayandığı teklifteki gibi önce “Yıllık” faturalanabilen bir süre, sonra “Yıllık” faturalamayı seçin"
+        );
+        assert!(
+            line_error(&err(PrereqBilling::ChangePrerequisite), Locale::En, true)
+                .contains("change that offer's billing frequency")
+        );
     }
 }

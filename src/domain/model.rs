@@ -233,6 +233,10 @@ pub struct OrderLine {
     #[serde(default)]
     pub friendly_name: String,
     pub term_duration: Option<String>,
+    /// The offer's name when it was ordered, for Done (not sent: the draft and its catalog
+    /// are gone by then). Missing in a submission saved by an older version.
+    #[serde(default)]
+    pub offer_name: String,
 }
 
 /// One order to place: the lines that share a sales group and a billing cycle (Partner

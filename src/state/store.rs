@@ -32,7 +32,7 @@ pub use submit_run::start_submit;
 use crate::api::Api;
 use crate::domain::config::Config;
 use crate::domain::i18n::Locale;
-use crate::domain::model::Draft;
+use crate::domain::model::{Draft, PartnerType};
 use crate::domain::submit::Submission;
 use crate::state::browser;
 use crate::state::subs::Subs;
@@ -230,6 +230,32 @@ impl Wizard {
         provide_context(self.checks);
         provide_context(self.submit);
         provide_context(self.subs);
+    }
+
+    /// Whether Review shows everything Create would send (tracked): whether a reseller
+    /// belongs (the partner's type), the chosen reseller's name, the chosen offers' names.
+    /// Right after a reload on Review these are still loading; Create waits for them.
+    pub fn review_ready(&self) -> bool {
+        let (lines, reseller) = self
+            .draft
+            .draft
+            .with(|d| (!d.lines.is_empty(), d.reseller.is_some()));
+        let reseller_named = || {
+            !reseller
+                || self.checks.partner_type() != PartnerType::IndirectProvider
+                || self
+                    .checks
+                    .resellers
+                    .with(|r| r.as_ref().is_some_and(Option::is_some))
+        };
+        let offers_named = || {
+            !lines
+                || self
+                    .subs
+                    .catalog
+                    .with(|c| c.as_ref().is_some_and(Option::is_some))
+        };
+        self.checks.partner_type_known() && reseller_named() && offers_named()
     }
 
     /// Starts again with an empty form (after "Add another customer", or on request).

@@ -261,19 +261,24 @@ fn WizardForm() -> impl IntoView {
     let (nav, checks) = (w.nav, w.checks);
     // Continue pressed while the domain's availability is being checked: go on (or show
     // "already in use") when the answer comes, not past a taken domain on a slow network.
-    let waiting = Var::new(false);
+    // Likewise Create pressed while Review is still loading what it shows (after a reload):
+    // nothing is sent that the user could not read first.
+    let waiting = Var::new(None::<Step>);
+    let must_wait = move || match nav.step.get() {
+        Step::Account => checks
+            .domain
+            .with(|d| matches!(d, Some((_, DomainState::Checking)))),
+        Step::Review => !w.review_ready(),
+        _ => false,
+    };
     let go_on = move || {
+        if untrack(must_wait) {
+            waiting.set(Some(nav.step.get_untracked()));
+            return;
+        }
         let step = nav.step.get_untracked();
         if step == Step::Review {
             start_submit(w);
-            return;
-        }
-        if step == Step::Account
-            && checks
-                .domain
-                .with_untracked(|d| matches!(d, Some((_, DomainState::Checking))))
-        {
-            waiting.set(true);
             return;
         }
         // A valid Account info is checked against the address service before going on.
@@ -295,16 +300,19 @@ fn WizardForm() -> impl IntoView {
         }
     };
     effect(move |_| {
-        let checking = checks
-            .domain
-            .with(|d| matches!(d, Some((_, DomainState::Checking))));
-        if !checking && waiting.get_untracked() {
-            waiting.set(false);
-            if nav.step.get_untracked() == Step::Account {
+        let step = nav.step.get();
+        let blocked = must_wait();
+        match waiting.get_untracked() {
+            // Left the step meanwhile: that press is forgotten, not acted on later.
+            Some(s) if s != step => waiting.set(None),
+            Some(_) if !blocked => {
+                waiting.set(None);
                 go_on();
             }
+            _ => {}
         }
     });
+    let waiting = derive(move || waiting.with(Option::is_some));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         go_on();
@@ -346,7 +354,11 @@ fn WizardForm() -> impl IntoView {
 
 /// Continue (`primary` names where it goes), Back and Cancel.
 #[component]
-fn StepButtons(primary: Derived<Key>, waiting: Var<bool>, confirming: Var<bool>) -> impl IntoView {
+fn StepButtons(
+    primary: Derived<Key>,
+    waiting: Derived<bool>,
+    confirming: Var<bool>,
+) -> impl IntoView {
     let (inst, nav, submit) = (use_instance(), use_nav(), use_submit());
     let run = submit.run;
     // Not while a submission is in flight, and no Cancel once the customer exists: starting

@@ -15,8 +15,8 @@ async function axe(page, state) {
 }
 
 const L = {
-  en: { next1: 'Next: Subscriptions', next2: 'Next: Review', noSubs: 'Continue without subscriptions', create: 'Create customer', subs: 'Subscriptions', review: 'Review', done: 'Customer added' },
-  tr: { next1: 'Sonraki: Abonelikler', next2: 'Sonraki: Gözden geçir', noSubs: 'Abonelik olmadan devam et', create: 'Müşteri oluştur', subs: 'Abonelikler', review: 'Gözden geçir', done: 'Müşteri eklendi' },
+  en: { next1: 'Next: Subscriptions', next2: 'Next: Review', noSubs: 'Continue without subscriptions', create: 'Create customer', retry: 'Try again', subs: 'Subscriptions', review: 'Review', done: 'Customer added' },
+  tr: { next1: 'Sonraki: Abonelikler', next2: 'Sonraki: Gözden geçir', noSubs: 'Abonelik olmadan devam et', create: 'Müşteri oluştur', retry: 'Yeniden dene', subs: 'Abonelikler', review: 'Gözden geçir', done: 'Müşteri eklendi' },
 };
 
 for (const [locale, t] of Object.entries(L)) {
@@ -51,7 +51,8 @@ for (const [locale, t] of Object.entries(L)) {
     await page.getByRole('button', { name: t.create }).click();
     await expect(page.locator('.cw-progress__item[data-status=failed]')).toBeVisible({ timeout: 20_000 });
     await axe(page, 'submit failed');
-    await page.locator('#cw-submit-progress .cw-button').click();
+    // After a failure the step's own button tries again.
+    await page.getByRole('button', { name: t.retry, exact: true }).click();
     await expect(page.locator('h1')).toHaveText(t.done);
     await axe(page, 'done');
   });

@@ -146,7 +146,7 @@ test('Cancel asks before deleting what was typed; keeping it is the default way 
 
 for (const [locale, names] of Object.entries({
   en: { account: 'Update account info', agreement: 'Update agreement', subs: 'Update subscriptions', back: 'Save and return to Review', language: ['Language of communications', 'English'], culture: ['Culture (formats)', 'American English (en-US)'] },
-  tr: { account: 'Hesap bilgilerini güncelle', agreement: 'Sözleşmeyi güncelle', subs: 'Abonelikleri güncelle', back: 'Kaydet ve incelemeye dön', language: ['İletişim dili', 'İngilizce'], culture: ['Kültür (biçimler)', 'Amerikan İngilizcesi (en-US)'] },
+  tr: { account: 'Hesap bilgilerini güncelle', agreement: 'Sözleşmeyi güncelle', subs: 'Abonelikleri güncelle', back: 'Kaydet ve Gözden geçir adımına dön', language: ['İletişim dili', 'İngilizce'], culture: ['Kültür (biçimler)', 'Amerikan İngilizcesi (en-US)'] },
 })) {
   test(`Review's Update controls name what they update, land on it, and Continue says it returns (${locale})`, async ({ page }) => {
     const t = T[locale];
@@ -165,8 +165,9 @@ for (const [locale, names] of Object.entries({
     }
     await page.getByRole('button', { name: names.agreement, exact: true }).click();
     await expect(page.locator('h1')).toHaveText(t.account);
-    // Focus is on the agreement's first choice, not at the top of a long form.
-    await expect.poll(() => focusedId(page)).toBe('cw-agreement');
+    // Focus is on the answer given (fillValidUs chose "later"), not at the top of a long form
+    // nor on the first choice.
+    await expect.poll(() => focusedId(page)).toBe('cw-agreement-later');
     await page.getByRole('button', { name: names.back }).click();
     await expect(page.locator('h1')).toHaveText(t.review);
   });

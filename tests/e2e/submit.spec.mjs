@@ -1,7 +1,7 @@
 // Review, submit and Done against the stub (HTTP mode, another origin: real CORS) and the
 // demo backend: nothing lost, nothing created twice.
 import { test, expect } from '@playwright/test';
-import { STUB, acceptAgreement, fillValidUs, openApp, resetStub, shot } from './helpers.mjs';
+import { STUB, acceptAgreement, fillValidUs, focusedId, openApp, resetStub, shot } from './helpers.mjs';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -184,9 +184,17 @@ test('HTTP: a 500 that keeps failing shows Retry, and Retry resumes', async ({ p
   await toReview(page, { prefix: 'retry1' });
   await faults(request, [{ method: 'POST', path: '/v1/customers', kind: 'status', status: 503, times: 4 }]);
   await page.getByRole('button', { name: 'Create customer' }).click();
+  // The progress appears above the button: focus moves to it, and it is in view.
+  await expect.poll(() => focusedId(page)).toBe('cw-submit-progress');
+  await expect(page.locator('#cw-submit-progress')).toBeInViewport();
   await expect(page.getByText('Create the customer account: failed')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('alert')).toContainText('Something went wrong');
+  await expect(page.locator('#cw-submit-progress h2')).toHaveText('The submission did not finish');
+  await expect.poll(() => focusedId(page)).toBe('cw-submit-progress');
   await expect(page.locator('#cw-company-name')).toHaveCount(0);
+  // One way to try again: the step's own button, renamed (not a second "Create customer").
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Create customer' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Try again' }).click();
   await expectDone(page);
   expect(await created(request, 'customer')).toHaveLength(1);
@@ -289,11 +297,43 @@ test('HTTP: orders per sales group, with the reseller MPN id on each line; every
   expect(lines.map((l) => l.quantity).sort()).toEqual([1, 12]);
   expect(lines.every((l) => /^\d+$/.test(l.partnerIdOnRecord))).toBe(true);
   await expect(page.locator('#cw-orders li')).toHaveCount(2);
+  await expect(page.locator('#cw-orders')).toContainText('Microsoft 365 Business Basic × 12');
+  await expect(page.locator('#cw-orders')).toContainText('Azure plan × 1');
   const routes = new Set((await log(request)).map((e) => `${e.method} ${e.path.replace(/[0-9a-f-]{36}/, '{id}').replace(/\/domains\/.*/, '/domains/{d}').replace(/rules\/[A-Z]{2}/, 'rules/{c}')}`));
   for (const r of ['GET /v1/profiles/me', 'GET /v1/countryvalidationrules/{c}', 'HEAD /v1/domains/{d}', 'POST /v1/validations/address',
     'GET /v1/relationships', 'GET /v1/offers', 'GET /v1/customers/relationshiprequests', 'POST /v1/customers', 'POST /v1/customers/{id}/orders']) {
     expect([...routes], r).toContain(r);
   }
+});
+
+test('HTTP: right after a reload, Review says what is still loading, and Create waits for it', async ({ page, request }) => {
+  await openApp(page, { mode: 'http' });
+  await toReviewWithLines(page, 'slowreview1', [['Microsoft 365 Business Basic', 4]]);
+  const slowly = () => faults(request, ['/v1/profiles/me', '/v1/relationships', '/v1/offers'].map((path) => ({ method: 'GET', path, kind: 'latency', ms: 2500, times: 1 })));
+  const reseller = page.locator('.cw-summary-card', { has: page.getByRole('heading', { name: 'Indirect reseller' }) }).locator('dd');
+  const offer = page.locator('.cw-summary-list__row', { hasText: '4 ×' }).locator('dt');
+  await slowly();
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('Review');
+  // The reseller's section is there at once (no section popping in), saying it is loading;
+  // the chosen offer too, never as its raw id. Then both are named.
+  await expect(reseller).toHaveText('Loading…');
+  await expect(offer).toHaveText('Loading…');
+  await expect(page.getByText('CFQ7TTC0CGXR')).toHaveCount(0);
+  await expect(offer).toHaveText('Microsoft 365 Business Basic', { timeout: 10_000 });
+  await expect(reseller).not.toHaveText('Loading…', { timeout: 10_000 });
+  await expect(page.getByText('CFQ7TTC0CGXR')).toHaveCount(0);
+  // Create pressed while loading waits (and says so), then goes on by itself.
+  await slowly();
+  await page.reload();
+  await expect(offer).toHaveText('Loading…');
+  const create = page.getByRole('button', { name: 'Create customer and place order' });
+  await create.click();
+  await expect(create).toHaveAttribute('aria-disabled', 'true');
+  expect(await created(request, 'customer')).toHaveLength(0);
+  await expectDone(page);
+  expect(await created(request, 'customer')).toHaveLength(1);
+  await expect(page.locator('#cw-orders')).toContainText('Microsoft 365 Business Basic × 4');
 });
 
 test('HTTP: the connection dropped after the order was stored: exactly one order', async ({ page, request }) => {

@@ -152,6 +152,11 @@ test('choosing offers adds lines; the summary counts lines and licenses; remove 
   const basic = line(page, 'Microsoft 365 Business Basic');
   await basic.getByLabel('Number of licenses').fill('10');
   await expect(bar).toContainText('2 offers chosen · 11 licenses');
+  // A quantity the offer does not allow (over its 300) is not counted: it would not be ordered.
+  await basic.getByLabel('Number of licenses').fill('301');
+  await expect(bar).toContainText('2 offers chosen · 1 license');
+  await basic.getByLabel('Number of licenses').fill('10');
+  await expect(bar).toContainText('2 offers chosen · 11 licenses');
   await basic.getByRole('button', { name: 'One more license' }).click();
   await expect(basic.getByLabel('Number of licenses')).toHaveValue('11');
   await basic.getByRole('button', { name: 'One license fewer' }).click();
@@ -267,6 +272,13 @@ test('an add-on needs a prerequisite: the prompt adds both, cancel adds nothing,
   await prompt.getByRole('button', { name: 'Cancel' }).click();
   await expect(prompt).toHaveCount(0);
   await expect(order(page).locator('.cw-line')).toHaveCount(0);
+  // Escape cancels too, back in the list.
+  await option(page, 'Microsoft Teams Premium').click();
+  await expect.poll(() => focusedId(page)).toBe('cw-prereq');
+  await page.keyboard.press('Escape');
+  await expect(prompt).toHaveCount(0);
+  await expect.poll(() => focusedId(page)).toBe('cw-offers');
+  await expect(order(page).locator('.cw-line')).toHaveCount(0);
 
   await option(page, 'Microsoft Teams Premium').click();
   await expect(prompt.getByLabel('Offer to add with it')).toHaveValue('0');
@@ -290,7 +302,15 @@ test('an add-on needs a prerequisite: the prompt adds both, cancel adds nothing,
   await line(page, firstChoice).getByLabel('Term').selectOption('P1Y');
   await line(page, firstChoice).getByLabel('Billing frequency').selectOption('annual');
   await page.getByRole('button', { name: 'Next: Review' }).click();
-  await expect(page.locator('.cw-error-summary')).toContainText('Choose the same billing frequency as the offer this add-on builds on');
+  // The add-on's one-month term offers monthly billing only: the message says what to choose
+  // and that the term comes first; then, with a year's term, annual billing clears it.
+  const billing = addon.getByLabel('Billing frequency');
+  await expect(page.locator('.cw-error-summary')).toContainText('Choose a term that can be billed “Annual”, then “Annual” billing, as for the offer this add-on builds on');
+  await expect(billing.locator('option', { hasText: 'Annual' })).toHaveCount(0);
+  await addon.getByLabel('Term').selectOption('P1Y');
+  await expect(addon.locator('.cw-error-message')).toContainText('Choose “Annual” billing, as for the offer this add-on builds on');
+  await billing.selectOption('annual');
+  await expect(addon.locator('.cw-error-message')).toHaveCount(0);
 });
 
 test('unavailable offers are shown as such and cannot be chosen; trials are labelled', async ({ page }) => {

@@ -459,6 +459,53 @@ pub fn new_line(offer: &Offer, prefer: Option<BillingCycle>) -> Line {
     }
 }
 
+/// What makes an add-on billed unlike its prerequisite join the prerequisite's order: the
+/// message names the frequency to choose, and whether the add-on's term must change first
+/// (its billing list offers only what fits the term).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrereqBilling {
+    /// Choose this billing frequency: the line's term allows it.
+    Choose(BillingCycle),
+    /// The add-on is billed this way with another term: change the term first.
+    TermFirst(BillingCycle),
+    /// The add-on is never billed this way: change the prerequisite's billing instead.
+    ChangePrerequisite,
+}
+
+fn prerequisite_billing(addon: &Offer, line: &Line, cycle: BillingCycle) -> PrereqBilling {
+    if cycles_for(addon, line.term_duration.as_deref()).contains(&cycle) {
+        PrereqBilling::Choose(cycle)
+    } else if addon.billing_cycles.contains(&cycle)
+        && (addon.term_durations.is_empty()
+            || addon
+                .term_durations
+                .iter()
+                .any(|t| cycle_fits_term(cycle, Some(t))))
+    {
+        PrereqBilling::TermFirst(cycle)
+    } else {
+        PrereqBilling::ChangePrerequisite
+    }
+}
+
+/// The licenses in the order, as the summary counts them: offers sold per license (all while
+/// the catalog is not known yet), with a quantity the offer allows (one it refuses would not
+/// be ordered as typed).
+pub fn license_count(lines: &[Line], catalog: Option<&Catalog>) -> u64 {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let offer = catalog.and_then(|c| c.get(&l.offer_id));
+            if !offer.is_none_or(Offer::per_license) {
+                return None;
+            }
+            let (min, max) = offer.map_or((1, u32::MAX), |o| (o.min_quantity, o.max_quantity));
+            parse_quantity(&l.quantity, min, max).ok()
+        })
+        .map(u64::from)
+        .sum()
+}
+
 /// The part of a line an issue is about (and where its error summary link goes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineField {
@@ -475,7 +522,7 @@ pub enum LineError {
     /// An add-on without any of its prerequisites in the order.
     MissingPrerequisite,
     /// The prerequisite is chosen, but billed differently, so it would go in another order.
-    PrerequisiteInOtherOrder,
+    PrerequisiteInOtherOrder(PrereqBilling),
     Unavailable,
     /// The offer is not in the catalog (any more).
     UnknownOffer,
@@ -521,23 +568,29 @@ pub fn line_issues(lines: &[Line], catalog: Option<&Catalog>) -> Vec<LineIssue> 
                 push(&mut out, LineField::Offer, LineError::Unavailable);
             } else if !has_prerequisite(o, lines.iter().map(|l| l.offer_id.as_str())) {
                 push(&mut out, LineField::Offer, LineError::MissingPrerequisite);
-            } else if o.is_add_on
-                && !o.prerequisites.is_empty()
-                && !lines.iter().any(|l| {
-                    l.billing_cycle == line.billing_cycle
-                        && o.prerequisites
-                            .iter()
-                            .any(|p| p.eq_ignore_ascii_case(l.offer_id.trim()))
+            } else if o.is_add_on && !o.prerequisites.is_empty() {
+                // The prerequisite lines that could share this add-on's order.
+                let mut prerequisites = lines.iter().filter(|l| {
+                    o.prerequisites
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(l.offer_id.trim()))
                         && catalog
                             .and_then(|c| c.get(&l.offer_id))
                             .is_some_and(|p| p.sales_group_id == o.sales_group_id)
-                })
-            {
-                push(
-                    &mut out,
-                    LineField::BillingCycle,
-                    LineError::PrerequisiteInOtherOrder,
-                );
+                });
+                if !prerequisites
+                    .clone()
+                    .any(|l| l.billing_cycle == line.billing_cycle)
+                {
+                    if let Some(pre) = prerequisites.next() {
+                        let fix = prerequisite_billing(o, line, pre.billing_cycle);
+                        push(
+                            &mut out,
+                            LineField::BillingCycle,
+                            LineError::PrerequisiteInOtherOrder(fix),
+                        );
+                    }
+                }
             }
         }
         let (min, max) = offer.map_or((1, u32::MAX), |o| (o.min_quantity, o.max_quantity));

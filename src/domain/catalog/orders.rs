@@ -39,6 +39,7 @@ pub fn group_orders(lines: &[Line], catalog: &Catalog) -> Result<Vec<Order>, Vec
             quantity,
             friendly_name: line.friendly_name.trim().to_string(),
             term_duration: line.term_duration.clone(),
+            offer_name: offer.name.clone(),
         });
     }
     Ok(orders)

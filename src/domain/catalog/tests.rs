@@ -549,13 +549,36 @@ fn an_add_on_must_be_billed_like_its_prerequisite_to_share_its_order() {
     let add = line(&c, "CFQ7TTC086D2:0001");
     assert_eq!(add.billing_cycle, BillingCycle::Monthly);
     let issues = line_issues(&[base.clone(), add.clone()], Some(&c));
+    // The add-on's one-month term lists monthly billing only: the message says to change
+    // the term first, and to what frequency.
     assert_eq!(
         issues,
         [LineIssue {
             line: 1,
             field: LineField::BillingCycle,
-            error: LineError::PrerequisiteInOtherOrder
+            error: LineError::PrerequisiteInOtherOrder(PrereqBilling::TermFirst(
+                BillingCycle::Annual
+            ))
         }]
+    );
+    let mut yearly = add.clone();
+    yearly.term_duration = Some("P1Y".into());
+    assert_eq!(
+        line_issues(&[base.clone(), yearly.clone()], Some(&c))[0].error,
+        LineError::PrerequisiteInOtherOrder(PrereqBilling::Choose(BillingCycle::Annual))
+    );
+    yearly.billing_cycle = BillingCycle::Annual;
+    assert!(line_issues(&[base.clone(), yearly], Some(&c)).is_empty());
+    // An add-on never billed annually: the prerequisite's billing has to change instead.
+    let mut monthly_only = c.get("CFQ7TTC086D2:0001").unwrap().clone();
+    monthly_only.billing_cycles = vec![BillingCycle::Monthly];
+    let c2 = Catalog::new(vec![
+        c.get("CFQ7TTC0CGXR:0002").unwrap().clone(),
+        monthly_only,
+    ]);
+    assert_eq!(
+        line_issues(&[base.clone(), add.clone()], Some(&c2))[0].error,
+        LineError::PrerequisiteInOtherOrder(PrereqBilling::ChangePrerequisite)
     );
     // A new add-on line takes its prerequisite's cycle when it can.
     let add = new_line(
@@ -567,6 +590,29 @@ fn an_add_on_must_be_billed_like_its_prerequisite_to_share_its_order() {
         BillingCycle::Monthly,
         "P1M term: monthly only"
     );
+}
+
+#[test]
+fn the_license_count_counts_licenses_the_offers_allow() {
+    let c = sample();
+    let mut basic = line(&c, "CFQ7TTC0CGXR:0002");
+    basic.quantity = "12".into();
+    let mut teams = line(&c, "CFQ7TTC0TPZT:0001");
+    teams.quantity = "3".into();
+    assert_eq!(license_count(&[basic.clone(), teams.clone()], Some(&c)), 15);
+    // Over the offer's maximum (300) or not a number: not counted, the line says why.
+    teams.quantity = "301".into();
+    assert_eq!(license_count(&[basic.clone(), teams.clone()], Some(&c)), 12);
+    teams.quantity = "3x".into();
+    assert_eq!(license_count(&[basic.clone(), teams.clone()], Some(&c)), 12);
+    // Before the catalog is known, any whole number counts.
+    teams.quantity = "301".into();
+    assert_eq!(license_count(&[basic.clone(), teams], None), 313);
+    // Not sold per license: not a license.
+    let mut plan = c.get("CFQ7TTC0CGXR:0002").unwrap().clone();
+    plan.unit_type = "Subscription".into();
+    let c2 = Catalog::new(vec![plan]);
+    assert_eq!(license_count(&[basic], Some(&c2)), 0);
 }
 
 #[test]
@@ -702,6 +748,8 @@ fn lines_are_grouped_into_orders_by_sales_group_and_billing_cycle() {
     assert_eq!(first.quantity, 10);
     assert_eq!(first.friendly_name, "Head office");
     assert_eq!(first.term_duration.as_deref(), Some("P1M"));
+    // The name is kept for Done, where the catalog is gone.
+    assert_eq!(first.offer_name, "Microsoft 365 Business Basic");
     // No name: none is sent (api::tests::the_order_body_conforms_and_uses_the_mpn_id; the
     // reseller's MPN id on every line is the api layer's too).
     assert_eq!(groups[0].lines[1].friendly_name, "");

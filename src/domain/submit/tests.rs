@@ -21,6 +21,7 @@ fn spec(group: &str, offers: &[(&str, u32)]) -> Order {
                 quantity: *q,
                 friendly_name: String::new(),
                 term_duration: None,
+                offer_name: String::new(),
             })
             .collect(),
     }

@@ -9,7 +9,7 @@ use crate::api::ApiError;
 use crate::domain::i18n::Locale;
 use crate::domain::messages;
 use crate::domain::model::{
-    Account, Address, AddressCheck, CountryRules, Draft, FieldId, PartnerType, Profile,
+    Account, Address, AddressCheck, CountryRules, Draft, FieldId, PartnerType, Profile, Reseller,
 };
 use crate::domain::validate::{self, FieldError, Issue};
 use crate::state::browser;
@@ -40,6 +40,8 @@ pub enum AddressState {
 pub struct CheckState {
     pub profile: Load<Result<Profile, ApiError>>,
     pub rules: Load<Option<Result<CountryRules, ApiError>>>,
+    /// The indirect reseller relationships (`None` for other partners).
+    pub resellers: Load<Option<Result<Vec<Reseller>, ApiError>>>,
     /// Every problem with Account info (shown after the step's first Continue).
     pub account_issues: Calc<Vec<Issue>>,
     /// The latest domain check: (prefix it was for, answer).
@@ -76,6 +78,27 @@ impl CheckState {
             }
         });
         let configured = inst.config.with_value(|c| c.partner_type);
+        // Only an indirect provider has resellers; read once for the picker and Review. A
+        // draft with a reseller chosen was an indirect provider's: read them while the profile
+        // is still on its way (a reload on Review), not one round trip after it.
+        let wanted = memo(move || {
+            match configured.or_else(|| profile.get().and_then(Result::ok).map(|p| p.partner_type))
+            {
+                Some(t) => t == PartnerType::IndirectProvider,
+                None => profile.with(Option::is_none) && draft.with(|d| d.reseller.is_some()),
+            }
+        });
+        let resellers = Load::new(move || {
+            let api = api.get_value();
+            let wanted = wanted.get();
+            async move {
+                if wanted {
+                    Some(api.resellers().await)
+                } else {
+                    None
+                }
+            }
+        });
         let domain: Var<Option<(String, DomainState)>> = Var::new(None);
         let server_errors: Var<Vec<(FieldId, String, FieldError)>> = Var::new(Vec::new());
         let account_issues = memo(move || {
@@ -131,6 +154,7 @@ impl CheckState {
         CheckState {
             profile,
             rules,
+            resellers,
             account_issues,
             domain,
             address: Var::new(None),
@@ -153,6 +177,20 @@ impl CheckState {
                     .and_then(|p| p.ok())
                     .map(|p| p.partner_type)
             })
+            .unwrap_or_default()
+    }
+
+    /// Whether the partner's type is known: configured, or the profile answered (tracked).
+    pub fn partner_type_known(&self) -> bool {
+        self.configured.is_some() || self.profile.with(Option::is_some)
+    }
+
+    /// The resellers once they have loaded (tracked); empty until then or on failure.
+    pub fn resellers_ok(&self) -> Vec<Reseller> {
+        self.resellers
+            .get()
+            .flatten()
+            .and_then(Result::ok)
             .unwrap_or_default()
     }
 

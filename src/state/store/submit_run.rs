@@ -27,6 +27,10 @@ pub fn start_submit(w: Wizard) {
         busy: true,
         ..SubmitRun::default()
     });
+    // The progress appears above the button just pressed, which moves down: focus goes to
+    // the progress (and scrolls it into view), not left on a button that moved away.
+    let progress = w.inst.el_id("submit-progress");
+    request_animation_frame(move || browser::focus_id(&progress));
     leptos::task::spawn_local(async move {
         let draft = w.draft.draft.get_untracked();
         let input = Input {
@@ -159,10 +163,13 @@ fn fail(w: Wizard, stage: Stage, e: ApiError, failure: Failure) {
             ("retryable", Detail::Bool(e.is_transient())),
         ],
     );
+    // A refused field or line is shown where it is fixed, and Review's button then creates
+    // again; only a failure with nothing to fix stays on Review, with "Try again".
+    let nothing_to_fix = matches!(failure, Failure::Transient | Failure::Other);
     w.submit.run.set(SubmitRun {
         busy: false,
         running: None,
-        failed: Some((stage, e)),
+        failed: nothing_to_fix.then_some((stage, e)),
     });
     match failure {
         Failure::Account { fields, unknown } => {

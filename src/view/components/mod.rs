@@ -30,3 +30,20 @@ pub fn tx(
     let locale = crate::state::store::use_nav().locale;
     move || key.text(locale.get())
 }
+
+/// Text for a summary list's value; `address` (a domain or an email address): a narrow screen
+/// wraps it after a dot or the `@`, not in the middle of a name (`overflow-wrap: anywhere`,
+/// the root's, then breaks only a part longer than the line). `<wbr>`, not a zero-width
+/// space: copying the text copies the address. One view type for both kinds of text.
+pub fn wrap_at_dots(text: &str, address: bool) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let parts: Vec<&str> = if address {
+        text.split_inclusive(['.', '@']).collect()
+    } else {
+        vec![text]
+    };
+    parts
+        .into_iter()
+        .map(|part| view! { {part.to_string()}<wbr /> })
+        .collect_view()
+}

@@ -1,22 +1,18 @@
 //! Account info's reseller section: the indirect reseller, for indirect providers.
 
-use crate::state::reactive::{memo, Load, Var};
+use crate::state::reactive::{memo, Var};
 use leptos::prelude::*;
 
 use crate::domain::i18n::Key;
 use crate::domain::model::{FieldId, ResellerId};
 use crate::domain::validate;
-use crate::state::store::{use_draft, use_instance};
+use crate::state::store::{use_checks, use_draft, use_instance};
 use crate::view::components::{field_error, tr, FieldMessage};
 
 /// The indirect reseller, for indirect providers.
 #[component]
 pub fn ResellerPicker() -> impl IntoView {
-    let (inst, draft) = (use_instance(), use_draft().draft);
-    let resellers = Load::new(move || {
-        let api = inst.api.get_value();
-        async move { api.resellers().await }
-    });
+    let (inst, draft, checks) = (use_instance(), use_draft().draft, use_checks());
     let id = inst.field_id(FieldId::Reseller);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -66,10 +62,8 @@ pub fn ResellerPicker() -> impl IntoView {
                     {move || {
                         let current = selected.get();
                         let q = validate::fold(query.get().trim());
-                        resellers
-                            .get()
-                            .and_then(Result::ok)
-                            .unwrap_or_default()
+                        checks
+                            .resellers_ok()
                             .into_iter()
                             .filter(|r| r.active)
                             .filter(|r| {

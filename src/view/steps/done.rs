@@ -9,7 +9,7 @@ use super::StepHeading;
 use crate::domain::i18n::Key;
 use crate::domain::model::Step;
 use crate::state::store::{use_discard_draft, use_instance, use_nav, use_submit};
-use crate::view::components::{tr, CopyButton};
+use crate::view::components::{tr, wrap_at_dots, CopyButton};
 
 #[component]
 pub fn DoneStep() -> impl IntoView {
@@ -36,13 +36,33 @@ pub fn DoneStep() -> impl IntoView {
             .with(|c| c.as_ref().map(|c| c.password.clone()).unwrap_or_default())
     });
     let revealed = Var::new(false);
+    // Each placed order with what it holds: its id alone does not tell the partner which
+    // subscriptions were bought.
+    // Each placed order with what it holds: its id alone does not tell the partner which
+    // subscriptions were bought.
     let orders = memo(move || {
         submit.submission.with(|s| {
             s.as_ref()
                 .map(|s| {
                     s.orders
                         .iter()
-                        .filter_map(|o| o.placed.clone())
+                        .filter_map(|o| {
+                            let lines = o
+                                .spec
+                                .lines
+                                .iter()
+                                .map(|l| {
+                                    let name = if l.offer_name.is_empty() {
+                                        &l.offer_id
+                                    } else {
+                                        &l.offer_name
+                                    };
+                                    format!("{name} × {}", l.quantity)
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            Some((o.placed.clone()?, lines))
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -57,7 +77,7 @@ pub fn DoneStep() -> impl IntoView {
         view! {
             <div class="cw-summary-list__row">
                 <dt class="cw-summary-list__key">{tr(label)}</dt>
-                <dd class="cw-summary-list__value">{move || value.get()}</dd>
+                <dd class="cw-summary-list__value">{move || wrap_at_dots(&value.get(), true)}</dd>
             </div>
         }
     };
@@ -114,7 +134,15 @@ pub fn DoneStep() -> impl IntoView {
                     orders
                         .get()
                         .into_iter()
-                        .map(|o| view! { <li><code>{o.id}</code>" – "{crate::domain::messages::order_status(&o.status, l)}</li> })
+                        .map(|(o, lines)| view! {
+                            <li>
+                                <p class="cw-order__lines">{lines}</p>
+                                <p class="cw-hint">
+                                    {Key::DoneOrderId.text(l)}" "<code>{o.id}</code>" · "
+                                    {crate::domain::messages::order_status(&o.status, l)}
+                                </p>
+                            </li>
+                        })
                         .collect_view()
                 }}
             </ul>

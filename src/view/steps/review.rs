@@ -3,19 +3,26 @@
 
 use leptos::prelude::*;
 
-use crate::state::reactive::{derive, memo, Derived, Load};
+use crate::state::reactive::{derive, memo, Derived};
 
-use crate::view::components::{tr, tx};
+use crate::view::components::{tr, tx, wrap_at_dots};
 
 use super::submitting::SubmitProgress;
 use super::StepHeading;
 use crate::domain::i18n::Key;
 use crate::domain::model::{Account, AgreementChoice, FieldId, PartnerType, Step};
 use crate::state::browser;
-use crate::state::store::{use_checks, use_draft, use_instance, use_nav, use_submit, use_subs};
+use crate::state::store::{
+    use_checks, use_draft, use_instance, use_nav, use_submit, use_subs, NavState,
+};
 
+/// One answer. `address`: a domain or an email address, wrapped at its dots on a phone.
 #[component]
-fn Row(label: Key, #[prop(into)] value: Derived<String>) -> impl IntoView {
+fn Row(
+    label: Key,
+    #[prop(into)] value: Derived<String>,
+    #[prop(optional)] address: bool,
+) -> impl IntoView {
     let nav = use_nav();
     view! {
         <div class="cw-summary-list__row">
@@ -23,7 +30,11 @@ fn Row(label: Key, #[prop(into)] value: Derived<String>) -> impl IntoView {
             <dd class="cw-summary-list__value">
                 {move || {
                     let v = value.get();
-                    if v.trim().is_empty() { nav.t(Key::NotProvided).to_string() } else { v }
+                    if v.trim().is_empty() {
+                        wrap_at_dots(nav.t(Key::NotProvided), false)
+                    } else {
+                        wrap_at_dots(&v, address)
+                    }
                 }}
             </dd>
         </div>
@@ -78,7 +89,26 @@ fn Section(
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
-    let (inst, nav, checks, subs) = (use_instance(), use_nav(), use_checks(), use_subs());
+    view! {
+        <StepHeading title=Key::StepReview />
+        <p class="cw-lead">{tr(Key::ReviewIntro)}</p>
+        <AccountCard />
+        <ResellerCard />
+        <AgreementCard />
+        <SubscriptionsCard />
+        <SubmitProgress />
+    }
+}
+
+/// "Loading…" in a row whose name is still on its way (right after a reload here): never
+/// an id in its place. Create waits for it (`Wizard::review_ready`).
+fn loading(nav: NavState) -> String {
+    nav.t(Key::Loading).to_string()
+}
+
+#[component]
+fn AccountCard() -> impl IntoView {
+    let (nav, checks) = (use_nav(), use_checks());
     let draft = use_draft().draft;
     let a = move |f: fn(&Account) -> String| derive(move || draft.with(|d| f(&d.account)));
     let country = derive(move || {
@@ -95,31 +125,135 @@ pub fn ReviewStep() -> impl IntoView {
         let rules = checks.rules_ok();
         draft.with(|d| crate::api::map::culture_and_language(&d.account, rules.as_ref()))
     });
-    let resellers = Load::new(move || {
-        let api = inst.api.get_value();
-        async move { api.resellers().await }
-    });
+    view! {
+        <Section title=Key::ReviewAccountSection name=Key::UpdateAccountName target=Step::Account customer_details=true>
+            <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
+            <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) address=true />
+            <Row label=Key::Country value=country />
+            <Show when=move || draft.with(|d| crate::domain::model::requires_registration_number(&d.account.country))>
+                <Row label=Key::RegistrationNumberShort value=a(|a| a.registration_number.trim().to_string()) />
+            </Show>
+            <Row
+                label=Key::ReviewAddress
+                value=a(|a| {
+                    [&a.address_line1, &a.address_line2, &a.city, &a.state, &a.postal_code]
+                        .iter()
+                        .map(|s| s.trim())
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+            />
+            <Row label=Key::ReviewContact value=a(|a| format!("{} {}", a.first_name.trim(), a.last_name.trim())) />
+            <Row label=Key::Email value=a(|a| a.email.trim().to_string()) address=true />
+            <Row label=Key::Phone value=a(|a| a.phone.trim().to_string()) />
+            <Row label=Key::LanguageField value=derive(move || {
+                browser::language_name(&sent.with(|s| s.1.clone()), nav.locale.get().bcp47())
+            }) />
+            <Row label=Key::Culture value=derive(move || {
+                browser::culture_name(&sent.with(|s| s.0.clone()), nav.locale.get().bcp47())
+            }) />
+            <Row
+                label=Key::ReviewGdap
+                value=derive(move || {
+                    nav.t(if draft.with(|d| d.account.enable_gdap) { Key::Yes } else { Key::No }).to_string()
+                })
+            />
+        </Section>
+    }
+}
+
+#[component]
+fn ResellerCard() -> impl IntoView {
+    let (inst, nav, checks) = (use_instance(), use_nav(), use_checks());
+    let draft = use_draft().draft;
     let reseller = derive(move || {
         let id = draft.with(|d| d.reseller.clone());
-        let list = resellers.get().and_then(Result::ok).unwrap_or_default();
+        if checks.resellers.with(|r| !matches!(r, Some(Some(_)))) {
+            return id.map(|_| loading(nav)).unwrap_or_default();
+        }
+        let list = checks.resellers_ok();
         id.map(|id| match list.into_iter().find(|r| r.id == id) {
             Some(r) => format!("{} · {} · {}", r.name, r.location, r.mpn_id.0),
             None => id.0,
         })
         .unwrap_or_default()
     });
+    // Until the profile says who the partner is, a chosen reseller shows its section (only
+    // an indirect provider can have chosen one): no section popping in later.
+    view! {
+        <Show when=move || {
+            checks.partner_type() == PartnerType::IndirectProvider
+                || (!checks.partner_type_known() && draft.with(|d| d.reseller.is_some()))
+        }>
+            <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=inst.field_id(FieldId::Reseller) customer_details=true>
+                <Row label=Key::ReviewReseller value=reseller />
+            </Section>
+        </Show>
+    }
+}
+
+#[component]
+fn AgreementCard() -> impl IntoView {
+    let (inst, nav) = (use_instance(), use_nav());
+    let draft = use_draft().draft;
+    // "Update agreement" lands on the answer given (a radio group is entered at its checked
+    // radio), the first radio when none is.
+    let focus = {
+        let id = inst.field_id(FieldId::Agreement);
+        match draft.with_untracked(|d| d.account.agreement) {
+            AgreementChoice::AcceptLater => format!("{id}-later"),
+            _ => id,
+        }
+    };
+    let agreement = derive(move || {
+        let (choice, who, email, date) = draft.with(|d| {
+            (
+                d.account.agreement,
+                format!(
+                    "{} {}",
+                    d.account.signer_first_name.trim(),
+                    d.account.signer_last_name.trim()
+                ),
+                d.account.signer_email.trim().to_string(),
+                crate::domain::validate::parse_date(&d.account.date_agreed)
+                    .unwrap_or_else(|| d.account.date_agreed.clone()),
+            )
+        });
+        match choice {
+            AgreementChoice::Accepted => format!(
+                "{}: {who}, {email}, {}",
+                nav.t(Key::AgreementAccepted),
+                browser::format_date(&date, nav.locale.get().bcp47()),
+            ),
+            AgreementChoice::AcceptLater => nav.t(Key::AgreementLater).to_string(),
+            AgreementChoice::Unset => String::new(),
+        }
+    });
+    view! {
+        <Section title=Key::ReviewAgreement name=Key::UpdateAgreementName target=Step::Account focus=focus>
+            <Row label=Key::ReviewAgreement value=agreement />
+        </Section>
+    }
+}
+
+#[component]
+fn SubscriptionsCard() -> impl IntoView {
+    let (nav, subs) = (use_nav(), use_subs());
+    let draft = use_draft().draft;
     let lines = derive(move || {
         let catalog = subs.loaded();
+        let catalog_loading = subs.catalog.with(|c| !matches!(c, Some(Some(_))));
         let l10n = nav.locale.get();
         draft.with(|d| {
             d.lines
                 .iter()
                 .map(|l| {
-                    let name = catalog
-                        .as_ref()
-                        .and_then(|c| c.get(&l.offer_id))
-                        .map(|o| o.name.clone())
-                        .unwrap_or_else(|| l.offer_id.clone());
+                    let name = match catalog.as_ref().and_then(|c| c.get(&l.offer_id)) {
+                        Some(o) => o.name.clone(),
+                        None if catalog_loading => loading(nav),
+                        None => l.offer_id.clone(),
+                    };
                     let friendly = if l.friendly_name.trim().is_empty() {
                         String::new()
                     } else {
@@ -145,70 +279,6 @@ pub fn ReviewStep() -> impl IntoView {
         })
     });
     view! {
-        <StepHeading title=Key::StepReview />
-        <p class="cw-lead">{tr(Key::ReviewIntro)}</p>
-        <Section title=Key::ReviewAccountSection name=Key::UpdateAccountName target=Step::Account customer_details=true>
-            <Row label=Key::CompanyName value=a(|a| a.company_name.trim().to_string()) />
-            <Row label=Key::DomainPrefix value=a(|a| format!("{}.onmicrosoft.com", a.domain_prefix.trim().to_ascii_lowercase())) />
-            <Row label=Key::Country value=country />
-            <Show when=move || draft.with(|d| crate::domain::model::requires_registration_number(&d.account.country))>
-                <Row label=Key::RegistrationNumberShort value=a(|a| a.registration_number.trim().to_string()) />
-            </Show>
-            <Row
-                label=Key::ReviewAddress
-                value=a(|a| {
-                    [&a.address_line1, &a.address_line2, &a.city, &a.state, &a.postal_code]
-                        .iter()
-                        .map(|s| s.trim())
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-            />
-            <Row label=Key::ReviewContact value=a(|a| format!("{} {}", a.first_name.trim(), a.last_name.trim())) />
-            <Row label=Key::Email value=a(|a| a.email.trim().to_string()) />
-            <Row label=Key::Phone value=a(|a| a.phone.trim().to_string()) />
-            <Row label=Key::LanguageField value=derive(move || {
-                browser::language_name(&sent.with(|s| s.1.clone()), nav.locale.get().bcp47())
-            }) />
-            <Row label=Key::Culture value=derive(move || {
-                browser::culture_name(&sent.with(|s| s.0.clone()), nav.locale.get().bcp47())
-            }) />
-            <Row
-                label=Key::ReviewGdap
-                value=derive(move || {
-                    nav.t(if draft.with(|d| d.account.enable_gdap) { Key::Yes } else { Key::No }).to_string()
-                })
-            />
-        </Section>
-        <Show when=move || checks.partner_type() == PartnerType::IndirectProvider>
-            <Section title=Key::ReviewReseller name=Key::UpdateResellerName target=Step::Account focus=inst.el_id("reseller-search") customer_details=true>
-                <Row label=Key::ReviewReseller value=reseller />
-            </Section>
-        </Show>
-        <Section title=Key::ReviewAgreement name=Key::UpdateAgreementName target=Step::Account focus=inst.field_id(FieldId::Agreement)>
-            <Row
-                label=Key::ReviewAgreement
-                value=derive(move || {
-                    let (choice, who, email, date) = draft.with(|d| (
-                        d.account.agreement,
-                        format!("{} {}", d.account.signer_first_name.trim(), d.account.signer_last_name.trim()),
-                        d.account.signer_email.trim().to_string(),
-                        crate::domain::validate::parse_date(&d.account.date_agreed)
-                            .unwrap_or_else(|| d.account.date_agreed.clone()),
-                    ));
-                    match choice {
-                        AgreementChoice::Accepted => format!(
-                            "{}: {who}, {email}, {}",
-                            nav.t(Key::AgreementAccepted),
-                            browser::format_date(&date, nav.locale.get().bcp47()),
-                        ),
-                        AgreementChoice::AcceptLater => nav.t(Key::AgreementLater).to_string(),
-                        AgreementChoice::Unset => String::new(),
-                    }
-                })
-            />
-        </Section>
         <Section title=Key::ReviewSubscriptions name=Key::UpdateSubscriptionsName target=Step::Subscriptions>
             <Show
                 when=move || !lines.with(Vec::is_empty)
@@ -227,6 +297,5 @@ pub fn ReviewStep() -> impl IntoView {
                 }).collect_view()}
             </Show>
         </Section>
-        <SubmitProgress />
     }
 }

@@ -1,13 +1,12 @@
 //! Submit's view: the progress of the run (started by `store::start_submit`), each stage with
-//! its status, and on failure the message with Retry.
+//! its status, and on failure what went wrong.
 
 use leptos::prelude::*;
 
 use crate::domain::i18n::Key;
 use crate::domain::messages;
 use crate::domain::submit::{Stage, StageStatus, Submission};
-use crate::state::store::{start_submit, Wizard};
-use crate::view::components::tr;
+use crate::state::store::Wizard;
 
 fn stage_label(w: Wizard, stage: Stage, orders: usize) -> String {
     let l = w.nav.locale.get();
@@ -23,16 +22,20 @@ fn stage_label(w: Wizard, stage: Stage, orders: usize) -> String {
 }
 
 /// The progress of a submit run: each stage with its status, announced politely; on failure
-/// the message and a Retry button.
+/// the message. Trying again is the step's own primary button ("Try again", `submit_label`)
+/// just below: one button for one action, where Enter also goes.
 #[component]
 pub fn SubmitProgress() -> impl IntoView {
     let w = Wizard::from_context();
     let visible = move || w.submit.run.with(|r| r.busy || r.failed.is_some());
+    let failed = move || w.submit.run.with(|r| r.failed.is_some());
     view! {
         <Show when=visible>
             <section class="cw-panel cw-panel--attention" id=w.inst.el_id("submit-progress") tabindex="-1"
                 aria-labelledby=w.inst.el_id("submit-progress-title")>
-                <h2 class="cw-panel__title" id=w.inst.el_id("submit-progress-title")>{tr(Key::SubmitProgressTitle)}</h2>
+                <h2 class="cw-panel__title" id=w.inst.el_id("submit-progress-title")>
+                    {move || w.nav.t(if failed() { Key::SubmitStoppedTitle } else { Key::SubmitProgressTitle })}
+                </h2>
                 <div role="status" aria-live="polite">
                 <ol class="cw-progress">
                     {move || {
@@ -69,9 +72,6 @@ pub fn SubmitProgress() -> impl IntoView {
                             <p class="cw-error-message">{Key::SubmitFailed.fmt(l, &[("detail", &messages::api_error(&e, l))])}</p>
                             {partial.then(|| view! { <p>{Key::SubmitPartial.text(l)}</p> })}
                         </div>
-                        <button type="button" class="cw-button" on:click=move |_| start_submit(w)>
-                            {Key::SubmitRetry.text(l)}
-                        </button>
                     })
                 }}
             </section>
@@ -79,9 +79,12 @@ pub fn SubmitProgress() -> impl IntoView {
     }
 }
 
-/// The submit button names its action.
+/// The submit button names its action: after a failure, it tries again (and resumes: nothing
+/// already created is created twice).
 pub fn submit_label(w: &Wizard) -> Key {
-    if w.draft.draft.with(|d| d.lines.is_empty()) {
+    if w.submit.run.with(|r| r.failed.is_some()) {
+        Key::SubmitRetry
+    } else if w.draft.draft.with(|d| d.lines.is_empty()) {
         Key::CreateCustomer
     } else {
         Key::CreateCustomerAndOrder

@@ -52,6 +52,10 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
     let title_id = w.inst.el_id("prereq-title");
     let picked = Var::new(0usize);
     let back_to_list = move || browser::focus_id(&w.inst.el_id("offers"));
+    let cancel = move || {
+        ui.pending_addon.set(None);
+        back_to_list();
+    };
     view! {
         {move || {
             let cat = catalog.clone();
@@ -75,7 +79,20 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                     back_to_list();
                 };
                 view! {
-                    <section class="cw-prereq" id=id.clone() tabindex="-1" role="group" aria-labelledby=title_id.clone()>
+                    // Escape answers "cancel", as in the other questions the wizard asks.
+                    <section
+                        class="cw-prereq"
+                        id=id.clone()
+                        tabindex="-1"
+                        role="group"
+                        aria-labelledby=title_id.clone()
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Escape" {
+                                ev.prevent_default();
+                                cancel();
+                            }
+                        }
+                    >
                         <h2 class="cw-prereq__title" id=title_id.clone()>
                             {move || Key::PrereqTitle.fmt(w.nav.locale.get(), &[("offer", &name)])}
                         </h2>
@@ -94,10 +111,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                             <button
                                 type="button"
                                 class="cw-button cw-button--secondary"
-                                on:click=move |_| {
-                                    ui.pending_addon.set(None);
-                                    back_to_list();
-                                }
+                                on:click=move |_| cancel()
                             >
                                 {tr(Key::Cancel)}
                             </button>

@@ -4,9 +4,9 @@
 use crate::state::reactive::memo;
 use leptos::prelude::*;
 
-use crate::domain::catalog::parse_quantity;
+use crate::domain::catalog::license_count;
 use crate::domain::i18n::{plural, Key};
-use crate::domain::model::{Offer, Step};
+use crate::domain::model::Step;
 use crate::state::browser;
 use crate::state::store::{use_draft, use_instance, use_nav, use_subs};
 use crate::view::components::tr;
@@ -18,20 +18,7 @@ pub fn SummaryBar() -> impl IntoView {
     let totals = memo(move || {
         let catalog = subs.loaded();
         draft.draft.with(|d| {
-            // Licenses only: an Azure plan ("Subscription"), devices, capacity or units are
-            // not licenses (counted while the catalog is not known yet).
-            let licenses: u64 = d
-                .lines
-                .iter()
-                .filter(|l| {
-                    catalog
-                        .as_ref()
-                        .and_then(|c| c.get(&l.offer_id))
-                        .is_none_or(Offer::per_license)
-                })
-                .filter_map(|l| parse_quantity(&l.quantity, 1, u32::MAX).ok())
-                .map(u64::from)
-                .sum();
+            let licenses = license_count(&d.lines, catalog.as_deref());
             (d.lines.len(), licenses)
         })
     });
