@@ -7,6 +7,7 @@ mod account_checks;
 mod account_reseller;
 mod done;
 mod review;
+mod review_lines;
 mod submitting;
 mod subscriptions;
 

@@ -7,18 +7,17 @@ use crate::state::reactive::{derive, memo, Derived};
 
 use crate::view::components::{tr, tx, wrap_at_dots};
 
+use super::review_lines::SubscriptionsCard;
 use super::submitting::SubmitProgress;
 use super::StepHeading;
 use crate::domain::i18n::Key;
 use crate::domain::model::{Account, AgreementChoice, FieldId, PartnerType, Step};
 use crate::state::browser;
-use crate::state::store::{
-    use_checks, use_draft, use_instance, use_nav, use_submit, use_subs, NavState,
-};
+use crate::state::store::{use_checks, use_draft, use_instance, use_nav, use_submit, NavState};
 
 /// One answer. `address`: a domain or an email address, wrapped at its dots on a phone.
 #[component]
-fn Row(
+pub(super) fn Row(
     label: Key,
     #[prop(into)] value: Derived<String>,
     #[prop(optional)] address: bool,
@@ -46,7 +45,7 @@ fn Row(
 /// güncelle"), so a hidden suffix after the visible "Update" cannot be translated. `focus`
 /// is the element that the control lands on (the step's heading when `None`).
 #[component]
-fn Section(
+pub(super) fn Section(
     title: Key,
     name: Key,
     target: Step,
@@ -102,7 +101,7 @@ pub fn ReviewStep() -> impl IntoView {
 
 /// "Loading…" in a row whose name is still on its way (right after a reload here): never
 /// an id in its place. Create waits for it (`Wizard::review_ready`).
-fn loading(nav: NavState) -> String {
+pub(super) fn loading(nav: NavState) -> String {
     nav.t(Key::Loading).to_string()
 }
 
@@ -233,69 +232,6 @@ fn AgreementCard() -> impl IntoView {
     view! {
         <Section title=Key::ReviewAgreement name=Key::UpdateAgreementName target=Step::Account focus=focus>
             <Row label=Key::ReviewAgreement value=agreement />
-        </Section>
-    }
-}
-
-#[component]
-fn SubscriptionsCard() -> impl IntoView {
-    let (nav, subs) = (use_nav(), use_subs());
-    let draft = use_draft().draft;
-    let lines = derive(move || {
-        let catalog = subs.loaded();
-        let catalog_loading = subs.catalog.with(|c| !matches!(c, Some(Some(_))));
-        let l10n = nav.locale.get();
-        draft.with(|d| {
-            d.lines
-                .iter()
-                .map(|l| {
-                    let name = match catalog.as_ref().and_then(|c| c.get(&l.offer_id)) {
-                        Some(o) => o.name.clone(),
-                        None if catalog_loading => loading(nav),
-                        None => l.offer_id.clone(),
-                    };
-                    let friendly = if l.friendly_name.trim().is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", l.friendly_name.trim())
-                    };
-                    // The term is the commitment: shown where the offer has one.
-                    let term = l
-                        .term_duration
-                        .as_deref()
-                        .filter(|t| !t.is_empty())
-                        .map(|t| format!("{}, ", crate::domain::messages::term(t, l10n)))
-                        .unwrap_or_default();
-                    (
-                        name + &friendly,
-                        format!(
-                            "{} × {term}{}",
-                            l.quantity.trim(),
-                            crate::domain::messages::billing_cycle(l.billing_cycle).text(l10n)
-                        ),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    view! {
-        <Section title=Key::ReviewSubscriptions name=Key::UpdateSubscriptionsName target=Step::Subscriptions>
-            <Show
-                when=move || !lines.with(Vec::is_empty)
-                fallback=move || view! {
-                    <div class="cw-summary-list__row">
-                        <dt class="cw-summary-list__key">{tr(Key::ReviewSubscriptions)}</dt>
-                        <dd class="cw-summary-list__value">{tr(Key::ReviewNoSubscriptions)}</dd>
-                    </div>
-                }
-            >
-                {move || lines.get().into_iter().map(|(name, detail)| view! {
-                    <div class="cw-summary-list__row">
-                        <dt class="cw-summary-list__key">{name}</dt>
-                        <dd class="cw-summary-list__value">{detail}</dd>
-                    </div>
-                }).collect_view()}
-            </Show>
         </Section>
     }
 }
