@@ -63,6 +63,15 @@ test('HTTP: full flow creates one customer, attests, shows credentials once', as
   await expect(page.getByRole('button', { name: 'Update agreement' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Update subscriptions' })).toBeVisible();
   await expect(page.getByText('Not provided').first()).toBeVisible();
+  // Updating lands on the answer given: the chosen reseller (not the optional search box
+  // above it), the agreement's checked choice.
+  await page.getByRole('button', { name: 'Update indirect reseller' }).click();
+  await expect.poll(() => focusedId(page)).toBe('cw-reseller');
+  await page.getByRole('button', { name: 'Save and return to Review' }).click();
+  await page.getByRole('button', { name: 'Update agreement' }).click();
+  await expect.poll(() => focusedId(page)).toBe('cw-agreement');
+  await page.getByRole('button', { name: 'Save and return to Review' }).click();
+  await expect(page.locator('h1')).toHaveText('Review');
   await shot(page, 'review-en-1280');
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expectDone(page);
