@@ -281,6 +281,9 @@ messages! {
     SubmitFailed => "Something went wrong: {detail}", "Bir sorun oluştu: {detail}";
     SubmitPartial => "The customer account was created, but not everything else was done yet. Nothing will be created twice when you try again.", "Müşteri hesabı oluşturuldu ancak diğer adımların tümü henüz tamamlanmadı. Yeniden denediğinizde hiçbir şey iki kez oluşturulmaz.";
     SubmitRetry => "Try again", "Yeniden dene";
+    PlaceOrder => "Place the order", "Siparişi ver";
+    FinishCustomer => "Finish adding the customer", "Müşteri eklemeyi tamamla";
+    ContinueWaiting => "Still loading: this goes on by itself in a moment", "Hâlâ yükleniyor: birazdan kendiliğinden devam edecek";
     SubmitFixField => "Fix the problem and submit again: nothing already created will be created again.", "Sorunu düzeltip yeniden gönderin: önceden oluşturulan hiçbir şey yeniden oluşturulmaz.";
     DoneTitle => "Customer added", "Müşteri eklendi";
     DoneCustomerName => "Customer", "Müşteri";
@@ -405,9 +408,10 @@ messages! {
     ErrQtyAboveMaxUnits => "The quantity must be {max} or fewer", "Miktar en fazla {max} olmalıdır";
     ErrQtyTooLargeUnits => "That number is far too large: the quantity must be {max} or fewer", "Bu sayı çok büyük: miktar en fazla {max} olmalıdır";
     ErrMissingPrereq => "This add-on needs one of the offers it builds on in the same order: add one, or remove the add-on", "Bu eklenti, dayandığı tekliflerden birinin aynı siparişte olmasını gerektirir: birini ekleyin veya eklentiyi kaldırın";
-    ErrPrereqOtherOrder => "This add-on cannot be billed like the offer it builds on: change that offer's billing frequency", "Bu eklenti dayandığı teklif gibi faturalanamaz: o teklifin faturalama sıklığını değiştirin";
+    ErrPrereqOtherOrder => "This add-on cannot be billed like the offer it builds on: change that offer's billing frequency", "Bu eklenti, dayandığı teklifle aynı sıklıkta faturalanamaz: o teklifin faturalama sıklığını değiştirin";
+    ErrPrereqOtherGroup => "This add-on is ordered apart from the offer it builds on here: add another offer it builds on", "Bu eklenti, buradaki dayandığı tekliften ayrı sipariş edilir: dayandığı başka bir teklif ekleyin";
     ErrPrereqChooseCycle => "Choose “{cycle}” billing, as for the offer this add-on builds on", "Bu eklentinin dayandığı teklifteki gibi “{cycle}” faturalamayı seçin";
-    ErrPrereqTermFirst => "Choose a term that can be billed “{cycle}”, then “{cycle}” billing, as for the offer this add-on builds on", "Bu eklentinin dayandığı teklifteki gibi önce “{cycle}” faturalanabilen bir süre, sonra “{cycle}” faturalamayı seçin";
+    ErrPrereqTermFirst => "The offer this add-on builds on is billed “{cycle}”: choose a term that allows “{cycle}” billing, then “{cycle}” billing", "Bu eklentinin dayandığı teklif “{cycle}” faturalanıyor: önce “{cycle}” faturalamaya uygun bir taahhüt süresi, sonra “{cycle}” faturalamayı seçin";
     ErrUnavailable => "This offer is not available for purchase: remove it", "Bu teklif satın alınamaz: kaldırın";
     ErrUnknownOffer => "This offer is no longer in the catalog: remove it", "Bu teklif artık katalogda yok: kaldırın";
     ErrBillingCycle => "Choose a billing frequency this offer supports for this term", "Bu teklifin bu süre için desteklediği bir faturalama sıklığı seçin";

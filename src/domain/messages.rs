@@ -245,6 +245,7 @@ pub fn line_error(e: &LineError, l: Locale, per_license: bool) -> String {
                 Key::ErrPrereqTermFirst.fmt(l, &[("cycle", billing_cycle(*c).text(l))])
             }
             PrereqBilling::ChangePrerequisite => Key::ErrPrereqOtherOrder.text(l).into(),
+            PrereqBilling::OtherGroup => Key::ErrPrereqOtherGroup.text(l).into(),
         },
         LineError::Unavailable => Key::ErrUnavailable.text(l).into(),
         LineError::UnknownOffer => Key::ErrUnknownOffer.text(l).into(),
@@ -453,7 +454,7 @@ mod tests {
         // Annual is not in the list while the term is one month: the term comes first.
         assert_eq!(
             line_error(&err(PrereqBilling::TermFirst(annual)), Locale::Tr, true),
-            "Bu eklentinin dayandığı teklifteki gibi önce “Yıllık” faturalanabilen bir süre, sonra “Yıllık” faturalamayı seçin"
+            "Bu eklentinin dayandığı teklif “Yıllık” faturalanıyor: önce “Yıllık” faturalamaya uygun bir taahhüt süresi, sonra “Yıllık” faturalamayı seçin"
         );
         assert!(
             line_error(&err(PrereqBilling::ChangePrerequisite), Locale::En, true)

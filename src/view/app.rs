@@ -279,6 +279,11 @@ fn WizardForm() -> impl IntoView {
         let step = nav.step.get_untracked();
         if step == Step::Review {
             start_submit(w);
+            // The progress appears above the button just pressed, which moves down: focus
+            // goes to it (and scrolls it into view). Only on a press: a submission resumed
+            // after a reload takes no focus from a host page.
+            let progress = w.inst.el_id("submit-progress");
+            request_animation_frame(move || browser::focus_id(&progress));
             return;
         }
         // A valid Account info is checked against the address service before going on.
@@ -307,12 +312,12 @@ fn WizardForm() -> impl IntoView {
             Some(s) if s != step => waiting.set(None),
             Some(_) if !blocked => {
                 waiting.set(None);
-                go_on();
+                untrack(go_on);
             }
             _ => {}
         }
     });
-    let waiting = derive(move || waiting.with(Option::is_some));
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         go_on();
@@ -356,11 +361,13 @@ fn WizardForm() -> impl IntoView {
 #[component]
 fn StepButtons(
     primary: Derived<Key>,
-    waiting: Derived<bool>,
+    /// The step whose Continue waits for a check or a load to finish (`WizardForm`).
+    waiting: Var<Option<Step>>,
     confirming: Var<bool>,
 ) -> impl IntoView {
     let (inst, nav, submit) = (use_instance(), use_nav(), use_submit());
     let run = submit.run;
+    let is_waiting = move || waiting.with(Option::is_some);
     // Not while a submission is in flight, and no Cancel once the customer exists: starting
     // again would throw away the new customer's sign-in details and the rest of its order.
     let busy = move || run.with(|r| r.busy);
@@ -370,10 +377,15 @@ fn StepButtons(
             <button
                 type="submit"
                 class="cw-button"
-                aria-disabled=move || (run.with(|r| r.busy) || waiting.get()).then_some("true")
+                aria-disabled=move || (run.with(|r| r.busy) || is_waiting()).then_some("true")
             >
                 {move || nav.t(primary.get())}
             </button>
+            // aria-disabled alone is not announced: a screen reader hears that the press was
+            // taken and goes on by itself.
+            <p class="cw-visually-hidden" role="status">
+                {move || is_waiting().then(|| nav.t(Key::ContinueWaiting))}
+            </p>
             // Back before Cancel, in reading and tab order: the way back is the
             // common one, Cancel the last resort.
             <Show when=move || nav.step.get().prev().is_some()>
@@ -398,6 +410,8 @@ fn StepButtons(
                         .then(|| if confirming.get() { "true" } else { "false" })
                 }
                 on:click=move |_| {
+                    // A Continue still waiting is dropped: Cancel wins.
+                    waiting.set(None);
                     inst.emit("cw-cancel", &[("step", Detail::Str(nav.step.get_untracked().slug()))]);
                     // Standalone there is no host to close the wizard: cancelling
                     // deletes everything entered, so it asks first.
@@ -417,7 +431,7 @@ fn StepButtons(
 /// out (nothing typed is lost by a slip of the finger).
 #[component]
 fn CancelConfirm(confirming: Var<bool>) -> impl IntoView {
-    let (inst, nav) = (use_instance(), use_nav());
+    let (inst, nav, submit) = (use_instance(), use_nav(), use_submit());
     let discard_draft = use_discard_draft();
     let title_id = inst.el_id("cancel-confirm-title");
     let body_id = inst.el_id("cancel-confirm-body");
@@ -442,7 +456,9 @@ fn CancelConfirm(confirming: Var<bool>) -> impl IntoView {
             <h2 class="cw-confirm__title" id=title_id.clone()>{tr(Key::CancelConfirmTitle)}</h2>
             <p id=body_id.clone()>{tr(Key::CancelConfirmBody)}</p>
             <div class="cw-confirm__actions">
-                <button type="button" class="cw-button cw-button--warning" on:click=move |_| {
+                // Never under a submission in flight (the question can be open when a waiting Create
+                // goes on by itself).
+                <button type="button" class="cw-button cw-button--warning" disabled=move || submit.run.with(|r| r.busy) on:click=move |_| {
                     confirming.set(false);
                     discard_draft();
                     nav.go(Step::Account);

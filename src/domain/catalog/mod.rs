@@ -470,6 +470,9 @@ pub enum PrereqBilling {
     TermFirst(BillingCycle),
     /// The add-on is never billed this way: change the prerequisite's billing instead.
     ChangePrerequisite,
+    /// The prerequisite chosen is sold in another sales group (ordered apart): another of
+    /// the offers the add-on builds on is needed.
+    OtherGroup,
 }
 
 fn prerequisite_billing(addon: &Offer, line: &Line, cycle: BillingCycle) -> PrereqBilling {
@@ -582,14 +585,20 @@ pub fn line_issues(lines: &[Line], catalog: Option<&Catalog>) -> Vec<LineIssue> 
                     .clone()
                     .any(|l| l.billing_cycle == line.billing_cycle)
                 {
-                    if let Some(pre) = prerequisites.next() {
-                        let fix = prerequisite_billing(o, line, pre.billing_cycle);
-                        push(
-                            &mut out,
-                            LineField::BillingCycle,
-                            LineError::PrerequisiteInOtherOrder(fix),
-                        );
-                    }
+                    // None in its sales group at all: Partner Center orders them apart,
+                    // and never the add-on without its prerequisite.
+                    let fix = prerequisites
+                        .next()
+                        .map_or(PrereqBilling::OtherGroup, |pre| {
+                            prerequisite_billing(o, line, pre.billing_cycle)
+                        });
+                    // A term to change first is where the summary's link goes.
+                    let field = if matches!(fix, PrereqBilling::TermFirst(_)) {
+                        LineField::Term
+                    } else {
+                        LineField::BillingCycle
+                    };
+                    push(&mut out, field, LineError::PrerequisiteInOtherOrder(fix));
                 }
             }
         }

@@ -550,12 +550,12 @@ fn an_add_on_must_be_billed_like_its_prerequisite_to_share_its_order() {
     assert_eq!(add.billing_cycle, BillingCycle::Monthly);
     let issues = line_issues(&[base.clone(), add.clone()], Some(&c));
     // The add-on's one-month term lists monthly billing only: the message says to change
-    // the term first, and to what frequency.
+    // the term first (where the summary's link goes), and to what frequency.
     assert_eq!(
         issues,
         [LineIssue {
             line: 1,
-            field: LineField::BillingCycle,
+            field: LineField::Term,
             error: LineError::PrerequisiteInOtherOrder(PrereqBilling::TermFirst(
                 BillingCycle::Annual
             ))
@@ -579,6 +579,21 @@ fn an_add_on_must_be_billed_like_its_prerequisite_to_share_its_order() {
     assert_eq!(
         line_issues(&[base.clone(), add.clone()], Some(&c2))[0].error,
         LineError::PrerequisiteInOtherOrder(PrereqBilling::ChangePrerequisite)
+    );
+    // The only prerequisite chosen is sold in another sales group: never ordered with it.
+    let mut apart = c.get("CFQ7TTC0CGXR:0002").unwrap().clone();
+    apart.sales_group_id = "Elsewhere".into();
+    let c3 = Catalog::new(vec![apart, c.get("CFQ7TTC086D2:0001").unwrap().clone()]);
+    let mut same_cycle = add.clone();
+    same_cycle.billing_cycle = base.billing_cycle;
+    same_cycle.term_duration = base.term_duration.clone();
+    assert_eq!(
+        line_issues(&[base.clone(), same_cycle], Some(&c3)),
+        [LineIssue {
+            line: 1,
+            field: LineField::BillingCycle,
+            error: LineError::PrerequisiteInOtherOrder(PrereqBilling::OtherGroup)
+        }]
     );
     // A new add-on line takes its prerequisite's cycle when it can.
     let add = new_line(

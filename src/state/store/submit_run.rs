@@ -27,10 +27,6 @@ pub fn start_submit(w: Wizard) {
         busy: true,
         ..SubmitRun::default()
     });
-    // The progress appears above the button just pressed, which moves down: focus goes to
-    // the progress (and scrolls it into view), not left on a button that moved away.
-    let progress = w.inst.el_id("submit-progress");
-    request_animation_frame(move || browser::focus_id(&progress));
     leptos::task::spawn_local(async move {
         let draft = w.draft.draft.get_untracked();
         let input = Input {

@@ -13,6 +13,14 @@ use crate::view::components::{field_error, tr, FieldMessage};
 #[component]
 pub fn ResellerPicker() -> impl IntoView {
     let (inst, draft, checks) = (use_instance(), use_draft().draft, use_checks());
+    // The list is read once per page; one that failed is asked for again each time the
+    // picker shows (as the picker's own read did), not left empty for good.
+    if checks
+        .resellers
+        .with_untracked(|r| matches!(r, Some(Some(Err(_)))))
+    {
+        checks.resellers.refetch();
+    }
     let id = inst.field_id(FieldId::Reseller);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");

@@ -38,8 +38,6 @@ pub fn DoneStep() -> impl IntoView {
     let revealed = Var::new(false);
     // Each placed order with what it holds: its id alone does not tell the partner which
     // subscriptions were bought.
-    // Each placed order with what it holds: its id alone does not tell the partner which
-    // subscriptions were bought.
     let orders = memo(move || {
         submit.submission.with(|s| {
             s.as_ref()
@@ -57,7 +55,11 @@ pub fn DoneStep() -> impl IntoView {
                                     } else {
                                         &l.offer_name
                                     };
-                                    format!("{name} × {}", l.quantity)
+                                    // Its friendly name tells two lines of one offer apart.
+                                    match l.friendly_name.as_str() {
+                                        "" => format!("{name} × {}", l.quantity),
+                                        f => format!("{name} ({f}) × {}", l.quantity),
+                                    }
                                 })
                                 .collect::<Vec<_>>()
                                 .join(", ");
@@ -73,11 +75,12 @@ pub fn DoneStep() -> impl IntoView {
         let id = customer.get()?.id;
         Some(tpl.replace("{id}", &id))
     };
-    let row = move |label: Key, value: Derived<String>| {
+    // `address`: the domain wraps at its dots on a phone.
+    let row = move |label: Key, value: Derived<String>, address: bool| {
         view! {
             <div class="cw-summary-list__row">
                 <dt class="cw-summary-list__key">{tr(label)}</dt>
-                <dd class="cw-summary-list__value">{move || wrap_at_dots(&value.get(), true)}</dd>
+                <dd class="cw-summary-list__value">{move || wrap_at_dots(&value.get(), address)}</dd>
             </div>
         }
     };
@@ -89,9 +92,9 @@ pub fn DoneStep() -> impl IntoView {
             <StepHeading title=Key::DoneTitle />
         </div>
         <dl class="cw-summary-list cw-summary-card">
-            {row(Key::DoneCustomerName, field(|c| c.company_name.clone()))}
-            {row(Key::DoneCustomerId, field(|c| c.id.clone()))}
-            {row(Key::DoneDomain, field(|c| c.domain.clone()))}
+            {row(Key::DoneCustomerName, field(|c| c.company_name.clone()), false)}
+            {row(Key::DoneCustomerId, field(|c| c.id.clone()), false)}
+            {row(Key::DoneDomain, field(|c| c.domain.clone()), true)}
         </dl>
         <section class="cw-panel cw-panel--attention" aria-labelledby=inst.el_id("credentials-title")>
             <h2 class="cw-panel__title" id=inst.el_id("credentials-title")>{tr(Key::DoneSignIn)}</h2>

@@ -82,9 +82,17 @@ pub fn SubmitProgress() -> impl IntoView {
 /// The submit button names its action: after a failure, it tries again (and resumes: nothing
 /// already created is created twice).
 pub fn submit_label(w: &Wizard) -> Key {
+    let no_lines = w.draft.draft.with(|d| d.lines.is_empty());
     if w.submit.run.with(|r| r.failed.is_some()) {
         Key::SubmitRetry
-    } else if w.draft.draft.with(|d| d.lines.is_empty()) {
+    } else if w.submit.customer_created() {
+        // Back from fixing what was refused: the customer exists, the rest is left to do.
+        if no_lines {
+            Key::FinishCustomer
+        } else {
+            Key::PlaceOrder
+        }
+    } else if no_lines {
         Key::CreateCustomer
     } else {
         Key::CreateCustomerAndOrder

@@ -79,7 +79,7 @@ pub fn PrereqPrompt(catalog: Arc<Catalog>) -> impl IntoView {
                     back_to_list();
                 };
                 view! {
-                    // Escape answers "cancel", as in the other questions the wizard asks.
+                    // Escape answers "cancel", as in Cancel's "delete everything?" question.
                     <section
                         class="cw-prereq"
                         id=id.clone()
