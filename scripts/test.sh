@@ -28,8 +28,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # the handover keeps a language switched to early, cultures named, state messages per country,
 # an early Cancel remembered (the prerender module): 295,019 B. Nothing changes under a
 # submission in flight, the created customer's details fixed: 295,767 B. Usability fixes of
-# the next session (Review loading state, submit progress, Done's orders, messages): 299,028 B.
-SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-299500}
+# the next session (Review loading state, submit progress, Done's orders, messages): 299,028 B;
+# its review fixes and a second usability pass (start again, orders that keep failing): 300,012 B.
+SIZE_BUDGET_BROTLI=${SIZE_BUDGET_BROTLI:-300500}
 
 summary=()
 started=$(date +%s)

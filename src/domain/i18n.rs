@@ -278,9 +278,11 @@ messages! {
     StatusInProgress => "in progress", "sürüyor";
     StatusDone => "done", "tamamlandı";
     StatusFailed => "failed", "başarısız";
+    StatusNotStarted => "not started", "başlamadı";
     SubmitFailed => "Something went wrong: {detail}", "Bir sorun oluştu: {detail}";
     SubmitPartial => "The customer account was created, but not everything else was done yet. Nothing will be created twice when you try again.", "Müşteri hesabı oluşturuldu ancak diğer adımların tümü henüz tamamlanmadı. Yeniden denediğinizde hiçbir şey iki kez oluşturulmaz.";
     SubmitRetry => "Try again", "Yeniden dene";
+    SubmitWithoutOrders => "You can try again now or later. To finish without the subscriptions, remove them with “Update subscriptions”: the customer is kept.", "Şimdi ya da daha sonra yeniden deneyebilirsiniz. Abonelikler olmadan tamamlamak için onları “Abonelikleri güncelle” ile kaldırın: müşteri korunur.";
     PlaceOrder => "Place the order", "Siparişi ver";
     FinishCustomer => "Finish adding the customer", "Müşteri eklemeyi tamamla";
     ContinueWaiting => "Still loading: this goes on by itself in a moment", "Hâlâ yükleniyor: birazdan kendiliğinden devam edecek";

@@ -163,8 +163,12 @@ fn resume_submission(w: Wizard) {
 #[component]
 fn Notices() -> impl IntoView {
     let (inst, nav, checks) = (use_instance(), use_nav(), use_checks());
-    let (restored, submitted) = (use_draft().restored, use_submit().submitted);
+    let submit = use_submit();
+    let (restored, submitted) = (use_draft().restored, submit.submitted);
     let discard_draft = use_discard_draft();
+    // Starting again is not offered under a submission in flight, nor once the customer
+    // exists (it would lose its sign-in details), as Cancel is not.
+    let may_start_again = move || !submit.run.with(|r| r.busy) && !submit.customer_created();
     view! {
         <Show when=move || inst.api.with_value(|a| a.is_demo())>
             <p class="cw-demo-banner">{tr(Key::DemoBanner)}</p>
@@ -172,9 +176,18 @@ fn Notices() -> impl IntoView {
         <Show when=move || restored.get() && !submitted.get()>
             <div class="cw-notice" role="status">
                 <p>{tr(Key::DraftRestored)}</p>
-                <button type="button" class="cw-link-button" on:click=move |_| discard_draft()>
-                    {tr(Key::DiscardDraft)}
-                </button>
+                <Show when=may_start_again>
+                    <button type="button" class="cw-link-button" on:click=move |_| {
+                        discard_draft();
+                        // The empty form is on Account info, its heading focused (the
+                        // button pressed is gone with the notice).
+                        nav.go(Step::Account);
+                        let heading = crate::view::components::step_heading_id(&inst);
+                        request_animation_frame(move || browser::focus_id(&heading));
+                    }>
+                        {tr(Key::DiscardDraft)}
+                    </button>
+                </Show>
             </div>
         </Show>
         <Show when=move || matches!(checks.profile.get(), Some(Err(_)))>
@@ -382,10 +395,14 @@ fn StepButtons(
                 {move || nav.t(primary.get())}
             </button>
             // aria-disabled alone is not announced: a screen reader hears that the press was
-            // taken and goes on by itself.
+            // taken and goes on by itself (an always-present live region), and it is written
+            // next to the button for everyone else.
             <p class="cw-visually-hidden" role="status">
                 {move || is_waiting().then(|| nav.t(Key::ContinueWaiting))}
             </p>
+            <Show when=is_waiting>
+                <p class="cw-hint cw-nav__status" aria-hidden="true">{tr(Key::ContinueWaiting)}</p>
+            </Show>
             // Back before Cancel, in reading and tab order: the way back is the
             // common one, Cancel the last resort.
             <Show when=move || nav.step.get().prev().is_some()>

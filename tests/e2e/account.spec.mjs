@@ -52,6 +52,12 @@ test('country-specific labels, culture and language defaults', async ({ page }) 
   await expect(page.locator('label[for=cw-postal-code]')).toHaveText('Postcode');
   await page.selectOption('#cw-country', 'DE');
   await expect(page.locator('label[for=cw-postal-code]')).toHaveText('Postal code (PLZ)');
+  // A country whose rules do not require one says the postal code is optional.
+  await page.selectOption('#cw-country', 'CI');
+  await expect(page.locator('label[for=cw-postal-code]')).toHaveText('Postal code (optional)');
+  await expect(page.locator('#cw-culture')).toHaveValue('fr-CI');
+  await page.selectOption('#cw-country', 'DE');
+  await expect(page.locator('label[for=cw-postal-code]')).toHaveText('Postal code (PLZ)');
   await page.selectOption('#cw-country', 'TR');
   await expect(page.locator('label[for=cw-state]')).toHaveText('Province');
   await expect(page.locator('#cw-culture')).toHaveValue('tr-TR');
@@ -206,6 +212,8 @@ test('a reload restores the draft with a notice, which can be discarded', async 
   });
   await page.getByRole('button', { name: 'Start again with an empty form' }).click();
   await expect(page.locator('#cw-company-name')).toHaveValue('');
+  // The button is gone with the notice: focus is on the step's heading, not lost.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cw-heading');
   // The autosave after the reset keeps no empty draft (the next visit would first say it is
   // loading one, then show an empty form).
   await page.evaluate(() => window.__nextSave);

@@ -107,6 +107,11 @@ fn AddressSection() -> impl IntoView {
     let checks = use_checks();
     let country = use_country();
     let states = memo(move || checks.rules_ok().map(|r| r.states).unwrap_or_default());
+    let postal_optional = memo(move || {
+        checks
+            .rules_ok()
+            .is_some_and(|r| !r.is_postal_code_required)
+    });
     view! {
         <fieldset class="cw-fieldset">
             <legend class="cw-legend">{tr(Key::AddressSection)}</legend>
@@ -146,12 +151,19 @@ fn AddressSection() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <TextField
-                field=FieldId::PostalCode
-                label=derive(move || messages::postal_label(&country.get()))
-                autocomplete="postal-code"
-                width="cw-input--10"
-            />
+            // "(optional)" once the country's rules say so (as for the state above).
+            {move || {
+                let optional = postal_optional.get();
+                view! {
+                    <TextField
+                        field=FieldId::PostalCode
+                        label=derive(move || messages::postal_label(&country.get()))
+                        optional=optional
+                        autocomplete="postal-code"
+                        width="cw-input--10"
+                    />
+                }
+            }}
             <AddressCheckPanel />
         </fieldset>
     }

@@ -88,6 +88,16 @@ pub(super) fn Section(
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
+    // Leaving Review forgets a failure shown here: what is left to do is named by the button
+    // on return (`submit_label`), not by a panel about subscriptions since changed.
+    let run = use_submit().run;
+    on_cleanup(move || {
+        let _ = run.try_update(|r| {
+            if !r.busy {
+                r.failed = None;
+            }
+        });
+    });
     view! {
         <StepHeading title=Key::StepReview />
         <p class="cw-lead">{tr(Key::ReviewIntro)}</p>

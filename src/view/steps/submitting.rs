@@ -47,6 +47,8 @@ pub fn SubmitProgress() -> impl IntoView {
                             .into_iter()
                             .map(|(stage, status)| {
                                 let (key, cls) = match status {
+                                    // Nothing waits once the run has stopped.
+                                    StageStatus::Waiting if run.failed.is_some() => (Key::StatusNotStarted, "waiting"),
                                     StageStatus::Waiting => (Key::StatusWaiting, "waiting"),
                                     StageStatus::InProgress => (Key::StatusInProgress, "in-progress"),
                                     StageStatus::Done => (Key::StatusDone, "done"),
@@ -63,14 +65,17 @@ pub fn SubmitProgress() -> impl IntoView {
                 </ol>
                 </div>
                 {move || {
-                    let run = w.submit.run.get();
-                    let (_, e) = run.failed?;
+                    let (stage, e) = w.submit.run.get().failed?;
                     let l = w.nav.locale.get();
                     let partial = w.submit.submission.with(|s| s.as_ref().is_some_and(Submission::partial));
+                    // An order that keeps failing need not hold up the customer: the way to
+                    // finish without it.
+                    let order_failed = matches!(stage, Stage::Order(_));
                     Some(view! {
                         <div role="alert" class="cw-submit-error">
                             <p class="cw-error-message">{Key::SubmitFailed.fmt(l, &[("detail", &messages::api_error(&e, l))])}</p>
                             {partial.then(|| view! { <p>{Key::SubmitPartial.text(l)}</p> })}
+                            {(partial && order_failed).then(|| view! { <p>{Key::SubmitWithoutOrders.text(l)}</p> })}
                         </div>
                     })
                 }}
