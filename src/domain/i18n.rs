@@ -412,8 +412,8 @@ messages! {
     ErrMissingPrereq => "This add-on needs one of the offers it builds on in the same order: add one, or remove the add-on", "Bu eklenti, dayandığı tekliflerden birinin aynı siparişte olmasını gerektirir: birini ekleyin veya eklentiyi kaldırın";
     ErrPrereqOtherOrder => "This add-on cannot be billed like the offer it builds on: change that offer's billing frequency", "Bu eklenti, dayandığı teklifle aynı sıklıkta faturalanamaz: o teklifin faturalama sıklığını değiştirin";
     ErrPrereqOtherGroup => "This add-on is ordered apart from the offer it builds on here: add another offer it builds on", "Bu eklenti, buradaki dayandığı tekliften ayrı sipariş edilir: dayandığı başka bir teklif ekleyin";
-    ErrPrereqChooseCycle => "Choose “{cycle}” billing, as for the offer this add-on builds on", "Bu eklentinin dayandığı teklifteki gibi “{cycle}” faturalamayı seçin";
-    ErrPrereqTermFirst => "The offer this add-on builds on is billed “{cycle}”: choose a term that allows “{cycle}” billing, then “{cycle}” billing", "Bu eklentinin dayandığı teklif “{cycle}” faturalanıyor: önce “{cycle}” faturalamaya uygun bir taahhüt süresi, sonra “{cycle}” faturalamayı seçin";
+    ErrPrereqChooseCycle => "{offer} is billed “{cycle}”: choose “{cycle}” billing for this add-on too", "{offer} “{cycle}” faturalanıyor: bu eklenti için de “{cycle}” faturalamayı seçin";
+    ErrPrereqTermFirst => "{offer} is billed “{cycle}”: choose the {term} term, then “{cycle}” billing", "{offer} “{cycle}” faturalanıyor: önce {term} taahhüt süresini, sonra “{cycle}” faturalamayı seçin";
     ErrUnavailable => "This offer is not available for purchase: remove it", "Bu teklif satın alınamaz: kaldırın";
     ErrUnknownOffer => "This offer is no longer in the catalog: remove it", "Bu teklif artık katalogda yok: kaldırın";
     ErrBillingCycle => "Choose a billing frequency this offer supports for this term", "Bu teklifin bu süre için desteklediği bir faturalama sıklığı seçin";

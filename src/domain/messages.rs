@@ -238,12 +238,28 @@ pub fn line_error(e: &LineError, l: Locale, per_license: bool) -> String {
         LineError::Quantity(q) => quantity_error(*q, l, per_license),
         LineError::MissingPrerequisite => Key::ErrMissingPrereq.text(l).into(),
         LineError::PrerequisiteInOtherOrder(fix) => match fix {
-            PrereqBilling::Choose(c) => {
-                Key::ErrPrereqChooseCycle.fmt(l, &[("cycle", billing_cycle(*c).text(l))])
-            }
-            PrereqBilling::TermFirst(c) => {
-                Key::ErrPrereqTermFirst.fmt(l, &[("cycle", billing_cycle(*c).text(l))])
-            }
+            PrereqBilling::Choose {
+                cycle,
+                prerequisite,
+            } => Key::ErrPrereqChooseCycle.fmt(
+                l,
+                &[
+                    ("cycle", billing_cycle(*cycle).text(l)),
+                    ("offer", prerequisite),
+                ],
+            ),
+            PrereqBilling::TermFirst {
+                cycle,
+                prerequisite,
+                term: t,
+            } => Key::ErrPrereqTermFirst.fmt(
+                l,
+                &[
+                    ("cycle", billing_cycle(*cycle).text(l)),
+                    ("offer", prerequisite),
+                    ("term", &term(t, l)),
+                ],
+            ),
             PrereqBilling::ChangePrerequisite => Key::ErrPrereqOtherOrder.text(l).into(),
             PrereqBilling::OtherGroup => Key::ErrPrereqOtherGroup.text(l).into(),
         },
@@ -446,15 +462,31 @@ mod tests {
     #[test]
     fn an_add_on_billed_unlike_its_prerequisite_is_told_what_to_choose() {
         let err = |fix| LineError::PrerequisiteInOtherOrder(fix);
-        let annual = BillingCycle::Annual;
+        let (cycle, prerequisite) = (BillingCycle::Annual, "Microsoft 365 E3".to_string());
         assert_eq!(
-            line_error(&err(PrereqBilling::Choose(annual)), Locale::En, true),
-            "Choose “Annual” billing, as for the offer this add-on builds on"
+            line_error(
+                &err(PrereqBilling::Choose {
+                    cycle,
+                    prerequisite: prerequisite.clone()
+                }),
+                Locale::En,
+                true
+            ),
+            "Microsoft 365 E3 is billed “Annual”: choose “Annual” billing for this add-on too"
         );
         // Annual is not in the list while the term is one month: the term comes first.
+        let term_first = err(PrereqBilling::TermFirst {
+            cycle,
+            prerequisite,
+            term: "P1Y".into(),
+        });
         assert_eq!(
-            line_error(&err(PrereqBilling::TermFirst(annual)), Locale::Tr, true),
-            "Bu eklentinin dayandığı teklif “Yıllık” faturalanıyor: önce “Yıllık” faturalamaya uygun bir taahhüt süresi, sonra “Yıllık” faturalamayı seçin"
+            line_error(&term_first, Locale::En, true),
+            "Microsoft 365 E3 is billed “Annual”: choose the 1 year term, then “Annual” billing"
+        );
+        assert_eq!(
+            line_error(&term_first, Locale::Tr, true),
+            "Microsoft 365 E3 “Yıllık” faturalanıyor: önce 1 yıl taahhüt süresini, sonra “Yıllık” faturalamayı seçin"
         );
         assert!(
             line_error(&err(PrereqBilling::ChangePrerequisite), Locale::En, true)

@@ -305,10 +305,10 @@ test('an add-on needs a prerequisite: the prompt adds both, cancel adds nothing,
   // The add-on's one-month term offers monthly billing only: the message says what to choose
   // and that the term comes first; then, with a year's term, annual billing clears it.
   const billing = addon.getByLabel('Billing frequency');
-  await expect(page.locator('.cw-error-summary')).toContainText('The offer this add-on builds on is billed “Annual”: choose a term that allows “Annual” billing, then “Annual” billing');
+  await expect(page.locator('.cw-error-summary')).toContainText(`${firstChoice} is billed “Annual”: choose the 1 year term, then “Annual” billing`);
   await expect(billing.locator('option', { hasText: 'Annual' })).toHaveCount(0);
   await addon.getByLabel('Term').selectOption('P1Y');
-  await expect(addon.locator('.cw-error-message')).toContainText('Choose “Annual” billing, as for the offer this add-on builds on');
+  await expect(addon.locator('.cw-error-message')).toContainText(`${firstChoice} is billed “Annual”: choose “Annual” billing for this add-on too`);
   await billing.selectOption('annual');
   await expect(addon.locator('.cw-error-message')).toHaveCount(0);
 });

@@ -462,12 +462,21 @@ pub fn new_line(offer: &Offer, prefer: Option<BillingCycle>) -> Line {
 /// What makes an add-on billed unlike its prerequisite join the prerequisite's order: the
 /// message names the frequency to choose, and whether the add-on's term must change first
 /// (its billing list offers only what fits the term).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PrereqBilling {
-    /// Choose this billing frequency: the line's term allows it.
-    Choose(BillingCycle),
-    /// The add-on is billed this way with another term: change the term first.
-    TermFirst(BillingCycle),
+    /// Choose this billing frequency, as `prerequisite` (its name) is billed: the line's term
+    /// allows it.
+    Choose {
+        cycle: BillingCycle,
+        prerequisite: String,
+    },
+    /// The add-on is billed this way with another term (`term`, the first that allows it):
+    /// change the term first.
+    TermFirst {
+        cycle: BillingCycle,
+        prerequisite: String,
+        term: String,
+    },
     /// The add-on is never billed this way: change the prerequisite's billing instead.
     ChangePrerequisite,
     /// The prerequisite chosen is sold in another sales group (ordered apart): another of
@@ -475,19 +484,29 @@ pub enum PrereqBilling {
     OtherGroup,
 }
 
-fn prerequisite_billing(addon: &Offer, line: &Line, cycle: BillingCycle) -> PrereqBilling {
+fn prerequisite_billing(
+    addon: &Offer,
+    line: &Line,
+    cycle: BillingCycle,
+    prerequisite: String,
+) -> PrereqBilling {
     if cycles_for(addon, line.term_duration.as_deref()).contains(&cycle) {
-        PrereqBilling::Choose(cycle)
-    } else if addon.billing_cycles.contains(&cycle)
-        && (addon.term_durations.is_empty()
-            || addon
-                .term_durations
-                .iter()
-                .any(|t| cycle_fits_term(cycle, Some(t))))
-    {
-        PrereqBilling::TermFirst(cycle)
-    } else {
-        PrereqBilling::ChangePrerequisite
+        return PrereqBilling::Choose {
+            cycle,
+            prerequisite,
+        };
+    }
+    let term = addon
+        .term_durations
+        .iter()
+        .find(|t| cycle_fits_term(cycle, Some(t)));
+    match term {
+        Some(t) if addon.billing_cycles.contains(&cycle) => PrereqBilling::TermFirst {
+            cycle,
+            prerequisite,
+            term: t.clone(),
+        },
+        _ => PrereqBilling::ChangePrerequisite,
     }
 }
 
@@ -590,10 +609,13 @@ pub fn line_issues(lines: &[Line], catalog: Option<&Catalog>) -> Vec<LineIssue> 
                     let fix = prerequisites
                         .next()
                         .map_or(PrereqBilling::OtherGroup, |pre| {
-                            prerequisite_billing(o, line, pre.billing_cycle)
+                            let name = catalog
+                                .and_then(|c| c.get(&pre.offer_id))
+                                .map_or_else(|| pre.offer_id.clone(), |p| p.name.clone());
+                            prerequisite_billing(o, line, pre.billing_cycle, name)
                         });
                     // A term to change first is where the summary's link goes.
-                    let field = if matches!(fix, PrereqBilling::TermFirst(_)) {
+                    let field = if matches!(fix, PrereqBilling::TermFirst { .. }) {
                         LineField::Term
                     } else {
                         LineField::BillingCycle

@@ -556,16 +556,21 @@ fn an_add_on_must_be_billed_like_its_prerequisite_to_share_its_order() {
         [LineIssue {
             line: 1,
             field: LineField::Term,
-            error: LineError::PrerequisiteInOtherOrder(PrereqBilling::TermFirst(
-                BillingCycle::Annual
-            ))
+            error: LineError::PrerequisiteInOtherOrder(PrereqBilling::TermFirst {
+                cycle: BillingCycle::Annual,
+                prerequisite: "Microsoft 365 Business Basic".into(),
+                term: "P1Y".into(),
+            })
         }]
     );
     let mut yearly = add.clone();
     yearly.term_duration = Some("P1Y".into());
     assert_eq!(
         line_issues(&[base.clone(), yearly.clone()], Some(&c))[0].error,
-        LineError::PrerequisiteInOtherOrder(PrereqBilling::Choose(BillingCycle::Annual))
+        LineError::PrerequisiteInOtherOrder(PrereqBilling::Choose {
+            cycle: BillingCycle::Annual,
+            prerequisite: "Microsoft 365 Business Basic".into(),
+        })
     );
     yearly.billing_cycle = BillingCycle::Annual;
     assert!(line_issues(&[base.clone(), yearly], Some(&c)).is_empty());

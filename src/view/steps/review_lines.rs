@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::review::{loading, Section};
+use crate::domain::catalog::parse_quantity;
 use crate::domain::i18n::Key;
 use crate::domain::model::Step;
 use crate::state::reactive::derive;
@@ -38,11 +39,13 @@ pub fn SubscriptionsCard() -> impl IntoView {
                         .filter(|t| !t.is_empty())
                         .map(|t| format!("{}, ", crate::domain::messages::term(t, l10n)))
                         .unwrap_or_default();
+                    // The number as it is ordered ("1 500" typed is 1500).
+                    let quantity = parse_quantity(&l.quantity, 0, u32::MAX)
+                        .map_or_else(|_| l.quantity.trim().to_string(), |q| q.to_string());
                     (
                         name + &friendly,
                         format!(
-                            "{} × {term}{}",
-                            l.quantity.trim(),
+                            "{quantity} × {term}{}",
                             crate::domain::messages::billing_cycle(l.billing_cycle).text(l10n)
                         ),
                     )
